@@ -1,0 +1,23 @@
+//! Interleave: Python concurrency, run and seen in the browser.
+//!
+//! One crate, built three ways: natively (the `interleave` command line and
+//! every engine test), as plain wasm (any page, including embeds in pages
+//! that are not cross-origin isolated) and as threaded wasm (a rayon pool on
+//! Web Workers over shared memory). The module map is in the README; layers
+//! only call downward, and nothing below `ui` and `web` knows about the web.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`lab`] | real parallel work (rayon), measured on wall time |
+//! | [`format`] | numbers and durations written for people |
+//! | `web` | the wasm entry points the boot script calls, and the page's environment (wasm only) |
+//! | `ui` | the yew application (wasm only) |
+
+pub mod format;
+pub mod lab;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

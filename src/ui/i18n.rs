@@ -1,0 +1,169 @@
+//! The two languages of the page, English and Simplified Chinese, and every
+//! user-visible string in both.
+//!
+//! Strings are looked up by a typed key ([`Text`]) so that a missing
+//! translation is a compile error, not an empty label. The chosen language
+//! is remembered in `localStorage`; the first visit follows `?lang=` or the
+//! browser's language.
+
+use gloo::storage::{LocalStorage, Storage};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+const STORAGE_KEY: &str = "interleave.lang";
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Lang> {
+        let code = code.to_ascii_lowercase();
+        if code.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if code.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// `?lang=`, then the remembered choice, then the browser's language.
+    pub fn initial() -> Lang {
+        let window = web_sys::window();
+        let from_query = window
+            .as_ref()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+            .and_then(|p| p.get("lang"))
+            .and_then(|c| Lang::from_code(&c));
+        let remembered = || {
+            LocalStorage::get::<String>(STORAGE_KEY)
+                .ok()
+                .and_then(|c| Lang::from_code(&c))
+        };
+        let browser = || {
+            window
+                .as_ref()
+                .and_then(|w| w.navigator().language())
+                .and_then(|c| Lang::from_code(&c))
+        };
+        from_query
+            .or_else(remembered)
+            .or_else(browser)
+            .unwrap_or(Lang::En)
+    }
+
+    pub fn remember(self) {
+        let _ = LocalStorage::set(STORAGE_KEY, self.code());
+    }
+}
+
+/// Every fixed string of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Tagline,
+    RunArea,
+    Runtime,
+    Cores,
+    Seed,
+    Run,
+    EngineMissing,
+    Output,
+    Timeline,
+    TimelineEmpty,
+    Lab,
+    LabIntro,
+    LabLimit,
+    LabRun,
+    LabRunning,
+    LabWarmUp,
+    LabUnavailable,
+    LabOpenStandalone,
+    LabOneWorker,
+    LabPool,
+    LabPrimes,
+    LabMedian,
+    LabRange,
+    LabSpeedup,
+    LabCountsDiffer,
+    StatusSingleThreaded,
+    StatusPoolFailed,
+}
+
+impl Lang {
+    pub fn t(self, text: Text) -> &'static str {
+        use Text::*;
+        match (self, text) {
+            (Lang::En, Tagline) => "Python concurrency, run and seen",
+            (Lang::Zh, Tagline) => "运行并看见 Python 并发",
+            (Lang::En, RunArea) => "Run",
+            (Lang::Zh, RunArea) => "运行",
+            (Lang::En, Runtime) => "Python",
+            (Lang::Zh, Runtime) => "Python 版本",
+            (Lang::En, Cores) => "Cores",
+            (Lang::Zh, Cores) => "核心数",
+            (Lang::En, Seed) => "Seed",
+            (Lang::Zh, Seed) => "随机种子",
+            (Lang::En, Run) => "Run",
+            (Lang::Zh, Run) => "运行",
+            (Lang::En, EngineMissing) => "The Python engine is not in this build yet: programs cannot run here so far. The lab below runs real parallel work.",
+            (Lang::Zh, EngineMissing) => "此版本尚未包含 Python 引擎：暂时无法在这里运行程序。下方的实验室运行真实的并行任务。",
+            (Lang::En, Output) => "Output",
+            (Lang::Zh, Output) => "输出",
+            (Lang::En, Timeline) => "Timeline",
+            (Lang::Zh, Timeline) => "时间线",
+            (Lang::En, TimelineEmpty) => "Run a program to see who ran on which core, who held the GIL and who waited for what.",
+            (Lang::Zh, TimelineEmpty) => "运行一个程序，查看哪个线程在哪个核心上运行、谁持有 GIL、谁在等待什么。",
+            (Lang::En, Lab) => "Lab",
+            (Lang::Zh, Lab) => "实验室",
+            (Lang::En, LabIntro) => "Real parallel work on your own cores: the primes below a limit, counted by one worker and then by the whole pool of Web Workers. Each is run several times; times are medians.",
+            (Lang::Zh, LabIntro) => "在你自己的 CPU 核心上运行真实的并行任务：统计某个上限以下的素数个数，先由一个 worker 计算，再由整个 Web Worker 线程池计算。每种方式重复多次，时间取中位数。",
+            (Lang::En, LabLimit) => "Count primes below",
+            (Lang::Zh, LabLimit) => "统计素数，上限",
+            (Lang::En, LabRun) => "Run experiment",
+            (Lang::Zh, LabRun) => "运行实验",
+            (Lang::En, LabRunning) => "Running…",
+            (Lang::Zh, LabRunning) => "运行中…",
+            (Lang::En, LabWarmUp) => "warm-up",
+            (Lang::Zh, LabWarmUp) => "预热",
+            (Lang::En, LabUnavailable) => "The lab needs threads, and this page has none: it is not cross-origin isolated. Open the page on its own (not embedded), from a server that sends COOP/COEP headers, or let its service worker reload it once.",
+            (Lang::Zh, LabUnavailable) => "实验室需要多线程，但本页面没有：它不是跨源隔离（cross-origin isolated）的。请单独打开本页面（而不是嵌入在其他页面中），并使用发送 COOP/COEP 头的服务器，或让页面的 service worker 重新加载一次。",
+            (Lang::En, LabOpenStandalone) => "Open Interleave on its own page ↗",
+            (Lang::Zh, LabOpenStandalone) => "在单独的页面中打开 Interleave ↗",
+            (Lang::En, LabOneWorker) => "one worker",
+            (Lang::Zh, LabOneWorker) => "一个 worker",
+            (Lang::En, LabPool) => "workers",
+            (Lang::Zh, LabPool) => "个 worker",
+            (Lang::En, LabPrimes) => "primes found",
+            (Lang::Zh, LabPrimes) => "素数个数",
+            (Lang::En, LabMedian) => "median time",
+            (Lang::Zh, LabMedian) => "中位时间",
+            (Lang::En, LabRange) => "min – max",
+            (Lang::Zh, LabRange) => "最小 – 最大",
+            (Lang::En, LabSpeedup) => "speedup",
+            (Lang::Zh, LabSpeedup) => "加速比",
+            (Lang::En, LabCountsDiffer) => "The two counts differ: this is a bug, please report it.",
+            (Lang::Zh, LabCountsDiffer) => "两次计数结果不同：这是一个错误，请报告。",
+            (Lang::En, StatusSingleThreaded) => "single-threaded — this page is not cross-origin isolated (embedded page or host without headers)",
+            (Lang::Zh, StatusSingleThreaded) => "单线程 — 本页面不是跨源隔离的（被嵌入的页面，或服务器未发送相应的头）",
+            (Lang::En, StatusPoolFailed) => "single-threaded — the thread pool could not start",
+            (Lang::Zh, StatusPoolFailed) => "单线程 — 线程池无法启动",
+        }
+    }
+
+    /// "parallel: N workers".
+    pub fn parallel_status(self, workers: usize) -> String {
+        match self {
+            Lang::En => format!("parallel: {workers} workers"),
+            Lang::Zh => format!("并行：{workers} 个 worker"),
+        }
+    }
+}

@@ -10,11 +10,15 @@
 //! |---|---|
 //! | [`lab`] | real parallel work (rayon), measured on wall time |
 //! | [`format`] | numbers and durations written for people |
+//! | [`lang`] | parsing (ruff's Python parser) and compiling to our bytecode |
+//! | [`vm`] | values, objects, frames, the interpreter loop |
 //! | `web` | the wasm entry points the boot script calls, and the page's environment (wasm only) |
 //! | `ui` | the yew application (wasm only) |
 
 pub mod format;
 pub mod lab;
+pub mod lang;
+pub mod vm;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

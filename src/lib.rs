@@ -12,12 +12,16 @@
 //! | [`format`] | numbers and durations written for people |
 //! | [`lang`] | parsing (ruff's Python parser) and compiling to our bytecode |
 //! | [`vm`] | values, objects, frames, the interpreter loop |
+//! | [`stdlib`] | the simulated standard library modules |
+//! | [`run`] | running one program to completion (the command line's `run`) |
 //! | `web` | the wasm entry points the boot script calls, and the page's environment (wasm only) |
 //! | `ui` | the yew application (wasm only) |
 
 pub mod format;
 pub mod lab;
 pub mod lang;
+pub mod run;
+pub mod stdlib;
 pub mod vm;
 
 #[cfg(target_arch = "wasm32")]

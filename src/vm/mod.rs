@@ -5,5 +5,213 @@
 //! `code` is the contract with the compiler (`lang`). The VM never parses
 //! source and never decides scheduling: it reports, at each op, whether it
 //! is a preemption point under the active model, and the runtime decides.
+//!
+//! Layout: [`value`] (what a Python value is), [`frame`] and [`interp`]
+//! (executing code), [`call`] (argument binding and calling anything),
+//! [`attr`] (attribute lookup), [`ops`] (operators and protocols),
+//! [`exc`] (raising and tracebacks), [`types`] (the builtin type objects),
+//! `builtins/` (one file per builtin type, plus the builtin functions),
+//! [`module`] (imports).
 
+pub mod attr;
+pub mod builtins;
+pub mod call;
 pub mod code;
+pub mod cost;
+pub mod dict;
+pub mod dis;
+pub mod exc;
+pub mod frame;
+pub mod interp;
+pub mod module;
+pub mod num;
+pub mod ops;
+pub mod random;
+pub mod set;
+pub mod table;
+pub mod types;
+pub mod value;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use code::{CodeObject, Const};
+use value::{Obj, ObjRef, Value};
+
+/// Why a call did not produce a value.
+#[derive(Clone)]
+pub enum PyErr {
+    /// A Python exception (an `Obj::Exception`), catchable by `except`.
+    Exc(ObjRef),
+    /// The run must stop now; not catchable by Python code.
+    Halt(Halt),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Halt {
+    /// The op budget given to the run is spent.
+    Budget,
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// A code object with its constants and names turned into values once.
+pub struct Code {
+    pub obj: Rc<CodeObject>,
+    pub consts: Box<[Value]>,
+    /// `names` as interned str values (attribute and global lookups).
+    pub names: Box<[Value]>,
+    /// Hashes of `names`, precomputed.
+    pub name_hashes: Box<[i64]>,
+}
+
+/// Where program output goes.
+#[derive(Default)]
+pub struct Io {
+    pub stdout: String,
+    pub stderr: String,
+    /// What `input()` and `sys.stdin` read.
+    pub stdin: String,
+    pub stdin_pos: usize,
+}
+
+/// Settings of a run.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub filename: Rc<str>,
+    pub argv: Vec<String>,
+    pub seed: u64,
+    /// Stop with [`Halt::Budget`] after this many ops.
+    pub max_ops: u64,
+    pub recursion_limit: usize,
+    /// `sys.version_info` of the simulated CPython.
+    pub version: (u32, u32, u32),
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            filename: "main.py".into(),
+            argv: vec!["main.py".into()],
+            seed: 0,
+            max_ops: u64::MAX,
+            recursion_limit: 1000,
+            version: (3, 11, 7),
+        }
+    }
+}
+
+/// One interpreter: its builtins, modules and heap. (A simulated process
+/// has one; threads share it.)
+pub struct Vm {
+    pub types: types::Types,
+    pub builtins: ObjRef,
+    pub builtins_module: Value,
+    pub modules: HashMap<Rc<str>, Value>,
+    pub io: Io,
+    pub config: Config,
+    /// Ops executed so far.
+    pub ops: u64,
+    /// Virtual time spent, in nanoseconds.
+    pub clock_ns: u64,
+    pub cost: cost::CostTable,
+    /// Depth of Python frames on the running thread (recursion limit).
+    pub depth: usize,
+    /// Rust-level nesting of runs (builtins calling back into Python).
+    pub nested_runs: usize,
+    /// Payloads of NaNs made by `float()` (see `fresh_nan`).
+    pub nan_counter: u64,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub handled: Value,
+    /// Interned strings for names.
+    interned: HashMap<Rc<str>, Value>,
+    /// Source text of each file, for tracebacks.
+    pub sources: HashMap<Rc<str>, Rc<str>>,
+    /// Factories of importable modules by name.
+    pub module_factories: module::Registry,
+}
+
+impl Vm {
+    pub fn new(config: Config) -> Vm {
+        let types = types::Types::new();
+        let builtins = Rc::new(Obj::Dict(std::cell::RefCell::new(dict::Dict::new())));
+        let mut vm = Vm {
+            types,
+            builtins: builtins.clone(),
+            builtins_module: Value::None,
+            modules: HashMap::new(),
+            io: Io::default(),
+            config,
+            ops: 0,
+            clock_ns: 0,
+            cost: cost::CostTable::default(),
+            depth: 0,
+            nested_runs: 0,
+            nan_counter: 0,
+            handled: Value::None,
+            interned: HashMap::new(),
+            sources: HashMap::new(),
+            module_factories: HashMap::new(),
+        };
+        types::init_type_dicts(&mut vm);
+        builtins::functions::install(&mut vm);
+        module::install_builtin_modules(&mut vm);
+        vm
+    }
+
+    /// The interned str value for `s` (same object for the same text).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return v.clone();
+        }
+        let v = Value::str(s);
+        self.interned.insert(s.into(), v.clone());
+        v
+    }
+
+    /// Turns a code object's constants and names into values.
+    pub fn load_code(&mut self, code: &Rc<CodeObject>) -> Rc<Code> {
+        let consts = code.consts.iter().map(|c| self.const_value(c)).collect();
+        let names: Box<[Value]> = code.names.iter().map(|n| self.intern(n)).collect();
+        let name_hashes = names
+            .iter()
+            .map(|n| ops::str_hash(n.as_str().unwrap_or("")))
+            .collect();
+        Rc::new(Code {
+            obj: code.clone(),
+            consts,
+            names,
+            name_hashes,
+        })
+    }
+
+    fn const_value(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => Value::None,
+            Const::Bool(b) => Value::Bool(*b),
+            Const::Int(i) => Value::Int(*i),
+            Const::BigInt(digits) => digits
+                .parse::<num_bigint::BigInt>()
+                .map(Value::from_bigint)
+                .unwrap_or(Value::None),
+            Const::Float(f) => Value::Float(*f),
+            Const::Imag(_) => Value::None,
+            Const::Str(s) => self.intern(s),
+            Const::Bytes(b) => Value::obj(Obj::Bytes(b.to_vec().into_boxed_slice())),
+            Const::Tuple(items) => {
+                Value::tuple(items.iter().map(|c| self.const_value(c)).collect())
+            }
+            Const::Ellipsis => Value::Obj(self.types.ellipsis.clone()),
+            Const::Code(code) => Value::obj(Obj::Code(self.load_code(code))),
+        }
+    }
+
+    /// Writes to the program's stdout.
+    pub fn write_stdout(&mut self, s: &str) {
+        self.io.stdout.push_str(s);
+    }
+
+    pub fn write_stderr(&mut self, s: &str) {
+        self.io.stderr.push_str(s);
+    }
+}

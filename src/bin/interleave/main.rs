@@ -1,9 +1,11 @@
 //! The `interleave` command line (native only).
 //!
-//! Today it serves the built web app (`interleave serve DIR`); running
-//! Python programs from the terminal joins it with the engine. It owns
+//! `interleave run FILE.py` runs a program; `interleave serve DIR` serves
+//! the built web app. It owns
 //! argument parsing and process exit codes, nothing of the engine itself.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod run;
 #[cfg(not(target_arch = "wasm32"))]
 mod serve;
 
@@ -24,11 +26,14 @@ fn main() -> std::process::ExitCode {
 
     #[derive(Subcommand)]
     enum Command {
+        /// Run a Python program and print what it prints.
+        Run(run::Options),
         /// Serve a built app directory (normally dist/) over HTTP.
         Serve(serve::Options),
     }
 
     match Cli::parse().command {
+        Command::Run(options) => run::main(options),
         Command::Serve(options) => serve::run(options),
     }
 }

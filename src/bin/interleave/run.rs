@@ -1,0 +1,70 @@
+//! `interleave run FILE.py`: runs a program and prints exactly what it
+//! prints (stdout to stdout, stderr to stderr), with CPython's exit
+//! statuses (0 ok, 1 uncaught exception or SyntaxError, n for
+//! `sys.exit(n)`), 2 for a usage error and 4 when the op budget runs out.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use interleave::run::{run, RunOptions};
+
+#[derive(clap::Args, Debug)]
+pub struct Options {
+    /// The program (`-` reads it from stdin).
+    pub file: PathBuf,
+    /// Seed of the simulation's random choices.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Stop after this many bytecode ops (exit status 4).
+    #[arg(long, default_value_t = 2_000_000_000)]
+    pub max_ops: u64,
+    /// Arguments for the program (`sys.argv[1:]`).
+    #[arg(trailing_var_arg = true)]
+    pub args: Vec<String>,
+}
+
+pub fn main(options: Options) -> ExitCode {
+    let (source, filename) = if options.file.as_os_str() == "-" {
+        let mut s = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
+            eprintln!("interleave run: cannot read the program from stdin: {e}");
+            return ExitCode::from(2);
+        }
+        (s, "<stdin>".to_string())
+    } else {
+        match std::fs::read(&options.file) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => (s, options.file.display().to_string()),
+                Err(_) => {
+                    eprintln!(
+                        "interleave run: {} is not UTF-8 text",
+                        options.file.display()
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+            Err(e) => {
+                eprintln!(
+                    "interleave run: can't open file '{}': {e}",
+                    options.file.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let out = run(
+        &source,
+        &RunOptions {
+            filename,
+            seed: options.seed,
+            max_ops: options.max_ops,
+            stdin: String::new(),
+            args: options.args,
+        },
+    );
+    let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    ExitCode::from(out.exit_code.clamp(0, 255) as u8)
+}

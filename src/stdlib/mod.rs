@@ -1,0 +1,48 @@
+//! The simulated standard library: one file per module, each registering a
+//! factory with the VM ([`register`]). Modules written in Python live in
+//! `py/` and are compiled by our own compiler on first import
+//! ([`python_module`]).
+//!
+//! A module here may use the VM and (later) the runtime's primitives; it
+//! must never reach into the interpreter loop.
+
+pub mod math;
+
+use crate::vm::frame::Frame;
+use crate::vm::value::{Obj, ObjRef};
+use crate::vm::{PyResult, Vm};
+
+/// Makes every simulated module importable in `vm`.
+pub fn register(vm: &mut Vm) {
+    vm.register_module("math", math::make);
+}
+
+/// Runs the Python source of a module in the module's namespace.
+pub fn python_module(
+    vm: &mut Vm,
+    module: &ObjRef,
+    name: &str,
+    source: &'static str,
+) -> PyResult<()> {
+    let filename = format!("<frozen {name}>");
+    let code = match crate::lang::compile(source, &filename) {
+        Ok(c) => c,
+        Err(e) => {
+            return Err(vm.error(
+                "SystemError",
+                format!("module {name} does not compile: {}", e.render()),
+            ))
+        }
+    };
+    vm.sources.insert(filename.as_str().into(), source.into());
+    let Obj::Module(m) = &**module else {
+        return vm.type_error("not a module");
+    };
+    let globals = m.dict.clone();
+    let bm = vm.builtins_module.clone();
+    vm.module_set(module, "__builtins__", bm);
+    let code = vm.load_code(&code);
+    let frame = Frame::new(code, globals.clone(), Some(globals));
+    vm.run_frame_nested(frame)?;
+    Ok(())
+}

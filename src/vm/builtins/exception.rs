@@ -1,0 +1,199 @@
+//! `BaseException` and its family: `args`, `str()`/`repr()` as CPython
+//! (KeyError's str is the key's repr), `__cause__`/`__context__`, and the
+//! attributes some classes add (`StopIteration.value`, `SystemExit.code`).
+
+use super::Methods;
+use crate::vm::call::Args;
+use crate::vm::value::{Obj, ObjRef, Value};
+use crate::vm::{PyResult, Vm};
+
+fn args_of(o: &ObjRef) -> Vec<Value> {
+    match &**o {
+        Obj::Exception(d) => d
+            .args
+            .borrow()
+            .as_tuple()
+            .map(|t| t.to_vec())
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn str(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
+    let args = args_of(o);
+    let is_key_error = vm.exc_is(o, "KeyError");
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if is_key_error => vm.repr_of(&args[0]),
+        1 => vm.str_of(&args[0]),
+        _ => vm.repr_of(&Value::tuple(args)),
+    }
+}
+
+pub fn repr(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
+    let Obj::Exception(d) = &**o else {
+        return Ok(String::new());
+    };
+    let name = crate::vm::types::type_data(&d.class)
+        .map(|t| t.name.to_string())
+        .unwrap_or_default();
+    let args = args_of(o);
+    let inner = match args.len() {
+        1 => vm.repr_of(&args[0])?,
+        _ => {
+            let r = vm.repr_of(&Value::tuple(args.clone()))?;
+            if args.is_empty() {
+                String::new()
+            } else {
+                r[1..r.len() - 1].to_string()
+            }
+        }
+    };
+    Ok(format!("{name}({inner})"))
+}
+
+pub fn attr(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+    let Obj::Exception(d) = &**o else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "args" => Some(d.args.borrow().clone()),
+        "__cause__" => Some(d.cause.borrow().clone()),
+        "__context__" => Some(d.context.borrow().clone()),
+        "__suppress_context__" => Some(Value::Bool(d.suppress_context.get())),
+        "__traceback__" => Some(traceback_object(vm, o)),
+        "__dict__" => Some(super::object::dict_snapshot_live(&d.dict, vm)),
+        "value" if vm.exc_is(o, "StopIteration") => {
+            Some(args_of(o).first().cloned().unwrap_or(Value::None))
+        }
+        "code" if vm.exc_is(o, "SystemExit") => Some(match args_of(o).as_slice() {
+            [] => Value::None,
+            [x] => x.clone(),
+            many => Value::tuple(many.to_vec()),
+        }),
+        "name" | "obj" if vm.exc_is(o, "NameError") || vm.exc_is(o, "AttributeError") => {
+            Some(Value::None)
+        }
+        "errno" | "strerror" | "filename" if vm.exc_is(o, "OSError") => Some(Value::None),
+        _ => None,
+    })
+}
+
+/// Assignment to special exception attributes; `None` if not special.
+pub fn set_special(vm: &mut Vm, o: &ObjRef, name: &str, value: &Value) -> Option<PyResult<()>> {
+    let Obj::Exception(d) = &**o else { return None };
+    match name {
+        "args" => {
+            let t = match vm.collect(value) {
+                Ok(items) => Value::tuple(items),
+                Err(e) => return Some(Err(e)),
+            };
+            *d.args.borrow_mut() = t;
+            Some(Ok(()))
+        }
+        "__cause__" => {
+            *d.cause.borrow_mut() = value.clone();
+            d.suppress_context.set(true);
+            Some(Ok(()))
+        }
+        "__context__" => {
+            *d.context.borrow_mut() = value.clone();
+            Some(Ok(()))
+        }
+        "__suppress_context__" => {
+            d.suppress_context.set(matches!(value, Value::Bool(true)));
+            Some(Ok(()))
+        }
+        "__traceback__" => Some(Ok(())),
+        _ => None,
+    }
+}
+
+fn this<'a>(vm: &Vm, args: &'a Args) -> PyResult<&'a ObjRef> {
+    match args.pos.first() {
+        Some(Value::Obj(o)) if matches!(&**o, Obj::Exception(_)) => Ok(o),
+        _ => vm.type_error("descriptor requires a 'BaseException' object"),
+    }
+}
+
+fn init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let o = this(vm, args)?.clone();
+    if let Obj::Exception(d) = &*o {
+        *d.args.borrow_mut() = Value::tuple(args.pos[1..].to_vec());
+    }
+    Ok(Value::None)
+}
+
+fn exc_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let o = this(vm, args)?.clone();
+    str(vm, &o).map(Value::string)
+}
+
+fn exc_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let o = this(vm, args)?.clone();
+    repr(vm, &o).map(Value::string)
+}
+
+fn with_traceback(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let o = this(vm, args)?.clone();
+    Ok(Value::Obj(o))
+}
+
+fn add_note(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let o = this(vm, args)?.clone();
+    let note = args.pos.get(1).cloned().unwrap_or(Value::None);
+    if note.as_str().is_none() {
+        let t = vm.type_name(&note);
+        return vm.type_error(format!("note must be a str, not '{t}'"));
+    }
+    let notes = match vm.get_attr_str(&Value::Obj(o.clone()), "__notes__") {
+        Ok(n) => n,
+        Err(_) => {
+            let l = Value::list(vec![]);
+            let key = vm.intern("__notes__");
+            vm.set_attr(&Value::Obj(o.clone()), &key, l.clone())?;
+            l
+        }
+    };
+    if let Some(Obj::List(l)) = notes.as_obj().map(|x| &**x) {
+        l.borrow_mut().push(note);
+    }
+    Ok(Value::None)
+}
+
+pub const EXCEPTION_METHODS: Methods = &[
+    ("__init__", init),
+    ("__str__", exc_str),
+    ("__repr__", exc_repr),
+    ("with_traceback", with_traceback),
+    ("add_note", add_note),
+];
+
+/// A minimal traceback object chain (`tb_lineno`, `tb_next`, `tb_frame`
+/// is None) for `exc.__traceback__`; None when the exception was never
+/// raised.
+fn traceback_object(vm: &mut Vm, o: &ObjRef) -> Value {
+    let Obj::Exception(d) = &**o else {
+        return Value::None;
+    };
+    let entries = d.traceback.borrow().clone();
+    let class = vm.traceback_class();
+    let mut next = Value::None;
+    for e in entries.iter().rev() {
+        let line = e.code.lines.get(e.pc).copied().unwrap_or(e.code.first_line);
+        let tb = vm.new_native(&class, ());
+        if let Obj::Native(n) = tb.as_obj().map(|x| &**x).expect("native") {
+            let mut dict = n.dict.borrow_mut();
+            for (k, v) in [
+                ("tb_lineno", Value::Int(i64::from(line))),
+                ("tb_next", next.clone()),
+                ("tb_frame", Value::None),
+                ("tb_lasti", Value::Int(e.pc as i64 * 2)),
+            ] {
+                dict.insert_absent(Value::str(k), crate::vm::ops::str_hash(k), v);
+            }
+        }
+        next = tb;
+    }
+    next
+}

@@ -1,0 +1,108 @@
+//! A frame: one activation of a code object — its instruction pointer,
+//! value stack, fast locals, cells, block stack — and what happens to its
+//! result when it ends ([`OnReturn`]).
+//!
+//! Frames of one thread live in a `Vec<Frame>` owned by the thread, not by
+//! the Rust stack, so that execution can stop between any two instructions
+//! and resume later; a suspended generator owns its frame.
+
+use std::rc::Rc;
+
+use super::value::{ObjRef, Value};
+use super::Code;
+
+/// An entry of the block stack (see `vm::code`, section "exceptions").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// `SetupFinally`/`SetupWith`: go to `handler` with the stack cut to `level`.
+    Finally { handler: u32, level: u32 },
+    /// An except handler is running; `prev` is at stack position `level`.
+    ExceptHandler { level: u32 },
+}
+
+/// What the caller does with a frame's result.
+#[derive(Clone)]
+pub enum OnReturn {
+    /// Push the return value on the caller's stack (a normal call).
+    Push,
+    /// Return it to the Rust code that started this run (nested call, or
+    /// the bottom of a thread).
+    Boundary,
+    /// A generator resumed by the caller's `ForIter`: a yield pushes the
+    /// value; a return ends the loop.
+    ForIter,
+    /// A generator resumed by the caller's `YieldFrom`.
+    YieldFrom,
+    /// `__init__` of a class instantiation: the result must be None; the
+    /// instance is pushed instead.
+    Init(Value),
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    /// Fast locals by slot (`Null` when unbound).
+    pub locals: Vec<Value>,
+    /// Cellvars then freevars.
+    pub cells: Vec<ObjRef>,
+    /// The module's globals dict.
+    pub globals: ObjRef,
+    /// The dict for `LoadName`/`StoreName` (module and class bodies).
+    pub locals_dict: Option<ObjRef>,
+    pub blocks: Vec<Block>,
+    /// The generator object this frame belongs to, if any.
+    pub generator: Option<ObjRef>,
+    pub on_return: OnReturn,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: ObjRef, locals_dict: Option<ObjRef>) -> Frame {
+        let nlocals = code.obj.varnames.len();
+        Frame {
+            stack: Vec::with_capacity(8),
+            locals: vec![Value::Null; nlocals],
+            cells: Vec::new(),
+            code,
+            pc: 0,
+            globals,
+            locals_dict,
+            blocks: Vec::new(),
+            generator: None,
+            on_return: OnReturn::Push,
+        }
+    }
+
+    /// The source line of the instruction being executed (the one before
+    /// `pc`), for tracebacks.
+    pub fn line(&self) -> u32 {
+        let i = self.pc.saturating_sub(1);
+        self.code
+            .obj
+            .lines
+            .get(i)
+            .copied()
+            .unwrap_or(self.code.obj.first_line)
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Null)
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+
+    /// The value `n` deep (1 = TOS).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.stack.len();
+        if n == 0 || n > len {
+            return &Value::Null;
+        }
+        &self.stack[len - n]
+    }
+}

@@ -1,0 +1,1402 @@
+//! The interpreter loop (CPython's `ceval.c`): executes the frames of one
+//! thread, one instruction at a time, on a frame stack it does not own.
+//!
+//! [`Vm::eval`] runs until the bottom frame of this run returns (or, for a
+//! generator frame, yields). Python-to-Python calls, class instantiation
+//! with a Python `__init__`, and generators resumed by `for`/`yield from`
+//! push frames on the same stack instead of recursing in Rust, so a thread
+//! can be stopped between any two instructions. Builtins that call back
+//! into Python (a `key=` function, `__eq__` in a dict lookup) start a
+//! nested run of their own.
+//!
+//! The inner loop ([`Vm::run_frame`]) executes ops of the top frame until a
+//! frame transition (call, return, yield, error) is needed; the outer loop
+//! performs the transition. Every op costs virtual time from the cost table.
+
+use std::rc::Rc;
+
+use super::call::Args;
+use super::code::{BinOp, CmpOp, Instr};
+use super::dict::DictStr;
+use super::frame::{Block, Frame, OnReturn};
+use super::value::{GenState, Obj, ObjRef, Value};
+use super::{Halt, PyErr, PyResult, Vm};
+
+/// How a run ended.
+pub enum RunResult {
+    Returned(Value),
+    /// The bottom frame is a generator frame and it yielded.
+    Yielded(Value),
+}
+
+/// Why the inner loop stopped.
+pub(crate) enum Exit {
+    /// Push this frame (a call).
+    Call(Box<Frame>),
+    Return(Value),
+    Yield(Value),
+    /// An error raised by the op at `pc - 1`; a traceback entry for this
+    /// frame still has to be added unless `reraise`.
+    Error {
+        err: PyErr,
+        reraise: bool,
+    },
+}
+
+/// Deepest nesting of Rust-level runs (builtins calling back into Python)
+/// before a RecursionError, whatever the Python depth: keeps the native
+/// stack (1 MB in wasm) safe.
+const MAX_NESTED_RUNS: usize = 150;
+
+impl Vm {
+    /// Runs `frame` to completion on a fresh frame stack (a nested run):
+    /// the result of a function call from Rust.
+    pub fn run_frame_nested(&mut self, mut frame: Frame) -> PyResult<Value> {
+        if self.nested_runs >= MAX_NESTED_RUNS {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        frame.on_return = OnReturn::Boundary;
+        let mut frames = vec![frame];
+        self.nested_runs += 1;
+        let r = self.eval(&mut frames, None);
+        self.nested_runs -= 1;
+        match r? {
+            RunResult::Returned(v) | RunResult::Yielded(v) => Ok(v),
+        }
+    }
+
+    /// Runs the frames above `frames[0]` (whose `on_return` must be
+    /// `Boundary`) until frame 0 returns or yields. `initial` starts the run
+    /// by raising an error in the top frame (`generator.throw`).
+    pub fn eval(&mut self, frames: &mut Vec<Frame>, initial: Option<PyErr>) -> PyResult<RunResult> {
+        self.depth += frames.len();
+        let base_depth = self.depth - frames.len();
+        let result = self.eval_inner(frames, initial);
+        self.depth = base_depth;
+        result
+    }
+
+    fn eval_inner(
+        &mut self,
+        frames: &mut Vec<Frame>,
+        initial: Option<PyErr>,
+    ) -> PyResult<RunResult> {
+        let mut exit = match initial {
+            // Thrown into a suspended generator: raised at its yield.
+            Some(err) => Exit::Error {
+                err,
+                reraise: false,
+            },
+            None => {
+                let Some(top) = frames.last_mut() else {
+                    return Ok(RunResult::Returned(Value::None));
+                };
+                self.run_frame(top)
+            }
+        };
+        loop {
+            exit = match exit {
+                Exit::Call(frame) => {
+                    if self.depth >= self.config.recursion_limit {
+                        Exit::Error {
+                            err: self.error("RecursionError", "maximum recursion depth exceeded"),
+                            reraise: false,
+                        }
+                    } else {
+                        frames.push(*frame);
+                        self.depth += 1;
+                        let top = frames.last_mut().expect("just pushed");
+                        self.run_frame(top)
+                    }
+                }
+                Exit::Return(value) => {
+                    let Some(done) = frames.pop() else {
+                        return Ok(RunResult::Returned(value));
+                    };
+                    self.depth -= 1;
+                    if let Some(g) = &done.generator {
+                        self.gen_finished(g);
+                    }
+                    if frames.is_empty() {
+                        return Ok(RunResult::Returned(value));
+                    }
+                    let caller = frames.last_mut().expect("non-empty");
+                    match self.deliver_return(caller, done.on_return, value) {
+                        Ok(()) => self.run_frame(caller),
+                        Err(err) => Exit::Error {
+                            err,
+                            reraise: false,
+                        },
+                    }
+                }
+                Exit::Yield(value) => {
+                    let Some(done) = frames.pop() else {
+                        return Ok(RunResult::Yielded(value));
+                    };
+                    self.depth -= 1;
+                    let on_return = done.on_return.clone();
+                    let gen = done.generator.clone();
+                    if let Some(g) = &gen {
+                        self.gen_suspend(g, done);
+                    }
+                    if frames.is_empty() {
+                        return Ok(RunResult::Yielded(value));
+                    }
+                    let caller = frames.last_mut().expect("non-empty");
+                    match on_return {
+                        OnReturn::YieldFrom => {
+                            // The delegating frame yields the same value; it
+                            // stays at its YieldFrom to resume the delegation.
+                            caller.pc -= 1;
+                            caller.pop(); // the value it sent
+                            Exit::Yield(value)
+                        }
+                        _ => {
+                            caller.stack.push(value);
+                            self.run_frame(caller)
+                        }
+                    }
+                }
+                Exit::Error { err, reraise } => {
+                    if let PyErr::Halt(_) = err {
+                        return Err(err);
+                    }
+                    match self.unwind(frames, err, reraise) {
+                        Ok(()) => {
+                            let top = frames.last_mut().expect("unwind leaves a frame");
+                            self.run_frame(top)
+                        }
+                        Err(err) => return Err(err),
+                    }
+                }
+            };
+        }
+    }
+
+    /// Gives a finished callee's return value to its caller.
+    fn deliver_return(&mut self, caller: &mut Frame, how: OnReturn, value: Value) -> PyResult<()> {
+        match how {
+            OnReturn::Push | OnReturn::Boundary => caller.stack.push(value),
+            OnReturn::ForIter => {
+                // The generator is exhausted: end the loop.
+                caller.pop();
+                if let Some(Instr::ForIter(target)) = caller.code.obj.instrs.get(caller.pc - 1) {
+                    caller.pc = *target as usize;
+                }
+            }
+            OnReturn::YieldFrom => {
+                caller.pop(); // sent value
+                caller.pop(); // sub-iterator
+                caller.stack.push(value);
+            }
+            OnReturn::Init(instance) => {
+                if !value.is_none() {
+                    let t = self.type_name(&value);
+                    return self.type_error(format!("__init__() should return None, not '{t}'"));
+                }
+                caller.stack.push(instance);
+            }
+        }
+        Ok(())
+    }
+
+    /// Finds a handler for `err` from the top frame down. On success the
+    /// top frame is positioned at its handler. Frames without one are
+    /// popped; reaching the bottom frame returns the error.
+    fn unwind(&mut self, frames: &mut Vec<Frame>, err: PyErr, reraise: bool) -> PyResult<()> {
+        let PyErr::Exc(mut exc) = err else {
+            return Err(err);
+        };
+        let mut new_here = !reraise;
+        loop {
+            let Some(frame) = frames.last_mut() else {
+                return Err(PyErr::Exc(exc));
+            };
+            if new_here {
+                self.add_traceback(&exc, &frame.code.obj, frame.pc.saturating_sub(1));
+            }
+            while let Some(block) = frame.blocks.pop() {
+                match block {
+                    Block::ExceptHandler { level } => {
+                        frame.stack.truncate(level as usize + 1);
+                        self.handled = frame.pop();
+                    }
+                    Block::Finally { handler, level } => {
+                        frame.stack.truncate(level as usize);
+                        frame.blocks.push(Block::ExceptHandler { level });
+                        let prev = std::mem::replace(&mut self.handled, Value::Obj(exc.clone()));
+                        frame.stack.push(prev);
+                        frame.stack.push(Value::Obj(exc));
+                        frame.pc = handler as usize;
+                        return Ok(());
+                    }
+                }
+            }
+            // No handler in this frame: leave it.
+            let done = frames.pop().expect("non-empty");
+            self.depth -= 1;
+            if let Some(g) = &done.generator {
+                self.gen_finished(g);
+                if self.exc_is(&exc, "StopIteration") {
+                    exc = self.generator_raised_stop_iteration(&exc, g);
+                }
+            }
+            if frames.is_empty() {
+                return Err(PyErr::Exc(exc));
+            }
+            new_here = true;
+        }
+    }
+
+    /// PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+    fn generator_raised_stop_iteration(&mut self, stop: &ObjRef, gen: &ObjRef) -> ObjRef {
+        let what = match &**gen {
+            Obj::Generator(g) => match g.kind {
+                super::value::GenKind::Generator => "generator",
+                super::value::GenKind::Coroutine => "coroutine",
+                super::value::GenKind::AsyncGenerator => "async generator",
+            },
+            _ => "generator",
+        };
+        let err = self.new_exception(
+            self.types.exc("RuntimeError"),
+            vec![Value::string(format!("{what} raised StopIteration"))],
+        );
+        if let Obj::Exception(d) = &*err {
+            *d.cause.borrow_mut() = Value::Obj(stop.clone());
+            *d.context.borrow_mut() = Value::Obj(stop.clone());
+            d.suppress_context.set(true);
+        }
+        err
+    }
+
+    /// Sets `__context__` of a newly raised exception to the one being
+    /// handled, as CPython does on every raise.
+    fn set_context(&self, err: &PyErr) {
+        if let (PyErr::Exc(e), Value::Obj(h)) = (err, &self.handled) {
+            if Rc::ptr_eq(e, h) {
+                return;
+            }
+            if let Obj::Exception(d) = &**e {
+                if d.context.borrow().is_none() {
+                    *d.context.borrow_mut() = Value::Obj(h.clone());
+                }
+            }
+        }
+    }
+
+    /// Executes ops of `frame` until a frame transition is needed.
+    pub(crate) fn run_frame(&mut self, frame: &mut Frame) -> Exit {
+        let code = frame.code.clone();
+        let instrs = &code.obj.instrs[..];
+        macro_rules! fail {
+            ($err:expr) => {{
+                let err: PyErr = $err;
+                self.set_context(&err);
+                return Exit::Error {
+                    err,
+                    reraise: false,
+                };
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(err) => fail!(err),
+                }
+            };
+        }
+        loop {
+            let Some(&instr) = instrs.get(frame.pc) else {
+                return Exit::Return(Value::None);
+            };
+            frame.pc += 1;
+            self.ops += 1;
+            self.clock_ns += self.cost.of(&instr);
+            if self.ops >= self.config.max_ops {
+                return Exit::Error {
+                    err: PyErr::Halt(Halt::Budget),
+                    reraise: true,
+                };
+            }
+            match instr {
+                Instr::Nop => {}
+                Instr::Pop => {
+                    frame.pop();
+                }
+                Instr::Copy(n) => {
+                    let v = frame.peek(n as usize).clone();
+                    frame.stack.push(v);
+                }
+                Instr::Swap(n) => {
+                    let len = frame.stack.len();
+                    let n = n as usize;
+                    if n >= 1 && n <= len {
+                        frame.stack.swap(len - 1, len - n);
+                    }
+                }
+                Instr::PushNull => frame.stack.push(Value::Null),
+                Instr::LoadConst(i) => frame.stack.push(code.consts[i as usize].clone()),
+                Instr::LoadFast(i) => {
+                    let v = &frame.locals[i as usize];
+                    if v.is_null() {
+                        let name = &code.obj.varnames[i as usize];
+                        fail!(self.error(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        ));
+                    }
+                    frame.stack.push(v.clone());
+                }
+                Instr::StoreFast(i) => {
+                    let v = frame.pop();
+                    frame.locals[i as usize] = v;
+                }
+                Instr::DeleteFast(i) => {
+                    if frame.locals[i as usize].is_null() {
+                        let name = &code.obj.varnames[i as usize];
+                        fail!(self.error(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value")
+                        ));
+                    }
+                    frame.locals[i as usize] = Value::Null;
+                }
+                Instr::LoadDeref(i) => {
+                    let v = tri!(self.load_deref(frame, i as usize));
+                    frame.stack.push(v);
+                }
+                Instr::StoreDeref(i) => {
+                    let v = frame.pop();
+                    if let Some(Obj::Cell(c)) = frame.cells.get(i as usize).map(|c| &**c) {
+                        *c.borrow_mut() = v;
+                    }
+                }
+                Instr::DeleteDeref(i) => {
+                    tri!(self.load_deref(frame, i as usize));
+                    if let Some(Obj::Cell(c)) = frame.cells.get(i as usize).map(|c| &**c) {
+                        *c.borrow_mut() = Value::Null;
+                    }
+                }
+                Instr::LoadClosure(i) => {
+                    let c = frame
+                        .cells
+                        .get(i as usize)
+                        .cloned()
+                        .map(Value::Obj)
+                        .unwrap_or(Value::None);
+                    frame.stack.push(c);
+                }
+                Instr::LoadClassDeref(i) => {
+                    let name = cell_name(&code.obj, i as usize);
+                    let found = match &frame.locals_dict {
+                        Some(d) => tri!(self.dict_get_str(d, &name)),
+                        None => None,
+                    };
+                    let v = match found {
+                        Some(v) => v,
+                        None => tri!(self.load_deref(frame, i as usize)),
+                    };
+                    frame.stack.push(v);
+                }
+                Instr::LoadName(i) => {
+                    let v = tri!(self.load_name(frame, &code, i as usize));
+                    frame.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = frame.pop();
+                    let target = frame
+                        .locals_dict
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
+                    tri!(self.dict_set(&target, code.names[i as usize].clone(), v));
+                }
+                Instr::DeleteName(i) => {
+                    let target = frame
+                        .locals_dict
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
+                    if !tri!(self.dict_del(&target, &code.names[i as usize])) {
+                        fail!(self.name_error(&code.obj.names[i as usize]));
+                    }
+                }
+                Instr::LoadGlobal(i) => {
+                    let v = tri!(self.load_global(&frame.globals, &code, i as usize));
+                    frame.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = frame.pop();
+                    tri!(self.dict_set(&frame.globals.clone(), code.names[i as usize].clone(), v));
+                }
+                Instr::DeleteGlobal(i) => {
+                    if !tri!(self.dict_del(&frame.globals.clone(), &code.names[i as usize])) {
+                        fail!(self.name_error(&code.obj.names[i as usize]));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = frame.pop();
+                    let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                    frame.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = frame.pop();
+                    let v = frame.pop();
+                    tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = frame.pop();
+                    tri!(self.del_attr(&obj, &code.names[i as usize]));
+                }
+                Instr::LoadMethod(i) => {
+                    let obj = frame.pop();
+                    let (a, b) = tri!(self.load_method(obj, &code.names[i as usize]));
+                    frame.stack.push(a);
+                    frame.stack.push(b);
+                }
+                Instr::BinaryOp(op) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = match (op, &a, &b) {
+                        (BinOp::Add, Value::Int(x), Value::Int(y))
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (BinOp::Sub, Value::Int(x), Value::Int(y))
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
+                        _ => tri!(self.binary_op(&a, &b, op)),
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::InplaceOp(op) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = match (op, &a, &b) {
+                        (BinOp::Add, Value::Int(x), Value::Int(y))
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (BinOp::Sub, Value::Int(x), Value::Int(y))
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
+                        _ => tri!(self.inplace_op(&a, &b, op)),
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::UnaryOp(op) => {
+                    let a = frame.pop();
+                    let r = tri!(self.unary_op(&a, op));
+                    frame.stack.push(r);
+                }
+                Instr::CompareOp(op) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::Ne => x != y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                        }),
+                        _ => tri!(self.compare(&a, &b, op)),
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::IsOp(invert) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    frame.stack.push(Value::Bool(a.is(&b) != (invert != 0)));
+                }
+                Instr::ContainsOp(invert) => {
+                    let b = frame.pop();
+                    let a = frame.pop();
+                    let r = tri!(self.contains(&b, &a));
+                    frame.stack.push(Value::Bool(r != (invert != 0)));
+                }
+                Instr::BinarySubscr => {
+                    let key = frame.pop();
+                    let container = frame.pop();
+                    let r = tri!(self.getitem(&container, &key));
+                    frame.stack.push(r);
+                }
+                Instr::StoreSubscr => {
+                    let key = frame.pop();
+                    let container = frame.pop();
+                    let v = frame.pop();
+                    tri!(self.setitem(&container, key, v));
+                }
+                Instr::DeleteSubscr => {
+                    let key = frame.pop();
+                    let container = frame.pop();
+                    tri!(self.delitem(&container, &key));
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { frame.pop() } else { Value::None };
+                    let stop = frame.pop();
+                    let start = frame.pop();
+                    frame
+                        .stack
+                        .push(Value::obj(Obj::Slice(Box::new([start, stop, step]))));
+                }
+                Instr::BuildTuple(n) => {
+                    let items = split_top(frame, n as usize);
+                    frame.stack.push(Value::tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let items = split_top(frame, n as usize);
+                    frame.stack.push(Value::list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let items = split_top(frame, n as usize);
+                    let s = tri!(self.new_set(items));
+                    frame.stack.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let items = split_top(frame, 2 * n as usize);
+                    let d = self.new_dict_value();
+                    let dref = d.as_obj().expect("dict").clone();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(self.dict_set(&dref, k, v));
+                    }
+                    frame.stack.push(d);
+                }
+                Instr::BuildString(n) => {
+                    let items = split_top(frame, n as usize);
+                    let mut s = String::new();
+                    for v in &items {
+                        s.push_str(v.as_str().unwrap_or(""));
+                    }
+                    frame.stack.push(Value::string(s));
+                }
+                Instr::FormatValue(flags) => {
+                    let spec = if flags & super::code::FORMAT_HAS_SPEC != 0 {
+                        frame.pop()
+                    } else {
+                        Value::Null
+                    };
+                    let v = frame.pop();
+                    let r = tri!(self.format_value(v, flags & 3, spec));
+                    frame.stack.push(r);
+                }
+                Instr::ListAppend(n) => {
+                    let v = frame.pop();
+                    if let Some(Obj::List(l)) = frame.peek(n as usize).as_obj().map(|o| &**o) {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Instr::SetAdd(n) => {
+                    let v = frame.pop();
+                    let set = frame.peek(n as usize).clone();
+                    tri!(self.set_add(&set, v));
+                }
+                Instr::MapAdd(n) => {
+                    let v = frame.pop();
+                    let k = frame.pop();
+                    if let Some(d) = frame.peek(n as usize).as_obj().cloned() {
+                        tri!(self.dict_set(&d, k, v));
+                    }
+                }
+                Instr::ListExtend(n) => {
+                    let it = frame.pop();
+                    let items = tri!(self.collect(&it));
+                    if let Some(Obj::List(l)) = frame.peek(n as usize).as_obj().map(|o| &**o) {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Instr::SetUpdate(n) => {
+                    let it = frame.pop();
+                    let items = tri!(self.collect(&it));
+                    let set = frame.peek(n as usize).clone();
+                    for v in items {
+                        tri!(self.set_add(&set, v));
+                    }
+                }
+                Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                    let src = frame.pop();
+                    let merge = matches!(instr, Instr::DictMerge(_));
+                    let dst = frame.peek(n as usize).clone();
+                    let callee = if merge {
+                        call_name_below(frame, n as usize)
+                    } else {
+                        None
+                    };
+                    tri!(self.dict_update_from(&dst, &src, merge, callee));
+                }
+                Instr::ListToTuple => {
+                    let l = frame.pop();
+                    let items = match l.as_obj().map(|o| &**o) {
+                        Some(Obj::List(l)) => l.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    frame.stack.push(Value::tuple(items));
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = frame.pop();
+                    let items = tri!(self.unpack(&seq, n as usize));
+                    frame.stack.extend(items.into_iter().rev());
+                }
+                Instr::UnpackEx(arg) => {
+                    let seq = frame.pop();
+                    let before = (arg & 0xff) as usize;
+                    let after = (arg >> 8) as usize;
+                    let items = tri!(self.collect(&seq));
+                    if items.len() < before + after {
+                        fail!(self.error(
+                            "ValueError",
+                            format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                before + after,
+                                items.len()
+                            )
+                        ));
+                    }
+                    let mut items = items;
+                    let tail = items.split_off(items.len() - after);
+                    let middle = items.split_off(before);
+                    for v in tail.into_iter().rev() {
+                        frame.stack.push(v);
+                    }
+                    frame.stack.push(Value::list(middle));
+                    for v in items.into_iter().rev() {
+                        frame.stack.push(v);
+                    }
+                }
+                Instr::Jump(t) | Instr::JumpBackward(t) => frame.pc = t as usize,
+                Instr::PopJumpIfFalse(t) => {
+                    let v = frame.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(&v)),
+                    };
+                    if !b {
+                        frame.pc = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = frame.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(&v)),
+                    };
+                    if b {
+                        frame.pc = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = frame.top().clone();
+                    if !tri!(self.truthy(&v)) {
+                        frame.pc = t as usize;
+                    } else {
+                        frame.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = frame.top().clone();
+                    if tri!(self.truthy(&v)) {
+                        frame.pc = t as usize;
+                    } else {
+                        frame.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = frame.pop();
+                    let it = tri!(self.get_iter(&v));
+                    frame.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = frame.top().clone();
+                    if let Some(g) = as_generator(&it) {
+                        match self.gen_resume(g, Value::None, OnReturn::ForIter) {
+                            Ok(Some(f)) => return Exit::Call(f),
+                            Ok(None) => {
+                                frame.pop();
+                                frame.pc = t as usize;
+                            }
+                            Err(e) => fail!(e),
+                        }
+                        continue;
+                    }
+                    match tri!(self.next_of(&it)) {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            frame.pop();
+                            frame.pc = t as usize;
+                        }
+                    }
+                }
+                Instr::ReturnValue => {
+                    let v = frame.pop();
+                    return Exit::Return(v);
+                }
+                Instr::Call(argc) => match self.call_from_stack(frame, argc as usize, None) {
+                    Ok(Some(f)) => return Exit::Call(f),
+                    Ok(None) => {}
+                    Err(e) => fail!(e),
+                },
+                Instr::CallKw(argc) => {
+                    let names = frame.pop();
+                    match self.call_from_stack(frame, argc as usize, Some(names)) {
+                        Ok(Some(f)) => return Exit::Call(f),
+                        Ok(None) => {}
+                        Err(e) => fail!(e),
+                    }
+                }
+                Instr::CallEx(flags) => {
+                    let kwargs = if flags & 1 != 0 {
+                        frame.pop()
+                    } else {
+                        Value::None
+                    };
+                    let args = frame.pop();
+                    let callable = frame.pop();
+                    let self_or = frame.pop();
+                    let (callable, receiver) = if self_or.is_null() {
+                        (callable, None)
+                    } else {
+                        (self_or, Some(callable))
+                    };
+                    let mut pos: Vec<Value> = receiver.into_iter().collect();
+                    pos.extend(tri!(self.collect(&args)));
+                    let mut a = Args::new(pos);
+                    if let Value::Obj(d) = &kwargs {
+                        a.kw = self.dict_items(d);
+                    }
+                    match self.call_or_frame(&callable, a) {
+                        Ok(CallOutcome::Value(v)) => frame.stack.push(v),
+                        Ok(CallOutcome::Frame(f)) => return Exit::Call(f),
+                        Err(e) => fail!(e),
+                    }
+                }
+                Instr::MakeFunction(flags) => {
+                    let f = tri!(self.make_function(frame, flags));
+                    frame.stack.push(f);
+                }
+                Instr::LoadBuildClass => {
+                    let v = tri!(self.builtin("__build_class__"));
+                    frame.stack.push(v);
+                }
+                Instr::SetupFinally(t) => {
+                    frame.blocks.push(Block::Finally {
+                        handler: t,
+                        level: frame.stack.len() as u32,
+                    });
+                }
+                Instr::PopBlock => {
+                    frame.blocks.pop();
+                }
+                Instr::PopExcept => {
+                    if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
+                        frame.blocks.pop();
+                    }
+                    self.handled = frame.pop();
+                }
+                Instr::CheckExcMatch => {
+                    let ty = frame.pop();
+                    let exc = frame.top().clone();
+                    let r = tri!(self.exception_matches(&exc, &ty));
+                    frame.stack.push(Value::Bool(r));
+                }
+                Instr::Reraise => {
+                    let exc = frame.pop();
+                    match exc {
+                        Value::Obj(e) => {
+                            return Exit::Error {
+                                err: PyErr::Exc(e),
+                                reraise: true,
+                            }
+                        }
+                        _ => fail!(self.error("SystemError", "Reraise of a non-exception")),
+                    }
+                }
+                Instr::RaiseVarargs(n) => {
+                    if n == 0 {
+                        match &self.handled {
+                            Value::Obj(e) => {
+                                return Exit::Error {
+                                    err: PyErr::Exc(e.clone()),
+                                    reraise: true,
+                                }
+                            }
+                            _ => {
+                                fail!(self.error("RuntimeError", "No active exception to reraise"))
+                            }
+                        }
+                    }
+                    let cause = if n == 2 { Some(frame.pop()) } else { None };
+                    let exc = frame.pop();
+                    let err = match self.make_raise(exc, cause) {
+                        Ok(e) | Err(e) => e,
+                    };
+                    fail!(err);
+                }
+                Instr::SetupWith(t) => {
+                    let mgr = frame.pop();
+                    let (exit, entered) = tri!(self.enter_with(&mgr));
+                    frame.stack.push(exit);
+                    frame.blocks.push(Block::Finally {
+                        handler: t,
+                        level: frame.stack.len() as u32,
+                    });
+                    frame.stack.push(entered);
+                }
+                Instr::SetupAsyncWith(t) => {
+                    let result = frame.pop();
+                    frame.blocks.push(Block::Finally {
+                        handler: t,
+                        level: frame.stack.len() as u32,
+                    });
+                    frame.stack.push(result);
+                }
+                Instr::WithExceptStart => {
+                    let exc = frame.peek(1).clone();
+                    let exit = frame.peek(3).clone();
+                    let ty = self.type_of(&exc);
+                    let tb = Value::None;
+                    let r = tri!(self.call(&exit, Args::new(vec![Value::Obj(ty), exc, tb])));
+                    frame.stack.push(r);
+                }
+                Instr::BeforeAsyncWith => {
+                    let mgr = frame.pop();
+                    let exit = tri!(self.get_attr_str(&mgr, "__aexit__"));
+                    let enter = tri!(self.get_attr_str(&mgr, "__aenter__"));
+                    let aw = tri!(self.call(&enter, Args::new(vec![])));
+                    frame.stack.push(exit);
+                    frame.stack.push(aw);
+                }
+                Instr::LoadAssertionError => {
+                    frame
+                        .stack
+                        .push(Value::Obj(self.types.exc("AssertionError")));
+                }
+                Instr::YieldValue => {
+                    let v = frame.pop();
+                    return Exit::Yield(v);
+                }
+                Instr::YieldFrom => {
+                    let sent = frame.peek(1).clone();
+                    let sub = frame.peek(2).clone();
+                    if let Some(g) = as_generator(&sub) {
+                        match self.gen_resume(g, sent, OnReturn::YieldFrom) {
+                            Ok(Some(f)) => return Exit::Call(f),
+                            Ok(None) => {
+                                // Already finished: its result is None.
+                                frame.pop();
+                                frame.pop();
+                                frame.stack.push(Value::None);
+                            }
+                            Err(e) => fail!(e),
+                        }
+                        continue;
+                    }
+                    let step = if sent.is_none() {
+                        self.next_of(&sub).map(|o| o.ok_or(Value::None))
+                    } else {
+                        self.call_method_str(&sub, "send", vec![sent])
+                            .map(Ok)
+                            .or_else(|e| self.stop_value(e).map(Err))
+                    };
+                    match tri!(step) {
+                        Ok(v) => {
+                            frame.pop();
+                            frame.pc -= 1;
+                            return Exit::Yield(v);
+                        }
+                        Err(result) => {
+                            frame.pop();
+                            frame.pop();
+                            frame.stack.push(result);
+                        }
+                    }
+                }
+                Instr::GetYieldFromIter => {
+                    let v = frame.pop();
+                    let it = if as_generator(&v).is_some() {
+                        v
+                    } else {
+                        tri!(self.get_iter(&v))
+                    };
+                    frame.stack.push(it);
+                }
+                Instr::GetAwaitable => {
+                    let v = frame.pop();
+                    let it = tri!(self.get_awaitable(v));
+                    frame.stack.push(it);
+                }
+                Instr::GetAIter => {
+                    let v = frame.pop();
+                    let it = tri!(self.call_method_str(&v, "__aiter__", vec![]));
+                    frame.stack.push(it);
+                }
+                Instr::GetANext => {
+                    let it = frame.top().clone();
+                    let aw = tri!(self.call_method_str(&it, "__anext__", vec![]));
+                    let aw = tri!(self.get_awaitable(aw));
+                    frame.stack.push(aw);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = frame.pop();
+                    let is_stop =
+                        matches!(&exc, Value::Obj(e) if self.exc_is(e, "StopAsyncIteration"));
+                    if !is_stop {
+                        match exc {
+                            Value::Obj(e) => {
+                                return Exit::Error {
+                                    err: PyErr::Exc(e),
+                                    reraise: true,
+                                }
+                            }
+                            _ => {
+                                fail!(self.error("SystemError", "EndAsyncFor without an exception"))
+                            }
+                        }
+                    }
+                    if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
+                        frame.blocks.pop();
+                    }
+                    self.handled = frame.pop();
+                    frame.pop(); // the async iterator
+                }
+                Instr::ImportName(i) => {
+                    let fromlist = frame.pop();
+                    let level = frame.pop();
+                    let m = tri!(self.import_name(
+                        &code.obj.names[i as usize],
+                        &fromlist,
+                        &level,
+                        &frame.globals
+                    ));
+                    frame.stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let m = frame.top().clone();
+                    let v = tri!(self.import_from(&m, &code.names[i as usize]));
+                    frame.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = frame.pop();
+                    let target = frame
+                        .locals_dict
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
+                    tri!(self.import_star(&m, &target));
+                }
+                Instr::SetupAnnotations => {
+                    let target = frame
+                        .locals_dict
+                        .clone()
+                        .unwrap_or_else(|| frame.globals.clone());
+                    if tri!(self.dict_get_str(&target, "__annotations__")).is_none() {
+                        let d = self.new_dict_value();
+                        let k = self.intern("__annotations__");
+                        tri!(self.dict_set(&target, k, d));
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_deref(&mut self, frame: &Frame, i: usize) -> PyResult<Value> {
+        let v = match frame.cells.get(i).map(|c| &**c) {
+            Some(Obj::Cell(c)) => c.borrow().clone(),
+            _ => Value::Null,
+        };
+        if v.is_null() {
+            let name = cell_name(&frame.code.obj, i);
+            if i < frame.code.obj.cellvars.len() {
+                return Err(self.error(
+                    "UnboundLocalError",
+                    format!("cannot access local variable '{name}' where it is not associated with a value"),
+                ));
+            }
+            return Err(self.error(
+                "NameError",
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            ));
+        }
+        Ok(v)
+    }
+
+    fn load_name(&mut self, frame: &Frame, code: &super::Code, i: usize) -> PyResult<Value> {
+        let name = &code.obj.names[i];
+        if let Some(d) = &frame.locals_dict {
+            if let Some(v) = self.dict_get_str(d, name)? {
+                return Ok(v);
+            }
+        }
+        self.load_global(&frame.globals, code, i)
+    }
+
+    fn load_global(&mut self, globals: &ObjRef, code: &super::Code, i: usize) -> PyResult<Value> {
+        let hash = code.name_hashes[i];
+        let name = &code.obj.names[i];
+        if let Obj::Dict(d) = &**globals {
+            if let Some(v) = d.borrow().get_str(hash, name) {
+                return Ok(v.clone());
+            }
+        }
+        if let Obj::Dict(d) = &*self.builtins {
+            if let Some(v) = d.borrow().get_str(hash, name) {
+                return Ok(v.clone());
+            }
+        }
+        Err(self.name_error(name))
+    }
+
+    /// `MakeFunction`: see `Instr::MakeFunction` for the stack layout.
+    fn make_function(&mut self, frame: &mut Frame, flags: u32) -> PyResult<Value> {
+        use super::code::*;
+        let code = frame.pop();
+        let closure = if flags & MAKE_FUNCTION_CLOSURE != 0 {
+            Some(frame.pop())
+        } else {
+            None
+        };
+        let annotations = if flags & MAKE_FUNCTION_ANNOTATIONS != 0 {
+            Some(frame.pop())
+        } else {
+            None
+        };
+        let kwdefaults = if flags & MAKE_FUNCTION_KWDEFAULTS != 0 {
+            Some(frame.pop())
+        } else {
+            None
+        };
+        let defaults = if flags & MAKE_FUNCTION_DEFAULTS != 0 {
+            Some(frame.pop())
+        } else {
+            None
+        };
+        let Some(Obj::Code(code)) = code.as_obj().map(|o| &**o) else {
+            return Err(self.error("SystemError", "MakeFunction without a code object"));
+        };
+        let cells = match closure.as_ref().and_then(|c| c.as_tuple()) {
+            Some(t) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+            None => Vec::new(),
+        };
+        let module = self
+            .dict_get_str(&frame.globals.clone(), "__name__")?
+            .unwrap_or(Value::None);
+        let doc = code
+            .obj
+            .docstring
+            .as_deref()
+            .map(Value::str)
+            .unwrap_or(Value::None);
+        Ok(Value::obj(Obj::Function(Box::new(
+            super::value::Function {
+                code: code.clone(),
+                globals: frame.globals.clone(),
+                name: std::cell::RefCell::new(code.obj.name.clone()),
+                qualname: std::cell::RefCell::new(code.obj.qualname.clone()),
+                defaults: defaults
+                    .as_ref()
+                    .and_then(|d| d.as_tuple())
+                    .map(|t| t.to_vec())
+                    .unwrap_or_default(),
+                kwdefaults: kwdefaults.and_then(|d| d.as_obj().cloned()),
+                closure: cells,
+                dict: std::cell::RefCell::new(super::dict::Dict::new()),
+                annotations: annotations.and_then(|d| d.as_obj().cloned()),
+                module,
+                doc,
+            },
+        ))))
+    }
+
+    /// `raise exc [from cause]`: the exception to raise (never fails: a bad
+    /// operand becomes the TypeError CPython raises).
+    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> Result<PyErr, PyErr> {
+        let exc = self.exception_instance(exc, "exceptions must derive from BaseException")?;
+        if let Some(cause) = cause {
+            let cause = match cause {
+                Value::None => Value::None,
+                c => Value::Obj(
+                    self.exception_instance(c, "exception causes must derive from BaseException")?,
+                ),
+            };
+            if let Obj::Exception(d) = &*exc {
+                *d.cause.borrow_mut() = cause;
+                d.suppress_context.set(true);
+            }
+        }
+        Ok(PyErr::Exc(exc))
+    }
+
+    /// An exception instance from a class (instantiated with no args) or
+    /// an instance; anything else is a TypeError with `msg`.
+    pub fn exception_instance(&mut self, v: Value, msg: &str) -> PyResult<ObjRef> {
+        let base = self.types.exc("BaseException");
+        match &v {
+            Value::Obj(o) => match &**o {
+                Obj::Exception(_) => Ok(o.clone()),
+                Obj::Type(_) if super::types::is_subtype(o, &base) => {
+                    let inst = self.call(&v, Args::new(vec![]))?;
+                    match inst {
+                        Value::Obj(e) if matches!(&*e, Obj::Exception(_)) => Ok(e),
+                        _ => self.type_error(msg.to_string()),
+                    }
+                }
+                _ => self.type_error(msg.to_string()),
+            },
+            _ => self.type_error(msg.to_string()),
+        }
+    }
+
+    /// `except T:` matching: T is a class or a tuple of classes.
+    fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+        let base = self.types.exc("BaseException");
+        let check = |t: &Value| -> Option<bool> {
+            let o = t.as_obj()?;
+            if !matches!(&**o, Obj::Type(_)) || !super::types::is_subtype(o, &base) {
+                return None;
+            }
+            let Some(Obj::Exception(d)) = exc.as_obj().map(|e| &**e) else {
+                return Some(false);
+            };
+            Some(super::types::is_subtype(&d.class, o))
+        };
+        let items: Vec<Value> = match ty.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![ty.clone()],
+        };
+        let mut matched = false;
+        for t in &items {
+            match check(t) {
+                Some(m) => matched |= m,
+                None => {
+                    return self.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    )
+                }
+            }
+        }
+        Ok(matched)
+    }
+
+    /// `with mgr:` entry: (bound `__exit__`, result of `__enter__()`).
+    fn enter_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let t = self.type_of(mgr);
+        let enter = super::types::lookup(&t, super::ops::str_hash("__enter__"), "__enter__");
+        let exit = super::types::lookup(&t, super::ops::str_hash("__exit__"), "__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let name = self.type_name(mgr);
+            let missing =
+                if super::types::lookup(&t, super::ops::str_hash("__enter__"), "__enter__")
+                    .is_none()
+                {
+                    ""
+                } else {
+                    " and __exit__"
+                };
+            let _ = missing;
+            return self.type_error(format!(
+                "'{name}' object does not support the context manager protocol"
+            ));
+        };
+        let exit_bound = self.bind(exit, mgr.clone());
+        let enter_bound = self.bind(enter, mgr.clone());
+        let entered = self.call(&enter_bound, Args::new(vec![]))?;
+        Ok((exit_bound, entered))
+    }
+
+    /// The value of a StopIteration ending a `send`, or the error itself.
+    fn stop_value(&mut self, err: PyErr) -> PyResult<Value> {
+        match &err {
+            PyErr::Exc(e) if self.exc_is(e, "StopIteration") => Ok(self.stop_iteration_value(e)),
+            _ => Err(err),
+        }
+    }
+
+    pub fn stop_iteration_value(&self, e: &ObjRef) -> Value {
+        match &**e {
+            Obj::Exception(d) => d
+                .args
+                .borrow()
+                .as_tuple()
+                .and_then(|t| t.first().cloned())
+                .unwrap_or(Value::None),
+            _ => Value::None,
+        }
+    }
+
+    /// `await v`: the iterator to delegate to.
+    fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(Obj::Generator(g)) = v.as_obj().map(|o| &**o) {
+            if g.kind == super::value::GenKind::Coroutine {
+                return Ok(v);
+            }
+        }
+        let t = self.type_of(&v);
+        match super::types::lookup(&t, super::ops::str_hash("__await__"), "__await__") {
+            Some(f) => {
+                let bound = self.bind(f, v);
+                self.call(&bound, Args::new(vec![]))
+            }
+            None => {
+                let name = self.type_name(&v);
+                self.type_error(format!("object {name} can't be used in 'await' expression"))
+            }
+        }
+    }
+
+    // ---- generators --------------------------------------------------------
+
+    /// Takes a generator's frame to run it with `sent`; `None` when it is
+    /// already finished.
+    pub(crate) fn gen_resume(
+        &mut self,
+        gen: &ObjRef,
+        sent: Value,
+        how: OnReturn,
+    ) -> PyResult<Option<Box<Frame>>> {
+        let Obj::Generator(g) = &**gen else {
+            return Ok(None);
+        };
+        match g.state.get() {
+            GenState::Closed => return Ok(None),
+            GenState::Running => {
+                let what = if g.kind == super::value::GenKind::Coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                return self.value_error(format!("{what} already executing"));
+            }
+            GenState::Created if !sent.is_none() => {
+                return self.type_error("can't send non-None value to a just-started generator");
+            }
+            _ => {}
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else {
+            return Ok(None);
+        };
+        // `Null` resumes without a sent value (the frame was fixed up).
+        if g.state.get() == GenState::Suspended && !sent.is_null() {
+            frame.stack.push(sent);
+        }
+        g.state.set(GenState::Running);
+        frame.on_return = how;
+        Ok(Some(frame))
+    }
+
+    fn gen_suspend(&mut self, gen: &ObjRef, frame: Frame) {
+        if let Obj::Generator(g) = &**gen {
+            *g.frame.borrow_mut() = Some(Box::new(frame));
+            g.state.set(GenState::Suspended);
+        }
+    }
+
+    fn gen_finished(&mut self, gen: &ObjRef) {
+        if let Obj::Generator(g) = &**gen {
+            g.state.set(GenState::Closed);
+            *g.frame.borrow_mut() = None;
+        }
+    }
+
+    /// Resumes a generator from Rust (`next`, `send`, `throw`): `Ok(Ok(v))`
+    /// when it yields v, `Ok(Err(r))` when it returns r.
+    pub fn gen_send(
+        &mut self,
+        gen: &ObjRef,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<Result<Value, Value>> {
+        if let (Some(err), Obj::Generator(g)) = (&throw, &**gen) {
+            if g.state.get() == GenState::Created || g.state.get() == GenState::Closed {
+                // Thrown into a generator that has not started: it is
+                // closed and the exception raised here.
+                g.state.set(GenState::Closed);
+                *g.frame.borrow_mut() = None;
+                return Err(err.clone());
+            }
+        }
+        let sent = if throw.is_some() { Value::Null } else { sent };
+        let frame = match self.gen_resume_for_send(gen, sent, throw.is_some())? {
+            Some(f) => f,
+            None => return Ok(Err(Value::None)),
+        };
+        if self.nested_runs >= MAX_NESTED_RUNS {
+            return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let mut frames = vec![*frame];
+        self.nested_runs += 1;
+        let r = self.eval(&mut frames, throw);
+        self.nested_runs -= 1;
+        match r? {
+            RunResult::Yielded(v) => Ok(Ok(v)),
+            RunResult::Returned(v) => Ok(Err(v)),
+        }
+    }
+
+    fn gen_resume_for_send(
+        &mut self,
+        gen: &ObjRef,
+        sent: Value,
+        throwing: bool,
+    ) -> PyResult<Option<Box<Frame>>> {
+        if throwing {
+            let Obj::Generator(g) = &**gen else {
+                return Ok(None);
+            };
+            if g.state.get() == GenState::Running {
+                return self.value_error("generator already executing");
+            }
+            let Some(mut frame) = g.frame.borrow_mut().take() else {
+                return Ok(None);
+            };
+            g.state.set(GenState::Running);
+            frame.on_return = OnReturn::Boundary;
+            return Ok(Some(frame));
+        }
+        let f = self.gen_resume(gen, sent, OnReturn::Boundary)?;
+        Ok(f)
+    }
+}
+
+/// Pops the top `n` values, first-pushed first.
+fn split_top(frame: &mut Frame, n: usize) -> Vec<Value> {
+    let at = frame.stack.len().saturating_sub(n);
+    frame.stack.split_off(at)
+}
+
+fn cell_name(code: &super::code::CodeObject, i: usize) -> Rc<str> {
+    code.cellvars
+        .iter()
+        .chain(code.freevars.iter())
+        .nth(i)
+        .cloned()
+        .unwrap_or_else(|| "?".into())
+}
+
+pub(crate) fn as_generator(v: &Value) -> Option<&ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(&**o, Obj::Generator(_)) => Some(o),
+        _ => None,
+    }
+}
+
+/// For `f(**a, **b)` error messages: the name of the function being called,
+/// found below the kwargs dict being built.
+fn call_name_below(frame: &Frame, n: usize) -> Option<Value> {
+    // Layout: [.., callable_or_NULL, self_or_callable, args_tuple, kwargs_dict]
+    let below = n + 2;
+    let a = frame.peek(below + 1);
+    let b = frame.peek(below);
+    Some(if a.is_null() { b.clone() } else { a.clone() })
+}
+
+/// What calling something produced: a value now, or a frame to push.
+pub enum CallOutcome {
+    Value(Value),
+    Frame(Box<Frame>),
+}

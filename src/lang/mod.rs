@@ -16,10 +16,10 @@
 //! code objects in its constants.
 
 mod compiler;
-pub mod error;
+mod error;
 mod limits;
 mod source;
-pub mod symtable;
+mod symtable;
 mod syntax_error;
 
 #[cfg(test)]

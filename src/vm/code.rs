@@ -55,8 +55,9 @@ pub enum Instr {
     DeleteDeref(u32),
     /// Pushes the cell object `i` itself (to build a closure tuple).
     LoadClosure(u32),
-    /// Class bodies only: looks `names[...]` of cell `i` up in the locals
-    /// dict first, then in the cell (CPython's `LOAD_CLASSDEREF`).
+    /// Class bodies only: looks the name of cell `i` (cells are `cellvars`
+    /// then `freevars`) up in the locals dict first, then in the cell
+    /// (CPython's `LOAD_CLASSDEREF`).
     LoadClassDeref(u32),
     /// Module and class bodies: pushes `names[i]` from the frame's locals
     /// dict, else globals, else builtins; `NameError` ("name 'x' is not
@@ -223,6 +224,9 @@ pub enum Instr {
     /// `[.., exc, type]`: pops type; pushes whether exc matches it (a class
     /// or a tuple of classes; anything else is a `TypeError`: "catching
     /// classes that do not inherit from BaseException is not allowed").
+    /// exc stays: `[.., exc, type]` → `[.., exc, bool]` (CPython 3.11's
+    /// `CHECK_EXC_MATCH`), so an except clause is `<type> CheckExcMatch
+    /// PopJumpIfFalse(next)` on `[.., prev, exc]`.
     CheckExcMatch,
     /// Pops exc and raises it again, keeping its traceback (no new entry).
     Reraise,
@@ -242,7 +246,9 @@ pub enum Instr {
     SetupAsyncWith(u32),
     /// At a `with` handler: `[.., exit, prev, exc]`: calls
     /// `exit(type(exc), exc, exc.__traceback__)` and pushes its result
-    /// (truthy = suppress; for `async with` the result is awaited first).
+    /// (truthy = suppress). For `async with` the compiler awaits that
+    /// result itself (`GetAwaitable; LoadConst None; YieldFrom` right
+    /// after), so this op never suspends.
     WithExceptStart,
     /// `async with`: pops the manager; pushes bound `__aexit__`, then the
     /// awaitable `__aenter__()`.
@@ -269,7 +275,10 @@ pub enum Instr {
     GetAwaitable,
     /// Pops v; pushes `v.__aiter__()`.
     GetAIter,
-    /// TOS is an async iterator: pushes the awaitable `TOS.__anext__()`.
+    /// TOS is an async iterator: pushes the awaitable `TOS.__anext__()`,
+    /// already converted as [`Instr::GetAwaitable`] would (CPython's
+    /// `GET_ANEXT`): the compiler follows it directly with `LoadConst None;
+    /// YieldFrom`.
     GetANext,
     /// At the handler of `async for`'s loop, `[.., aiter, prev, exc]`: if exc
     /// is a StopAsyncIteration, pops exc, leaves the except handler (as
@@ -436,11 +445,20 @@ pub enum Const {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeKind {
     Module,
-    /// A class body: names go to a locals dict.
+    /// A class body: names go to a locals dict. It starts by storing
+    /// `__module__` (from `LoadName __name__`) and `__qualname__` (a
+    /// constant). When a method uses `super()` or `__class__`, the body
+    /// owns a `__class__` cellvar (the methods receive it in their
+    /// closures) and, before returning None, stores that cell itself
+    /// (`LoadClosure`) in the namespace as `__classcell__`:
+    /// `__build_class__` fills the cell with the new class.
     Class,
     Function,
     Lambda,
-    /// A list/set/dict comprehension or generator expression body.
+    /// A list/set/dict comprehension or generator expression body. Its one
+    /// positional parameter, `varnames[0] == ".0"`, is the iterator of the
+    /// first `for` (evaluated by the caller: `PushNull <function>
+    /// <iterable> GetIter Call(1)`, `GetAIter` for `async for`).
     Comprehension,
 }
 
@@ -493,9 +511,12 @@ pub struct CodeObject {
     pub spans: Vec<Span>,
     /// 1-based line of each instruction (same length as `instrs`).
     pub lines: Vec<u32>,
-    /// The line of the `def`/`class`/first statement (`co_firstlineno`).
+    /// The line of the `def`/`class` (of its first decorator, if any) or
+    /// 1 for a module (`co_firstlineno`).
     pub first_line: u32,
-    /// The docstring, if the body starts with one.
+    /// The docstring, if the body starts with one. Module and class bodies
+    /// also store it as `__doc__` themselves; a function's `__doc__` comes
+    /// from here (the body does not evaluate it).
     pub docstring: Option<Rc<str>>,
 }
 

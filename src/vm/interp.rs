@@ -19,7 +19,7 @@ use super::call::Args;
 use super::code::{BinOp, CmpOp, Instr};
 use super::dict::DictStr;
 use super::frame::{Block, Frame, OnReturn};
-use super::value::{GenState, Obj, ObjRef, Value};
+use super::value::{GenState, IterState, Obj, ObjRef, Value};
 use super::{Halt, PyErr, PyResult, Vm};
 
 /// How a run ended.
@@ -41,6 +41,8 @@ pub(crate) enum Exit {
         err: PyErr,
         reraise: bool,
     },
+    /// Keep running the current frame (from [`Vm::slow_op`]).
+    Next,
 }
 
 /// Deepest nesting of Rust-level runs (builtins calling back into Python)
@@ -157,6 +159,10 @@ impl Vm {
                         }
                     }
                 }
+                Exit::Next => match frames.last_mut() {
+                    Some(top) => self.run_frame(top),
+                    None => return Ok(RunResult::Returned(Value::None)),
+                },
                 Exit::Error { err, reraise } => {
                     if let PyErr::Halt(_) = err {
                         return Err(err);
@@ -287,10 +293,37 @@ impl Vm {
 
     /// Executes ops of `frame` until a frame transition is needed.
     pub(crate) fn run_frame(&mut self, frame: &mut Frame) -> Exit {
+        // The instruction pointer lives in a local (a register) while ops
+        // run, and is written back before anything can observe it.
+        let mut pc = frame.pc;
+        let exit = self.run_ops(frame, &mut pc);
+        frame.pc = pc;
+        exit
+    }
+
+    /// The loop of simple ops (locals, constants, int arithmetic and
+    /// comparison, jumps, `for` over ranges and lists); anything else goes
+    /// through [`Vm::slow_op`]. Op counts and virtual time are kept in
+    /// locals and added to the VM's totals before anything that can run
+    /// Python code or read them (`flush!`).
+    #[allow(unused_assignments)] // `flush!` zeroes the counters before returns too
+    fn run_ops(&mut self, frame: &mut Frame, pc: &mut usize) -> Exit {
         let code = frame.code.clone();
-        let instrs = &code.obj.instrs[..];
+        let stream = &code.ops[..];
+        let mut ops: u64 = 0;
+        let mut clock: u64 = 0;
+        let mut left = self.config.max_ops.saturating_sub(self.ops);
+        macro_rules! flush {
+            () => {{
+                self.ops += ops;
+                self.clock_ns += clock;
+                ops = 0;
+                clock = 0;
+            }};
+        }
         macro_rules! fail {
             ($err:expr) => {{
+                flush!();
                 let err: PyErr = $err;
                 self.set_context(&err);
                 return Exit::Error {
@@ -299,27 +332,30 @@ impl Vm {
                 };
             }};
         }
-        macro_rules! tri {
-            ($e:expr) => {
-                match $e {
-                    Ok(v) => v,
-                    Err(err) => fail!(err),
+        macro_rules! slow {
+            ($instr:expr) => {{
+                flush!();
+                match self.slow_op(frame, pc, &code, $instr) {
+                    Exit::Next => left = self.config.max_ops.saturating_sub(self.ops),
+                    exit => return exit,
                 }
-            };
+            }};
         }
         loop {
-            let Some(&instr) = instrs.get(frame.pc) else {
+            let Some(&(instr, cost)) = stream.get(*pc) else {
+                flush!();
                 return Exit::Return(Value::None);
             };
-            frame.pc += 1;
-            self.ops += 1;
-            self.clock_ns += self.cost.of(&instr);
-            if self.ops >= self.config.max_ops {
+            if ops >= left {
+                flush!();
                 return Exit::Error {
                     err: PyErr::Halt(Halt::Budget),
                     reraise: true,
                 };
             }
+            clock += u64::from(cost);
+            *pc += 1;
+            ops += 1;
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
@@ -353,438 +389,6 @@ impl Vm {
                     let v = frame.pop();
                     frame.locals[i as usize] = v;
                 }
-                Instr::DeleteFast(i) => {
-                    if frame.locals[i as usize].is_null() {
-                        let name = &code.obj.varnames[i as usize];
-                        fail!(self.error(
-                            "UnboundLocalError",
-                            format!("cannot access local variable '{name}' where it is not associated with a value")
-                        ));
-                    }
-                    frame.locals[i as usize] = Value::Null;
-                }
-                Instr::LoadDeref(i) => {
-                    let v = tri!(self.load_deref(frame, i as usize));
-                    frame.stack.push(v);
-                }
-                Instr::StoreDeref(i) => {
-                    let v = frame.pop();
-                    if let Some(Obj::Cell(c)) = frame.cells.get(i as usize).map(|c| &**c) {
-                        *c.borrow_mut() = v;
-                    }
-                }
-                Instr::DeleteDeref(i) => {
-                    tri!(self.load_deref(frame, i as usize));
-                    if let Some(Obj::Cell(c)) = frame.cells.get(i as usize).map(|c| &**c) {
-                        *c.borrow_mut() = Value::Null;
-                    }
-                }
-                Instr::LoadClosure(i) => {
-                    let c = frame
-                        .cells
-                        .get(i as usize)
-                        .cloned()
-                        .map(Value::Obj)
-                        .unwrap_or(Value::None);
-                    frame.stack.push(c);
-                }
-                Instr::LoadClassDeref(i) => {
-                    let name = cell_name(&code.obj, i as usize);
-                    let found = match &frame.locals_dict {
-                        Some(d) => tri!(self.dict_get_str(d, &name)),
-                        None => None,
-                    };
-                    let v = match found {
-                        Some(v) => v,
-                        None => tri!(self.load_deref(frame, i as usize)),
-                    };
-                    frame.stack.push(v);
-                }
-                Instr::LoadName(i) => {
-                    let v = tri!(self.load_name(frame, &code, i as usize));
-                    frame.stack.push(v);
-                }
-                Instr::StoreName(i) => {
-                    let v = frame.pop();
-                    let target = frame
-                        .locals_dict
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    tri!(self.dict_set(&target, code.names[i as usize].clone(), v));
-                }
-                Instr::DeleteName(i) => {
-                    let target = frame
-                        .locals_dict
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    if !tri!(self.dict_del(&target, &code.names[i as usize])) {
-                        fail!(self.name_error(&code.obj.names[i as usize]));
-                    }
-                }
-                Instr::LoadGlobal(i) => {
-                    let v = tri!(self.load_global(&frame.globals, &code, i as usize));
-                    frame.stack.push(v);
-                }
-                Instr::StoreGlobal(i) => {
-                    let v = frame.pop();
-                    tri!(self.dict_set(&frame.globals.clone(), code.names[i as usize].clone(), v));
-                }
-                Instr::DeleteGlobal(i) => {
-                    if !tri!(self.dict_del(&frame.globals.clone(), &code.names[i as usize])) {
-                        fail!(self.name_error(&code.obj.names[i as usize]));
-                    }
-                }
-                Instr::LoadAttr(i) => {
-                    let obj = frame.pop();
-                    let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
-                    frame.stack.push(v);
-                }
-                Instr::StoreAttr(i) => {
-                    let obj = frame.pop();
-                    let v = frame.pop();
-                    tri!(self.set_attr(&obj, &code.names[i as usize], v));
-                }
-                Instr::DeleteAttr(i) => {
-                    let obj = frame.pop();
-                    tri!(self.del_attr(&obj, &code.names[i as usize]));
-                }
-                Instr::LoadMethod(i) => {
-                    let obj = frame.pop();
-                    let (a, b) = tri!(self.load_method(obj, &code.names[i as usize]));
-                    frame.stack.push(a);
-                    frame.stack.push(b);
-                }
-                Instr::BinaryOp(op) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = match (op, &a, &b) {
-                        (BinOp::Add, Value::Int(x), Value::Int(y))
-                            if x.checked_add(*y).is_some() =>
-                        {
-                            Value::Int(x + y)
-                        }
-                        (BinOp::Sub, Value::Int(x), Value::Int(y))
-                            if x.checked_sub(*y).is_some() =>
-                        {
-                            Value::Int(x - y)
-                        }
-                        _ => tri!(self.binary_op(&a, &b, op)),
-                    };
-                    frame.stack.push(r);
-                }
-                Instr::InplaceOp(op) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = match (op, &a, &b) {
-                        (BinOp::Add, Value::Int(x), Value::Int(y))
-                            if x.checked_add(*y).is_some() =>
-                        {
-                            Value::Int(x + y)
-                        }
-                        (BinOp::Sub, Value::Int(x), Value::Int(y))
-                            if x.checked_sub(*y).is_some() =>
-                        {
-                            Value::Int(x - y)
-                        }
-                        _ => tri!(self.inplace_op(&a, &b, op)),
-                    };
-                    frame.stack.push(r);
-                }
-                Instr::UnaryOp(op) => {
-                    let a = frame.pop();
-                    let r = tri!(self.unary_op(&a, op));
-                    frame.stack.push(r);
-                }
-                Instr::CompareOp(op) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
-                            CmpOp::Lt => x < y,
-                            CmpOp::Le => x <= y,
-                            CmpOp::Eq => x == y,
-                            CmpOp::Ne => x != y,
-                            CmpOp::Gt => x > y,
-                            CmpOp::Ge => x >= y,
-                        }),
-                        _ => tri!(self.compare(&a, &b, op)),
-                    };
-                    frame.stack.push(r);
-                }
-                Instr::IsOp(invert) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    frame.stack.push(Value::Bool(a.is(&b) != (invert != 0)));
-                }
-                Instr::ContainsOp(invert) => {
-                    let b = frame.pop();
-                    let a = frame.pop();
-                    let r = tri!(self.contains(&b, &a));
-                    frame.stack.push(Value::Bool(r != (invert != 0)));
-                }
-                Instr::BinarySubscr => {
-                    let key = frame.pop();
-                    let container = frame.pop();
-                    let r = tri!(self.getitem(&container, &key));
-                    frame.stack.push(r);
-                }
-                Instr::StoreSubscr => {
-                    let key = frame.pop();
-                    let container = frame.pop();
-                    let v = frame.pop();
-                    tri!(self.setitem(&container, key, v));
-                }
-                Instr::DeleteSubscr => {
-                    let key = frame.pop();
-                    let container = frame.pop();
-                    tri!(self.delitem(&container, &key));
-                }
-                Instr::BuildSlice(n) => {
-                    let step = if n == 3 { frame.pop() } else { Value::None };
-                    let stop = frame.pop();
-                    let start = frame.pop();
-                    frame
-                        .stack
-                        .push(Value::obj(Obj::Slice(Box::new([start, stop, step]))));
-                }
-                Instr::BuildTuple(n) => {
-                    let items = split_top(frame, n as usize);
-                    frame.stack.push(Value::tuple(items));
-                }
-                Instr::BuildList(n) => {
-                    let items = split_top(frame, n as usize);
-                    frame.stack.push(Value::list(items));
-                }
-                Instr::BuildSet(n) => {
-                    let items = split_top(frame, n as usize);
-                    let s = tri!(self.new_set(items));
-                    frame.stack.push(s);
-                }
-                Instr::BuildMap(n) => {
-                    let items = split_top(frame, 2 * n as usize);
-                    let d = self.new_dict_value();
-                    let dref = d.as_obj().expect("dict").clone();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        tri!(self.dict_set(&dref, k, v));
-                    }
-                    frame.stack.push(d);
-                }
-                Instr::BuildString(n) => {
-                    let items = split_top(frame, n as usize);
-                    let mut s = String::new();
-                    for v in &items {
-                        s.push_str(v.as_str().unwrap_or(""));
-                    }
-                    frame.stack.push(Value::string(s));
-                }
-                Instr::FormatValue(flags) => {
-                    let spec = if flags & super::code::FORMAT_HAS_SPEC != 0 {
-                        frame.pop()
-                    } else {
-                        Value::Null
-                    };
-                    let v = frame.pop();
-                    let r = tri!(self.format_value(v, flags & 3, spec));
-                    frame.stack.push(r);
-                }
-                Instr::ListAppend(n) => {
-                    let v = frame.pop();
-                    if let Some(Obj::List(l)) = frame.peek(n as usize).as_obj().map(|o| &**o) {
-                        l.borrow_mut().push(v);
-                    }
-                }
-                Instr::SetAdd(n) => {
-                    let v = frame.pop();
-                    let set = frame.peek(n as usize).clone();
-                    tri!(self.set_add(&set, v));
-                }
-                Instr::MapAdd(n) => {
-                    let v = frame.pop();
-                    let k = frame.pop();
-                    if let Some(d) = frame.peek(n as usize).as_obj().cloned() {
-                        tri!(self.dict_set(&d, k, v));
-                    }
-                }
-                Instr::ListExtend(n) => {
-                    let it = frame.pop();
-                    let items = tri!(self.collect(&it));
-                    if let Some(Obj::List(l)) = frame.peek(n as usize).as_obj().map(|o| &**o) {
-                        l.borrow_mut().extend(items);
-                    }
-                }
-                Instr::SetUpdate(n) => {
-                    let it = frame.pop();
-                    let items = tri!(self.collect(&it));
-                    let set = frame.peek(n as usize).clone();
-                    for v in items {
-                        tri!(self.set_add(&set, v));
-                    }
-                }
-                Instr::DictUpdate(n) | Instr::DictMerge(n) => {
-                    let src = frame.pop();
-                    let merge = matches!(instr, Instr::DictMerge(_));
-                    let dst = frame.peek(n as usize).clone();
-                    let callee = if merge {
-                        call_name_below(frame, n as usize)
-                    } else {
-                        None
-                    };
-                    tri!(self.dict_update_from(&dst, &src, merge, callee));
-                }
-                Instr::ListToTuple => {
-                    let l = frame.pop();
-                    let items = match l.as_obj().map(|o| &**o) {
-                        Some(Obj::List(l)) => l.borrow().clone(),
-                        _ => Vec::new(),
-                    };
-                    frame.stack.push(Value::tuple(items));
-                }
-                Instr::UnpackSequence(n) => {
-                    let seq = frame.pop();
-                    let items = tri!(self.unpack(&seq, n as usize));
-                    frame.stack.extend(items.into_iter().rev());
-                }
-                Instr::UnpackEx(arg) => {
-                    let seq = frame.pop();
-                    let before = (arg & 0xff) as usize;
-                    let after = (arg >> 8) as usize;
-                    let items = tri!(self.collect(&seq));
-                    if items.len() < before + after {
-                        fail!(self.error(
-                            "ValueError",
-                            format!(
-                                "not enough values to unpack (expected at least {}, got {})",
-                                before + after,
-                                items.len()
-                            )
-                        ));
-                    }
-                    let mut items = items;
-                    let tail = items.split_off(items.len() - after);
-                    let middle = items.split_off(before);
-                    for v in tail.into_iter().rev() {
-                        frame.stack.push(v);
-                    }
-                    frame.stack.push(Value::list(middle));
-                    for v in items.into_iter().rev() {
-                        frame.stack.push(v);
-                    }
-                }
-                Instr::Jump(t) | Instr::JumpBackward(t) => frame.pc = t as usize,
-                Instr::PopJumpIfFalse(t) => {
-                    let v = frame.pop();
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => tri!(self.truthy(&v)),
-                    };
-                    if !b {
-                        frame.pc = t as usize;
-                    }
-                }
-                Instr::PopJumpIfTrue(t) => {
-                    let v = frame.pop();
-                    let b = match v {
-                        Value::Bool(b) => b,
-                        _ => tri!(self.truthy(&v)),
-                    };
-                    if b {
-                        frame.pc = t as usize;
-                    }
-                }
-                Instr::JumpIfFalseOrPop(t) => {
-                    let v = frame.top().clone();
-                    if !tri!(self.truthy(&v)) {
-                        frame.pc = t as usize;
-                    } else {
-                        frame.pop();
-                    }
-                }
-                Instr::JumpIfTrueOrPop(t) => {
-                    let v = frame.top().clone();
-                    if tri!(self.truthy(&v)) {
-                        frame.pc = t as usize;
-                    } else {
-                        frame.pop();
-                    }
-                }
-                Instr::GetIter => {
-                    let v = frame.pop();
-                    let it = tri!(self.get_iter(&v));
-                    frame.stack.push(it);
-                }
-                Instr::ForIter(t) => {
-                    let it = frame.top().clone();
-                    if let Some(g) = as_generator(&it) {
-                        match self.gen_resume(g, Value::None, OnReturn::ForIter) {
-                            Ok(Some(f)) => return Exit::Call(f),
-                            Ok(None) => {
-                                frame.pop();
-                                frame.pc = t as usize;
-                            }
-                            Err(e) => fail!(e),
-                        }
-                        continue;
-                    }
-                    match tri!(self.next_of(&it)) {
-                        Some(v) => frame.stack.push(v),
-                        None => {
-                            frame.pop();
-                            frame.pc = t as usize;
-                        }
-                    }
-                }
-                Instr::ReturnValue => {
-                    let v = frame.pop();
-                    return Exit::Return(v);
-                }
-                Instr::Call(argc) => match self.call_from_stack(frame, argc as usize, None) {
-                    Ok(Some(f)) => return Exit::Call(f),
-                    Ok(None) => {}
-                    Err(e) => fail!(e),
-                },
-                Instr::CallKw(argc) => {
-                    let names = frame.pop();
-                    match self.call_from_stack(frame, argc as usize, Some(names)) {
-                        Ok(Some(f)) => return Exit::Call(f),
-                        Ok(None) => {}
-                        Err(e) => fail!(e),
-                    }
-                }
-                Instr::CallEx(flags) => {
-                    let kwargs = if flags & 1 != 0 {
-                        frame.pop()
-                    } else {
-                        Value::None
-                    };
-                    let args = frame.pop();
-                    let callable = frame.pop();
-                    let self_or = frame.pop();
-                    let (callable, receiver) = if self_or.is_null() {
-                        (callable, None)
-                    } else {
-                        (self_or, Some(callable))
-                    };
-                    let mut pos: Vec<Value> = receiver.into_iter().collect();
-                    pos.extend(tri!(self.collect(&args)));
-                    let mut a = Args::new(pos);
-                    if let Value::Obj(d) = &kwargs {
-                        a.kw = self.dict_items(d);
-                    }
-                    match self.call_or_frame(&callable, a) {
-                        Ok(CallOutcome::Value(v)) => frame.stack.push(v),
-                        Ok(CallOutcome::Frame(f)) => return Exit::Call(f),
-                        Err(e) => fail!(e),
-                    }
-                }
-                Instr::MakeFunction(flags) => {
-                    let f = tri!(self.make_function(frame, flags));
-                    frame.stack.push(f);
-                }
-                Instr::LoadBuildClass => {
-                    let v = tri!(self.builtin("__build_class__"));
-                    frame.stack.push(v);
-                }
                 Instr::SetupFinally(t) => {
                     frame.blocks.push(Block::Finally {
                         handler: t,
@@ -794,20 +398,733 @@ impl Vm {
                 Instr::PopBlock => {
                     frame.blocks.pop();
                 }
-                Instr::PopExcept => {
-                    if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
-                        frame.blocks.pop();
+                Instr::Jump(t) | Instr::JumpBackward(t) => *pc = t as usize,
+                Instr::PopJumpIfFalse(t) => match frame.stack.last() {
+                    Some(Value::Bool(b)) => {
+                        let b = *b;
+                        frame.stack.pop();
+                        if !b {
+                            *pc = t as usize;
+                        }
                     }
-                    self.handled = frame.pop();
+                    _ => slow!(instr),
+                },
+                Instr::PopJumpIfTrue(t) => match frame.stack.last() {
+                    Some(Value::Bool(b)) => {
+                        let b = *b;
+                        frame.stack.pop();
+                        if b {
+                            *pc = t as usize;
+                        }
+                    }
+                    _ => slow!(instr),
+                },
+                Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                    let r = match (op, frame.stack.as_slice()) {
+                        (BinOp::Add, [.., Value::Int(x), Value::Int(y)]) => x.checked_add(*y),
+                        (BinOp::Sub, [.., Value::Int(x), Value::Int(y)]) => x.checked_sub(*y),
+                        _ => None,
+                    };
+                    match r {
+                        Some(r) => {
+                            frame.stack.pop();
+                            if let Some(top) = frame.stack.last_mut() {
+                                *top = Value::Int(r);
+                            }
+                        }
+                        None => slow!(instr),
+                    }
                 }
-                Instr::CheckExcMatch => {
-                    let ty = frame.pop();
-                    let exc = frame.top().clone();
-                    let r = tri!(self.exception_matches(&exc, &ty));
-                    frame.stack.push(Value::Bool(r));
+                Instr::CompareOp(op) => {
+                    let r = match frame.stack.as_slice() {
+                        [.., Value::Int(x), Value::Int(y)] => Some(match op {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::Ne => x != y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                        }),
+                        _ => None,
+                    };
+                    match r {
+                        Some(r) => {
+                            frame.stack.pop();
+                            frame.stack.pop();
+                            // A comparison feeding a conditional jump (an
+                            // `if`/`while` test) jumps without pushing the
+                            // bool, as CPython 3.11's COMPARE_OP_INT_JUMP;
+                            // the jump is still counted as an op.
+                            match stream.get(*pc) {
+                                Some(&(Instr::PopJumpIfFalse(t), c)) => {
+                                    clock += u64::from(c);
+                                    ops += 1;
+                                    *pc = if r { *pc + 1 } else { t as usize };
+                                }
+                                Some(&(Instr::PopJumpIfTrue(t), c)) => {
+                                    clock += u64::from(c);
+                                    ops += 1;
+                                    *pc = if r { t as usize } else { *pc + 1 };
+                                }
+                                _ => frame.stack.push(Value::Bool(r)),
+                            }
+                        }
+                        None => slow!(instr),
+                    }
                 }
-                Instr::Reraise => {
-                    let exc = frame.pop();
+                Instr::ForIter(t) => {
+                    // `for i in range(..)`: the range iterator steps here.
+                    let step = match frame.stack.last() {
+                        Some(Value::Obj(o)) => match &**o {
+                            Obj::Iter(cell) => match &mut *cell.borrow_mut() {
+                                IterState::Range {
+                                    next,
+                                    step,
+                                    remaining,
+                                } => {
+                                    if *remaining <= 0 {
+                                        Some(None)
+                                    } else {
+                                        let v = *next;
+                                        *next = next.wrapping_add(*step);
+                                        *remaining -= 1;
+                                        Some(Some(v))
+                                    }
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match step {
+                        Some(Some(v)) => frame.stack.push(Value::Int(v)),
+                        Some(None) => {
+                            frame.stack.pop();
+                            *pc = t as usize;
+                        }
+                        None => slow!(instr),
+                    }
+                }
+                Instr::ReturnValue => {
+                    flush!();
+                    let v = frame.pop();
+                    return Exit::Return(v);
+                }
+                other => slow!(other),
+            }
+        }
+    }
+
+    /// Every other op (and the general case of the simple ones): may run
+    /// Python code, change frames or raise. [`Exit::Next`] continues the
+    /// loop.
+    #[inline(never)]
+    fn slow_op(
+        &mut self,
+        frame: &mut Frame,
+        pc: &mut usize,
+        code: &super::Code,
+        instr: Instr,
+    ) -> Exit {
+        let instrs = &code.obj.instrs[..];
+        macro_rules! fail {
+            ($err:expr) => {{
+                let err: PyErr = $err;
+                self.set_context(&err);
+                return Exit::Error {
+                    err,
+                    reraise: false,
+                };
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(err) => fail!(err),
+                }
+            };
+        }
+        let _ = instrs;
+        match instr {
+            Instr::DeleteFast(i) => {
+                if frame.locals[i as usize].is_null() {
+                    let name = &code.obj.varnames[i as usize];
+                    fail!(self.error(
+                        "UnboundLocalError",
+                        format!("cannot access local variable '{name}' where it is not associated with a value")
+                    ));
+                }
+                frame.locals[i as usize] = Value::Null;
+            }
+            Instr::LoadDeref(i) => {
+                let v = tri!(self.load_deref(frame, i as usize));
+                frame.stack.push(v);
+            }
+            Instr::StoreDeref(i) => {
+                let v = frame.pop();
+                if let Some(Obj::Cell(c)) = frame.cells.get(i as usize).map(|c| &**c) {
+                    *c.borrow_mut() = v;
+                }
+            }
+            Instr::DeleteDeref(i) => {
+                tri!(self.load_deref(frame, i as usize));
+                if let Some(Obj::Cell(c)) = frame.cells.get(i as usize).map(|c| &**c) {
+                    *c.borrow_mut() = Value::Null;
+                }
+            }
+            Instr::LoadClosure(i) => {
+                let c = frame
+                    .cells
+                    .get(i as usize)
+                    .cloned()
+                    .map(Value::Obj)
+                    .unwrap_or(Value::None);
+                frame.stack.push(c);
+            }
+            Instr::LoadClassDeref(i) => {
+                let name = cell_name(&code.obj, i as usize);
+                let found = match &frame.locals_dict {
+                    Some(d) => tri!(self.dict_get_str(d, &name)),
+                    None => None,
+                };
+                let v = match found {
+                    Some(v) => v,
+                    None => tri!(self.load_deref(frame, i as usize)),
+                };
+                frame.stack.push(v);
+            }
+            Instr::LoadName(i) => {
+                let v = tri!(self.load_name(frame, code, i as usize));
+                frame.stack.push(v);
+            }
+            Instr::StoreName(i) => {
+                let v = frame.pop();
+                let target = frame
+                    .locals_dict
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
+                tri!(self.dict_set(&target, code.names[i as usize].clone(), v));
+            }
+            Instr::DeleteName(i) => {
+                let target = frame
+                    .locals_dict
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
+                if !tri!(self.dict_del(&target, &code.names[i as usize])) {
+                    fail!(self.name_error(&code.obj.names[i as usize]));
+                }
+            }
+            Instr::LoadGlobal(i) => {
+                let v = tri!(self.load_global(&frame.globals, code, i as usize));
+                frame.stack.push(v);
+            }
+            Instr::StoreGlobal(i) => {
+                let v = frame.pop();
+                tri!(self.dict_set(&frame.globals.clone(), code.names[i as usize].clone(), v));
+            }
+            Instr::DeleteGlobal(i) => {
+                if !tri!(self.dict_del(&frame.globals.clone(), &code.names[i as usize])) {
+                    fail!(self.name_error(&code.obj.names[i as usize]));
+                }
+            }
+            Instr::LoadAttr(i) => {
+                let obj = frame.pop();
+                let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
+                frame.stack.push(v);
+            }
+            Instr::StoreAttr(i) => {
+                let obj = frame.pop();
+                let v = frame.pop();
+                tri!(self.set_attr(&obj, &code.names[i as usize], v));
+            }
+            Instr::DeleteAttr(i) => {
+                let obj = frame.pop();
+                tri!(self.del_attr(&obj, &code.names[i as usize]));
+            }
+            Instr::LoadMethod(i) => {
+                let obj = frame.pop();
+                let (a, b) = tri!(self.load_method(obj, &code.names[i as usize]));
+                frame.stack.push(a);
+                frame.stack.push(b);
+            }
+            Instr::BinaryOp(op) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = match (op, &a, &b) {
+                    (BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => {
+                        Value::Int(x + y)
+                    }
+                    (BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => {
+                        Value::Int(x - y)
+                    }
+                    _ => tri!(self.binary_op(&a, &b, op)),
+                };
+                frame.stack.push(r);
+            }
+            Instr::InplaceOp(op) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = match (op, &a, &b) {
+                    (BinOp::Add, Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => {
+                        Value::Int(x + y)
+                    }
+                    (BinOp::Sub, Value::Int(x), Value::Int(y)) if x.checked_sub(*y).is_some() => {
+                        Value::Int(x - y)
+                    }
+                    _ => tri!(self.inplace_op(&a, &b, op)),
+                };
+                frame.stack.push(r);
+            }
+            Instr::UnaryOp(op) => {
+                let a = frame.pop();
+                let r = tri!(self.unary_op(&a, op));
+                frame.stack.push(r);
+            }
+            Instr::CompareOp(op) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => Value::Bool(match op {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        CmpOp::Ge => x >= y,
+                    }),
+                    _ => tri!(self.compare(&a, &b, op)),
+                };
+                frame.stack.push(r);
+            }
+            Instr::IsOp(invert) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                frame.stack.push(Value::Bool(a.is(&b) != (invert != 0)));
+            }
+            Instr::ContainsOp(invert) => {
+                let b = frame.pop();
+                let a = frame.pop();
+                let r = tri!(self.contains(&b, &a));
+                frame.stack.push(Value::Bool(r != (invert != 0)));
+            }
+            Instr::BinarySubscr => {
+                let key = frame.pop();
+                let container = frame.pop();
+                let r = tri!(self.getitem(&container, &key));
+                frame.stack.push(r);
+            }
+            Instr::StoreSubscr => {
+                let key = frame.pop();
+                let container = frame.pop();
+                let v = frame.pop();
+                tri!(self.setitem(&container, key, v));
+            }
+            Instr::DeleteSubscr => {
+                let key = frame.pop();
+                let container = frame.pop();
+                tri!(self.delitem(&container, &key));
+            }
+            Instr::BuildSlice(n) => {
+                let step = if n == 3 { frame.pop() } else { Value::None };
+                let stop = frame.pop();
+                let start = frame.pop();
+                frame
+                    .stack
+                    .push(Value::obj(Obj::Slice(Box::new([start, stop, step]))));
+            }
+            Instr::BuildTuple(n) => {
+                let items = split_top(frame, n as usize);
+                frame.stack.push(Value::tuple(items));
+            }
+            Instr::BuildList(n) => {
+                let items = split_top(frame, n as usize);
+                frame.stack.push(Value::list(items));
+            }
+            Instr::BuildSet(n) => {
+                let items = split_top(frame, n as usize);
+                let s = tri!(self.new_set(items));
+                frame.stack.push(s);
+            }
+            Instr::BuildMap(n) => {
+                let items = split_top(frame, 2 * n as usize);
+                let d = self.new_dict_value();
+                let dref = d.as_obj().expect("dict").clone();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    tri!(self.dict_set(&dref, k, v));
+                }
+                frame.stack.push(d);
+            }
+            Instr::BuildString(n) => {
+                let items = split_top(frame, n as usize);
+                let mut s = String::new();
+                for v in &items {
+                    s.push_str(v.as_str().unwrap_or(""));
+                }
+                frame.stack.push(Value::string(s));
+            }
+            Instr::FormatValue(flags) => {
+                let spec = if flags & super::code::FORMAT_HAS_SPEC != 0 {
+                    frame.pop()
+                } else {
+                    Value::Null
+                };
+                let v = frame.pop();
+                let r = tri!(self.format_value(v, flags & 3, spec));
+                frame.stack.push(r);
+            }
+            Instr::ListAppend(n) => {
+                let v = frame.pop();
+                if let Some(Obj::List(l)) = frame.peek(n as usize).as_obj().map(|o| &**o) {
+                    l.borrow_mut().push(v);
+                }
+            }
+            Instr::SetAdd(n) => {
+                let v = frame.pop();
+                let set = frame.peek(n as usize).clone();
+                tri!(self.set_add(&set, v));
+            }
+            Instr::MapAdd(n) => {
+                let v = frame.pop();
+                let k = frame.pop();
+                if let Some(d) = frame.peek(n as usize).as_obj().cloned() {
+                    tri!(self.dict_set(&d, k, v));
+                }
+            }
+            Instr::ListExtend(n) => {
+                let it = frame.pop();
+                let items = tri!(self.collect(&it));
+                if let Some(Obj::List(l)) = frame.peek(n as usize).as_obj().map(|o| &**o) {
+                    l.borrow_mut().extend(items);
+                }
+            }
+            Instr::SetUpdate(n) => {
+                let it = frame.pop();
+                let items = tri!(self.collect(&it));
+                let set = frame.peek(n as usize).clone();
+                for v in items {
+                    tri!(self.set_add(&set, v));
+                }
+            }
+            Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                let src = frame.pop();
+                let merge = matches!(instr, Instr::DictMerge(_));
+                let dst = frame.peek(n as usize).clone();
+                let callee = if merge {
+                    call_name_below(frame, n as usize)
+                } else {
+                    None
+                };
+                tri!(self.dict_update_from(&dst, &src, merge, callee));
+            }
+            Instr::ListToTuple => {
+                let l = frame.pop();
+                let items = match l.as_obj().map(|o| &**o) {
+                    Some(Obj::List(l)) => l.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                frame.stack.push(Value::tuple(items));
+            }
+            Instr::UnpackSequence(n) => {
+                let seq = frame.pop();
+                let items = tri!(self.unpack(&seq, n as usize));
+                frame.stack.extend(items.into_iter().rev());
+            }
+            Instr::UnpackEx(arg) => {
+                let seq = frame.pop();
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let items = tri!(self.collect(&seq));
+                if items.len() < before + after {
+                    fail!(self.error(
+                        "ValueError",
+                        format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )
+                    ));
+                }
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                for v in tail.into_iter().rev() {
+                    frame.stack.push(v);
+                }
+                frame.stack.push(Value::list(middle));
+                for v in items.into_iter().rev() {
+                    frame.stack.push(v);
+                }
+            }
+            Instr::Jump(t) | Instr::JumpBackward(t) => *pc = t as usize,
+            Instr::PopJumpIfFalse(t) => {
+                let v = frame.pop();
+                let b = match v {
+                    Value::Bool(b) => b,
+                    _ => tri!(self.truthy(&v)),
+                };
+                if !b {
+                    *pc = t as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                let v = frame.pop();
+                let b = match v {
+                    Value::Bool(b) => b,
+                    _ => tri!(self.truthy(&v)),
+                };
+                if b {
+                    *pc = t as usize;
+                }
+            }
+            Instr::JumpIfFalseOrPop(t) => {
+                let v = frame.top().clone();
+                if !tri!(self.truthy(&v)) {
+                    *pc = t as usize;
+                } else {
+                    frame.pop();
+                }
+            }
+            Instr::JumpIfTrueOrPop(t) => {
+                let v = frame.top().clone();
+                if tri!(self.truthy(&v)) {
+                    *pc = t as usize;
+                } else {
+                    frame.pop();
+                }
+            }
+            Instr::GetIter => {
+                let v = frame.pop();
+                let it = tri!(self.get_iter(&v));
+                frame.stack.push(it);
+            }
+            Instr::ForIter(t) => {
+                let it = frame.top().clone();
+                if let Some(g) = as_generator(&it) {
+                    match self.gen_resume(g, Value::None, OnReturn::ForIter) {
+                        Ok(Some(f)) => return Exit::Call(f),
+                        Ok(None) => {
+                            frame.pop();
+                            *pc = t as usize;
+                        }
+                        Err(e) => fail!(e),
+                    }
+                    return Exit::Next;
+                }
+                match tri!(self.next_of(&it)) {
+                    Some(v) => frame.stack.push(v),
+                    None => {
+                        frame.pop();
+                        *pc = t as usize;
+                    }
+                }
+            }
+            Instr::ReturnValue => {
+                let v = frame.pop();
+                return Exit::Return(v);
+            }
+            Instr::Call(argc) => match self.call_from_stack(frame, argc as usize, None) {
+                Ok(Some(f)) => return Exit::Call(f),
+                Ok(None) => {}
+                Err(e) => fail!(e),
+            },
+            Instr::CallKw(argc) => {
+                let names = frame.pop();
+                match self.call_from_stack(frame, argc as usize, Some(names)) {
+                    Ok(Some(f)) => return Exit::Call(f),
+                    Ok(None) => {}
+                    Err(e) => fail!(e),
+                }
+            }
+            Instr::CallEx(flags) => {
+                let kwargs = if flags & 1 != 0 {
+                    frame.pop()
+                } else {
+                    Value::None
+                };
+                let args = frame.pop();
+                let callable = frame.pop();
+                let self_or = frame.pop();
+                let (callable, receiver) = if self_or.is_null() {
+                    (callable, None)
+                } else {
+                    (self_or, Some(callable))
+                };
+                let mut pos: Vec<Value> = receiver.into_iter().collect();
+                pos.extend(tri!(self.collect(&args)));
+                let mut a = Args::new(pos);
+                if let Value::Obj(d) = &kwargs {
+                    a.kw = self.dict_items(d);
+                }
+                match self.call_or_frame(&callable, a) {
+                    Ok(CallOutcome::Value(v)) => frame.stack.push(v),
+                    Ok(CallOutcome::Frame(f)) => return Exit::Call(f),
+                    Err(e) => fail!(e),
+                }
+            }
+            Instr::MakeFunction(flags) => {
+                let f = tri!(self.make_function(frame, flags));
+                frame.stack.push(f);
+            }
+            Instr::LoadBuildClass => {
+                let v = tri!(self.builtin("__build_class__"));
+                frame.stack.push(v);
+            }
+            Instr::PopExcept => {
+                if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
+                    frame.blocks.pop();
+                }
+                self.handled = frame.pop();
+            }
+            Instr::CheckExcMatch => {
+                let ty = frame.pop();
+                let exc = frame.top().clone();
+                let r = tri!(self.exception_matches(&exc, &ty));
+                frame.stack.push(Value::Bool(r));
+            }
+            Instr::Reraise => {
+                let exc = frame.pop();
+                match exc {
+                    Value::Obj(e) => {
+                        return Exit::Error {
+                            err: PyErr::Exc(e),
+                            reraise: true,
+                        }
+                    }
+                    _ => fail!(self.error("SystemError", "Reraise of a non-exception")),
+                }
+            }
+            Instr::RaiseVarargs(n) => {
+                if n == 0 {
+                    match &self.handled {
+                        Value::Obj(e) => {
+                            return Exit::Error {
+                                err: PyErr::Exc(e.clone()),
+                                reraise: true,
+                            }
+                        }
+                        _ => {
+                            fail!(self.error("RuntimeError", "No active exception to reraise"))
+                        }
+                    }
+                }
+                let cause = if n == 2 { Some(frame.pop()) } else { None };
+                let exc = frame.pop();
+                let err = match self.make_raise(exc, cause) {
+                    Ok(e) | Err(e) => e,
+                };
+                fail!(err);
+            }
+            Instr::SetupWith(t) => {
+                let mgr = frame.pop();
+                let (exit, entered) = tri!(self.enter_with(&mgr));
+                frame.stack.push(exit);
+                frame.blocks.push(Block::Finally {
+                    handler: t,
+                    level: frame.stack.len() as u32,
+                });
+                frame.stack.push(entered);
+            }
+            Instr::SetupAsyncWith(t) => {
+                let result = frame.pop();
+                frame.blocks.push(Block::Finally {
+                    handler: t,
+                    level: frame.stack.len() as u32,
+                });
+                frame.stack.push(result);
+            }
+            Instr::WithExceptStart => {
+                let exc = frame.peek(1).clone();
+                let exit = frame.peek(3).clone();
+                let ty = self.type_of(&exc);
+                let tb = Value::None;
+                let r = tri!(self.call(&exit, Args::new(vec![Value::Obj(ty), exc, tb])));
+                frame.stack.push(r);
+            }
+            Instr::BeforeAsyncWith => {
+                let mgr = frame.pop();
+                let exit = tri!(self.get_attr_str(&mgr, "__aexit__"));
+                let enter = tri!(self.get_attr_str(&mgr, "__aenter__"));
+                let aw = tri!(self.call(&enter, Args::new(vec![])));
+                frame.stack.push(exit);
+                frame.stack.push(aw);
+            }
+            Instr::LoadAssertionError => {
+                frame
+                    .stack
+                    .push(Value::Obj(self.types.exc("AssertionError")));
+            }
+            Instr::YieldValue => {
+                let v = frame.pop();
+                return Exit::Yield(v);
+            }
+            Instr::YieldFrom => {
+                let sent = frame.peek(1).clone();
+                let sub = frame.peek(2).clone();
+                if let Some(g) = as_generator(&sub) {
+                    match self.gen_resume(g, sent, OnReturn::YieldFrom) {
+                        Ok(Some(f)) => return Exit::Call(f),
+                        Ok(None) => {
+                            // Already finished: its result is None.
+                            frame.pop();
+                            frame.pop();
+                            frame.stack.push(Value::None);
+                        }
+                        Err(e) => fail!(e),
+                    }
+                    return Exit::Next;
+                }
+                let step = if sent.is_none() {
+                    self.next_of(&sub).map(|o| o.ok_or(Value::None))
+                } else {
+                    self.call_method_str(&sub, "send", vec![sent])
+                        .map(Ok)
+                        .or_else(|e| self.stop_value(e).map(Err))
+                };
+                match tri!(step) {
+                    Ok(v) => {
+                        frame.pop();
+                        *pc -= 1;
+                        return Exit::Yield(v);
+                    }
+                    Err(result) => {
+                        frame.pop();
+                        frame.pop();
+                        frame.stack.push(result);
+                    }
+                }
+            }
+            Instr::GetYieldFromIter => {
+                let v = frame.pop();
+                let it = if as_generator(&v).is_some() {
+                    v
+                } else {
+                    tri!(self.get_iter(&v))
+                };
+                frame.stack.push(it);
+            }
+            Instr::GetAwaitable => {
+                let v = frame.pop();
+                let it = tri!(self.get_awaitable(v));
+                frame.stack.push(it);
+            }
+            Instr::GetAIter => {
+                let v = frame.pop();
+                let it = tri!(self.call_method_str(&v, "__aiter__", vec![]));
+                frame.stack.push(it);
+            }
+            Instr::GetANext => {
+                let it = frame.top().clone();
+                let aw = tri!(self.call_method_str(&it, "__anext__", vec![]));
+                let aw = tri!(self.get_awaitable(aw));
+                frame.stack.push(aw);
+            }
+            Instr::EndAsyncFor => {
+                let exc = frame.pop();
+                let is_stop = matches!(&exc, Value::Obj(e) if self.exc_is(e, "StopAsyncIteration"));
+                if !is_stop {
                     match exc {
                         Value::Obj(e) => {
                             return Exit::Error {
@@ -815,194 +1132,55 @@ impl Vm {
                                 reraise: true,
                             }
                         }
-                        _ => fail!(self.error("SystemError", "Reraise of a non-exception")),
-                    }
-                }
-                Instr::RaiseVarargs(n) => {
-                    if n == 0 {
-                        match &self.handled {
-                            Value::Obj(e) => {
-                                return Exit::Error {
-                                    err: PyErr::Exc(e.clone()),
-                                    reraise: true,
-                                }
-                            }
-                            _ => {
-                                fail!(self.error("RuntimeError", "No active exception to reraise"))
-                            }
-                        }
-                    }
-                    let cause = if n == 2 { Some(frame.pop()) } else { None };
-                    let exc = frame.pop();
-                    let err = match self.make_raise(exc, cause) {
-                        Ok(e) | Err(e) => e,
-                    };
-                    fail!(err);
-                }
-                Instr::SetupWith(t) => {
-                    let mgr = frame.pop();
-                    let (exit, entered) = tri!(self.enter_with(&mgr));
-                    frame.stack.push(exit);
-                    frame.blocks.push(Block::Finally {
-                        handler: t,
-                        level: frame.stack.len() as u32,
-                    });
-                    frame.stack.push(entered);
-                }
-                Instr::SetupAsyncWith(t) => {
-                    let result = frame.pop();
-                    frame.blocks.push(Block::Finally {
-                        handler: t,
-                        level: frame.stack.len() as u32,
-                    });
-                    frame.stack.push(result);
-                }
-                Instr::WithExceptStart => {
-                    let exc = frame.peek(1).clone();
-                    let exit = frame.peek(3).clone();
-                    let ty = self.type_of(&exc);
-                    let tb = Value::None;
-                    let r = tri!(self.call(&exit, Args::new(vec![Value::Obj(ty), exc, tb])));
-                    frame.stack.push(r);
-                }
-                Instr::BeforeAsyncWith => {
-                    let mgr = frame.pop();
-                    let exit = tri!(self.get_attr_str(&mgr, "__aexit__"));
-                    let enter = tri!(self.get_attr_str(&mgr, "__aenter__"));
-                    let aw = tri!(self.call(&enter, Args::new(vec![])));
-                    frame.stack.push(exit);
-                    frame.stack.push(aw);
-                }
-                Instr::LoadAssertionError => {
-                    frame
-                        .stack
-                        .push(Value::Obj(self.types.exc("AssertionError")));
-                }
-                Instr::YieldValue => {
-                    let v = frame.pop();
-                    return Exit::Yield(v);
-                }
-                Instr::YieldFrom => {
-                    let sent = frame.peek(1).clone();
-                    let sub = frame.peek(2).clone();
-                    if let Some(g) = as_generator(&sub) {
-                        match self.gen_resume(g, sent, OnReturn::YieldFrom) {
-                            Ok(Some(f)) => return Exit::Call(f),
-                            Ok(None) => {
-                                // Already finished: its result is None.
-                                frame.pop();
-                                frame.pop();
-                                frame.stack.push(Value::None);
-                            }
-                            Err(e) => fail!(e),
-                        }
-                        continue;
-                    }
-                    let step = if sent.is_none() {
-                        self.next_of(&sub).map(|o| o.ok_or(Value::None))
-                    } else {
-                        self.call_method_str(&sub, "send", vec![sent])
-                            .map(Ok)
-                            .or_else(|e| self.stop_value(e).map(Err))
-                    };
-                    match tri!(step) {
-                        Ok(v) => {
-                            frame.pop();
-                            frame.pc -= 1;
-                            return Exit::Yield(v);
-                        }
-                        Err(result) => {
-                            frame.pop();
-                            frame.pop();
-                            frame.stack.push(result);
+                        _ => {
+                            fail!(self.error("SystemError", "EndAsyncFor without an exception"))
                         }
                     }
                 }
-                Instr::GetYieldFromIter => {
-                    let v = frame.pop();
-                    let it = if as_generator(&v).is_some() {
-                        v
-                    } else {
-                        tri!(self.get_iter(&v))
-                    };
-                    frame.stack.push(it);
+                if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
+                    frame.blocks.pop();
                 }
-                Instr::GetAwaitable => {
-                    let v = frame.pop();
-                    let it = tri!(self.get_awaitable(v));
-                    frame.stack.push(it);
-                }
-                Instr::GetAIter => {
-                    let v = frame.pop();
-                    let it = tri!(self.call_method_str(&v, "__aiter__", vec![]));
-                    frame.stack.push(it);
-                }
-                Instr::GetANext => {
-                    let it = frame.top().clone();
-                    let aw = tri!(self.call_method_str(&it, "__anext__", vec![]));
-                    let aw = tri!(self.get_awaitable(aw));
-                    frame.stack.push(aw);
-                }
-                Instr::EndAsyncFor => {
-                    let exc = frame.pop();
-                    let is_stop =
-                        matches!(&exc, Value::Obj(e) if self.exc_is(e, "StopAsyncIteration"));
-                    if !is_stop {
-                        match exc {
-                            Value::Obj(e) => {
-                                return Exit::Error {
-                                    err: PyErr::Exc(e),
-                                    reraise: true,
-                                }
-                            }
-                            _ => {
-                                fail!(self.error("SystemError", "EndAsyncFor without an exception"))
-                            }
-                        }
-                    }
-                    if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
-                        frame.blocks.pop();
-                    }
-                    self.handled = frame.pop();
-                    frame.pop(); // the async iterator
-                }
-                Instr::ImportName(i) => {
-                    let fromlist = frame.pop();
-                    let level = frame.pop();
-                    let m = tri!(self.import_name(
-                        &code.obj.names[i as usize],
-                        &fromlist,
-                        &level,
-                        &frame.globals
-                    ));
-                    frame.stack.push(m);
-                }
-                Instr::ImportFrom(i) => {
-                    let m = frame.top().clone();
-                    let v = tri!(self.import_from(&m, &code.names[i as usize]));
-                    frame.stack.push(v);
-                }
-                Instr::ImportStar => {
-                    let m = frame.pop();
-                    let target = frame
-                        .locals_dict
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    tri!(self.import_star(&m, &target));
-                }
-                Instr::SetupAnnotations => {
-                    let target = frame
-                        .locals_dict
-                        .clone()
-                        .unwrap_or_else(|| frame.globals.clone());
-                    if tri!(self.dict_get_str(&target, "__annotations__")).is_none() {
-                        let d = self.new_dict_value();
-                        let k = self.intern("__annotations__");
-                        tri!(self.dict_set(&target, k, d));
-                    }
+                self.handled = frame.pop();
+                frame.pop(); // the async iterator
+            }
+            Instr::ImportName(i) => {
+                let fromlist = frame.pop();
+                let level = frame.pop();
+                let m = tri!(self.import_name(
+                    &code.obj.names[i as usize],
+                    &fromlist,
+                    &level,
+                    &frame.globals
+                ));
+                frame.stack.push(m);
+            }
+            Instr::ImportFrom(i) => {
+                let m = frame.top().clone();
+                let v = tri!(self.import_from(&m, &code.names[i as usize]));
+                frame.stack.push(v);
+            }
+            Instr::ImportStar => {
+                let m = frame.pop();
+                let target = frame
+                    .locals_dict
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
+                tri!(self.import_star(&m, &target));
+            }
+            Instr::SetupAnnotations => {
+                let target = frame
+                    .locals_dict
+                    .clone()
+                    .unwrap_or_else(|| frame.globals.clone());
+                if tri!(self.dict_get_str(&target, "__annotations__")).is_none() {
+                    let d = self.new_dict_value();
+                    let k = self.intern("__annotations__");
+                    tri!(self.dict_set(&target, k, d));
                 }
             }
+            _ => {}
         }
+        Exit::Next
     }
 
     fn load_deref(&mut self, frame: &Frame, i: usize) -> PyResult<Value> {

@@ -63,6 +63,10 @@ pub struct Code {
     pub names: Box<[Value]>,
     /// Hashes of `names`, precomputed.
     pub name_hashes: Box<[i64]>,
+    /// Each instruction with its virtual-time cost (ns, from the cost
+    /// table), side by side so that the loop reads both with one bounds
+    /// check.
+    pub ops: Box<[(code::Instr, u32)]>,
 }
 
 /// Where program output goes.
@@ -177,11 +181,17 @@ impl Vm {
             .iter()
             .map(|n| ops::str_hash(n.as_str().unwrap_or("")))
             .collect();
+        let ops = code
+            .instrs
+            .iter()
+            .map(|i| (*i, self.cost.of(i) as u32))
+            .collect();
         Rc::new(Code {
             obj: code.clone(),
             consts,
             names,
             name_hashes,
+            ops,
         })
     }
 

@@ -21,7 +21,7 @@ use super::dict::Dict;
 use super::set::SetData;
 
 /// A Python value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// Internal marker, never visible to Python code: an unbound local
     /// slot, or the absent `self` of a call (see `Instr::Call`).
@@ -36,6 +36,20 @@ pub enum Value {
 }
 
 pub type ObjRef = Rc<Obj>;
+
+impl Clone for Value {
+    /// Two cases, not six: only an object reference needs a count.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(Rc::clone(o)),
+            // SAFETY: every other variant holds only plain `Copy` data
+            // (a bool, an i64, an f64, or nothing), so a bitwise copy is a
+            // complete, independent value that owns nothing.
+            _ => unsafe { std::ptr::read(self) },
+        }
+    }
+}
 
 /// A heap object: one variant per builtin type.
 pub enum Obj {

@@ -87,7 +87,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::UnaryOp(u) => {
-                if let Some(c) = self.folded(e) {
+                if let Some(c) = self.constant_of(e) {
                     self.load_const(c);
                     return Ok(());
                 }
@@ -116,7 +116,7 @@ impl<'a> Compiler<'a> {
             Expr::Set(s) => self.sequence_display(&s.elts, SeqKind::Set),
             Expr::List(l) => self.sequence_display(&l.elts, SeqKind::List),
             Expr::Tuple(t) => {
-                if let Some(c) = self.folded(e) {
+                if let Some(c) = self.constant_of(e) {
                     self.load_const(c);
                     return Ok(());
                 }
@@ -195,11 +195,6 @@ impl<'a> Compiler<'a> {
                     .not_implemented("IPython escape commands", c.range.start().to_u32()),
             )),
         }
-    }
-
-    /// A folded constant for `-<number>` and tuples of constants.
-    fn folded(&self, e: &Expr) -> Option<Const> {
-        self.constant_of(e)
     }
 
     pub(crate) fn slice(&mut self, s: &'a ast::ExprSlice) -> CResult {

@@ -118,7 +118,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Const::Float(f) => Const::Float(-f),
-                Const::Imag(f) => Const::Imag(-f),
+                // `-1j` is `(-0-1j)`: the real part's sign would be lost.
                 _ => return None,
             },
             Expr::Tuple(t) => {

@@ -127,6 +127,11 @@ impl<'a> Compiler<'a> {
         self.u().emit(instr);
     }
 
+    /// `Jump` to a label (`JumpBackward` if it is already placed).
+    pub(crate) fn jump(&mut self, label: unit::Label) {
+        self.u().emit_jump(unit::JumpOp::Always, label);
+    }
+
     pub(crate) fn load_const(&mut self, c: Const) {
         let i = self.u().konst(c);
         self.emit(Instr::LoadConst(i));
@@ -186,8 +191,9 @@ impl<'a> Compiler<'a> {
         first_line: u32,
         range: TextRange,
     ) -> CResult<ScopeId> {
-        let Some(scope) = self.table.scope_for(key) else {
-            return Err(self.error("internal compiler error: scope not found", range));
+        let scope = match self.table.scope_for(key) {
+            Some(s) if &*self.table.scope(s).name == name => s,
+            _ => return Err(self.error("internal compiler error: scope not found", range)),
         };
         let qualname = self.qualname_for(name, scope_type);
         let s = self.table.scope(scope);

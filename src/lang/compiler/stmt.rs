@@ -10,7 +10,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::expr::binop;
 use super::literal::is_constant_expr;
-use super::unit::{JumpOp, ScopeType};
+use super::unit::ScopeType;
 use super::{CResult, Compiler, NameCtx};
 use crate::vm::code::{Const, Instr};
 
@@ -541,10 +541,5 @@ impl<'a> Compiler<'a> {
             }
         }
         false
-    }
-
-    /// Emits a jump (helper for other modules).
-    pub(crate) fn jump(&mut self, label: super::unit::Label) {
-        self.u().emit_jump(JumpOp::Always, label);
     }
 }

@@ -507,7 +507,7 @@ impl Builder<'_, '_> {
                 if let Some(p) = &l.parameters {
                     self.param_defaults(p)?;
                 }
-                let id = self.enter(BlockType::Function, "lambda", l.range)?;
+                let id = self.enter(BlockType::Function, "<lambda>", l.range)?;
                 self.table.scopes[id].is_lambda = true;
                 if let Some(p) = &l.parameters {
                     self.params(p)?;

@@ -1,10 +1,10 @@
 //! Symbol tables: which name is local, global, free or a cell in each scope.
 //!
 //! This is CPython 3.11's `Python/symtable.c` in our own code. A first pass
-//! ([`builder`]) walks the AST and records, per scope (module, class,
+//! (`builder`) walks the AST and records, per scope (module, class,
 //! function, lambda, comprehension), how each name is used: bound
 //! (assigned, imported, a parameter), used, declared `global` or
-//! `nonlocal`, annotated. A second pass ([`analyze`]) resolves every name to
+//! `nonlocal`, annotated. A second pass (`analyze`) resolves every name to
 //! a [`SymbolScope`] the way CPython does:
 //!
 //! - a name bound in a function is local, unless declared `global` /
@@ -138,7 +138,9 @@ pub type ScopeId = usize;
 #[derive(Clone, Debug)]
 pub struct Scope {
     pub block: BlockType,
-    /// The name (`<module>`, the function or class name, `lambda`, …).
+    /// The name: the function or class name, `<lambda>`, `<listcomp>`, …
+    /// (`top` for the module). The compiler checks it against the node it
+    /// compiles.
     pub name: Rc<str>,
     /// Symbols in order of first mention.
     pub symbols: Vec<Symbol>,
@@ -291,6 +293,60 @@ pub fn mangle(private: Option<&str>, name: &str) -> Rc<str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn table(src: &str) -> SymbolTable {
+        let loc = ErrorLocator::new(src, "main.py");
+        let parsed = ruff_python_parser::parse_module(src).expect("parses");
+        SymbolTable::build(parsed.syntax(), &loc).expect("builds")
+    }
+
+    fn scope_named<'t>(t: &'t SymbolTable, name: &str) -> &'t Scope {
+        t.scopes
+            .iter()
+            .find(|s| &*s.name == name)
+            .unwrap_or_else(|| panic!("no scope {name}"))
+    }
+
+    #[test]
+    fn resolution_of_each_kind() {
+        let t = table(
+            "g = 1\ndef f(p):\n    global h\n    l = p\n    def inner():\n        nonlocal l\n        return l, g, len\n    class K:\n        def m(self):\n            return super()\n",
+        );
+        assert_eq!(t.scopes[0].block, BlockType::Module);
+        let f = scope_named(&t, "f");
+        assert_eq!(f.scope_of("p"), Some(SymbolScope::Local));
+        assert_eq!(f.scope_of("l"), Some(SymbolScope::Cell));
+        assert_eq!(f.scope_of("h"), Some(SymbolScope::GlobalExplicit));
+        assert_eq!(f.varnames, vec![Rc::from("p")]);
+        let inner = scope_named(&t, "inner");
+        assert_eq!(inner.scope_of("l"), Some(SymbolScope::Free));
+        assert_eq!(inner.scope_of("g"), Some(SymbolScope::GlobalImplicit));
+        assert_eq!(inner.scope_of("len"), Some(SymbolScope::GlobalImplicit));
+        let k = scope_named(&t, "K");
+        assert!(k.needs_class_closure);
+        assert_eq!(k.cellvars(), vec![Rc::from("__class__")]);
+        let m = scope_named(&t, "m");
+        assert_eq!(m.scope_of("__class__"), Some(SymbolScope::Free));
+        // `global h` in f marks h global in the module too.
+        assert_eq!(t.scopes[0].scope_of("h"), Some(SymbolScope::GlobalExplicit));
+    }
+
+    #[test]
+    fn comprehension_scopes_and_walrus() {
+        let t = table("def f(xs):\n    return [y := x for x in xs]\n");
+        let lc = scope_named(&t, "<listcomp>");
+        assert_eq!(lc.comprehension, Some(ComprehensionKind::List));
+        assert_eq!(lc.varnames, vec![Rc::from(".0")]);
+        assert_eq!(lc.scope_of("x"), Some(SymbolScope::Local));
+        assert_eq!(lc.scope_of("y"), Some(SymbolScope::Free));
+        assert_eq!(scope_named(&t, "f").scope_of("y"), Some(SymbolScope::Cell));
+        // The first iterable is evaluated in f.
+        assert_eq!(
+            scope_named(&t, "f").scope_of("xs"),
+            Some(SymbolScope::Local)
+        );
+        assert_eq!(lc.scope_of("xs"), None);
+    }
 
     #[test]
     fn mangling() {

@@ -14,8 +14,9 @@ use crate::lang::error::{CompileError, CompileErrorKind, ErrorLocator};
 pub(super) struct Brackets {
     /// An unmatched or mismatched closing bracket: (offset, error).
     pub hard: Option<(u32, CompileError)>,
-    /// The innermost bracket still open at the end: (its line, error).
-    pub unclosed: Option<(u32, CompileError)>,
+    /// The innermost bracket still open at the end: (its offset, its
+    /// line, error).
+    pub unclosed: Option<(u32, u32, CompileError)>,
 }
 
 pub(super) fn scan_brackets(tokens: &[Token], loc: &ErrorLocator<'_>) -> Brackets {
@@ -60,6 +61,7 @@ pub(super) fn scan_brackets(tokens: &[Token], loc: &ErrorLocator<'_>) -> Bracket
     let unclosed = stack.last().map(|(o, r)| {
         let s = r.start().to_u32();
         (
+            s,
             loc.lines.line(s),
             loc.syntax(format!("'{o}' was never closed"), s, s),
         )
@@ -78,30 +80,45 @@ fn matching(open: char) -> char {
     }
 }
 
-/// `1_`, `1e`, `0x1g`: CPython's tokenizer rejects a number running into a
-/// name ("invalid decimal literal").
+/// `1_`, `1e`, `12abc`, `0b12`: CPython's tokenizer rejects a number running
+/// into a name or another number ("invalid decimal literal", "invalid digit
+/// '2' in binary literal"), placed where CPython places it.
 pub(super) fn number_followed_by_name(
     tokens: &[Token],
     loc: &ErrorLocator<'_>,
 ) -> Option<(u32, CompileError)> {
     for pair in tokens.windows(2) {
         let (num, next) = (&pair[0], &pair[1]);
-        if matches!(
-            num.kind(),
-            TokenKind::Int | TokenKind::Float | TokenKind::Complex
-        ) && next.kind() == TokenKind::Identifier
-            && next.start() == num.end()
+        let is_number = |k| matches!(k, TokenKind::Int | TokenKind::Float | TokenKind::Complex);
+        if !is_number(num.kind())
+            || next.start() != num.end()
+            || !(next.kind() == TokenKind::Identifier || is_number(next.kind()))
         {
-            let text = loc.text(num.start().to_usize(), num.end().to_usize());
-            let kind = match text.get(..2).map(str::to_ascii_lowercase).as_deref() {
-                Some("0x") => "hexadecimal",
-                Some("0o") => "octal",
-                Some("0b") => "binary",
-                _ => "decimal",
-            };
-            let at = next.start().to_u32();
-            return Some((at, loc.syntax(format!("invalid {kind} literal"), at, at)));
+            continue;
         }
+        let text = loc.text(num.start().to_usize(), num.end().to_usize());
+        let next_text = loc.text(next.start().to_usize(), next.end().to_usize());
+        let kind = match text.get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("0x") => "hexadecimal",
+            Some("0o") => "octal",
+            Some("0b") => "binary",
+            _ if num.kind() == TokenKind::Complex => "imaginary",
+            _ => "decimal",
+        };
+        let start = next.start().to_u32();
+        if matches!(kind, "binary" | "octal") && is_number(next.kind()) {
+            let digit = next_text.chars().next().unwrap_or('?');
+            let msg = format!("invalid digit '{digit}' in {kind} literal");
+            return Some((start, loc.syntax(msg, start, start)));
+        }
+        // CPython's column is the offending character's index: the caret
+        // lands one to the left (on `_` itself for `1_`).
+        let at = if next_text.starts_with('_') {
+            start
+        } else {
+            start.saturating_sub(1)
+        };
+        return Some((start, loc.syntax(format!("invalid {kind} literal"), at, at)));
     }
     None
 }
@@ -181,8 +198,10 @@ pub(super) fn lexical_error(
             format!("{what} (detected at line {detected})")
         }
         LexicalErrorType::UnrecognizedToken { tok } => {
+            // `$`, `?`, backquote: CPython's parser, not its tokenizer,
+            // rejects these ("invalid syntax" where it meets them).
             if tok.is_ascii() {
-                return Some(generic(start, tokens, loc));
+                return None;
             }
             format!("invalid character '{tok}' (U+{:04X})", u32::from(*tok))
         }
@@ -201,7 +220,37 @@ pub(super) fn lexical_error(
             let at = (start + 1).min(end);
             return Some(loc.syntax(format!("invalid {kind} literal"), at, at));
         }
+        LexicalErrorType::FStringError(
+            InterpolatedStringErrorType::UnterminatedString
+            | InterpolatedStringErrorType::UnterminatedTripleQuotedString,
+        ) => {
+            // Reported at the start of the f-string.
+            let at = tokens
+                .iter()
+                .rfind(|t| t.kind() == TokenKind::FStringStart && t.start() <= range.start())
+                .map_or(start, |t| t.start().to_u32());
+            let what = if matches!(
+                lex,
+                LexicalErrorType::FStringError(
+                    InterpolatedStringErrorType::UnterminatedTripleQuotedString
+                )
+            ) {
+                "unterminated triple-quoted string literal"
+            } else {
+                "unterminated string literal"
+            };
+            let detected = loc.lines.line(start);
+            return Some(loc.syntax(format!("{what} (detected at line {detected})"), at, at));
+        }
         LexicalErrorType::FStringError(e) => return Some(fstring_error(e, start, loc)),
+        LexicalErrorType::LineContinuationError => {
+            let at = start + 1;
+            return Some(loc.syntax(
+                "unexpected character after line continuation character",
+                at,
+                at,
+            ));
+        }
         LexicalErrorType::UnicodeError | LexicalErrorType::StringError => {
             "(unicode error) 'unicodeescape' codec can't decode bytes".to_string()
         }
@@ -212,7 +261,6 @@ pub(super) fn lexical_error(
         LexicalErrorType::InvalidByteLiteral => "bytes can only contain ASCII literal characters".to_string(),
         LexicalErrorType::IndentationError
         | LexicalErrorType::Eof
-        | LexicalErrorType::LineContinuationError
         | LexicalErrorType::TStringError(_)
         | LexicalErrorType::OtherError(_) => return None,
     };

@@ -425,3 +425,32 @@ fn method_call_on_next_line_reports_the_method_line() {
     let span = code.spans[call];
     assert_eq!(&src[span.start as usize..span.end as usize], "m(1)");
 }
+
+#[test]
+fn compilation_is_deterministic() {
+    let src = "import threading\nclass C(B):\n    def m(self, *a, **k):\n        return super().m(*a, **k)\n\
+               def f(x):\n    y = [x + i for i in range(3) if (z := i)]\n    return lambda: (x, y, z)\n";
+    let a = ok(src);
+    let b = ok(src);
+    assert_eq!(a, b);
+    assert_eq!(dis(&a), dis(&b));
+}
+
+#[test]
+fn binary_operation_line_is_its_own() {
+    // python3 reports `x = (1 +\n  None)` at line 1 (where `1 + None`
+    // starts); each operand keeps its own line.
+    let code = ok("x = (a\n  +\n  b)\n");
+    let add = code
+        .instrs
+        .iter()
+        .position(|i| matches!(i, Instr::BinaryOp(_)))
+        .unwrap();
+    assert_eq!(code.lines[add], 1);
+    let b = code
+        .instrs
+        .iter()
+        .rposition(|i| matches!(i, Instr::LoadName(_)))
+        .unwrap();
+    assert_eq!(code.lines[b], 3);
+}

@@ -195,3 +195,27 @@ fn global_qualname_of_nested_def() {
     let g = code_named(&code, "g");
     assert_eq!(&*g.qualname, "g");
 }
+
+#[test]
+fn scope_edge_cases_compile() {
+    // Each of these compiles with python3; the checker validates the code.
+    let code = ok("class C:\n    global g\n    g = 1\n    import __priv\n    x = (y := 2)\n    f = lambda v=x: v\n");
+    let c = code_named(&code, "C");
+    assert!(has(&c, |i| matches!(i, Instr::StoreGlobal(_))));
+    assert!(names(&c).contains(&"_C__priv".to_string()));
+    let code =
+        ok("def f():\n    global e\n    try:\n        pass\n    except E as e:\n        pass\n");
+    let f = code_named(&code, "f");
+    assert!(has(&f, |i| matches!(i, Instr::DeleteGlobal(_))));
+    let code = ok(
+        "def outer():\n    x = 1\n    class C:\n        nonlocal x\n        x = 2\n    return C\n",
+    );
+    let c = code_named(&code, "C");
+    assert!(has(&c, |i| matches!(i, Instr::StoreDeref(_))));
+    let code = ok(
+        "def f():\n    global g\n    del g\n    x = 1\n    del x\n    def h():\n        return x\n",
+    );
+    let f = code_named(&code, "f");
+    assert!(has(&f, |i| matches!(i, Instr::DeleteGlobal(_))));
+    assert!(has(&f, |i| matches!(i, Instr::DeleteDeref(_))));
+}

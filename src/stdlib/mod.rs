@@ -8,6 +8,12 @@
 
 pub mod math;
 
+// collections, functools, itertools, operator (helper stdlib-a).
+pub mod collections;
+pub mod functools;
+pub mod itertools;
+pub mod operator;
+
 use crate::vm::frame::Frame;
 use crate::vm::value::{Obj, ObjRef};
 use crate::vm::{PyResult, Vm};
@@ -15,6 +21,12 @@ use crate::vm::{PyResult, Vm};
 /// Makes every simulated module importable in `vm`.
 pub fn register(vm: &mut Vm) {
     vm.register_module("math", math::make);
+    // collections, functools, itertools, operator (helper stdlib-a).
+    vm.register_module("collections", collections::make);
+    vm.register_module("_collections", collections::make_native);
+    vm.register_module("functools", functools::make);
+    vm.register_module("itertools", itertools::make);
+    vm.register_module("operator", operator::make);
 }
 
 /// Runs the Python source of a module in the module's namespace.

@@ -96,8 +96,22 @@ impl Vm {
     pub fn call(&mut self, callable: &Value, args: Args) -> PyResult<Value> {
         match self.call_or_frame(callable, args)? {
             CallOutcome::Value(v) => Ok(v),
-            CallOutcome::Frame(f) => self.run_frame_nested(*f),
+            CallOutcome::Frame(f) => self.run_call_frame(*f),
         }
+    }
+
+    /// Runs the frame of a call to completion: its return value, or for a
+    /// class's `__init__` frame the instance it initialized.
+    fn run_call_frame(&mut self, mut f: Frame) -> PyResult<Value> {
+        let OnReturn::Init(instance) = std::mem::replace(&mut f.on_return, OnReturn::Push) else {
+            return self.run_frame_nested(f);
+        };
+        let r = self.run_frame_nested(f)?;
+        if !r.is_none() {
+            let t = self.type_name(&r);
+            return self.type_error(format!("__init__() should return None, not '{t}'"));
+        }
+        Ok(instance)
     }
 
     /// Calls with positional arguments only.
@@ -597,7 +611,8 @@ impl Vm {
         }
         // A user __new__ is honoured.
         let new = super::types::lookup(cls, super::ops::str_hash("__new__"), "__new__");
-        let user_new = matches!(&new, Some(Value::Obj(o)) if matches!(&**o, Obj::Function(_) | Obj::StaticMethod(_)));
+        let user_new = matches!(&new, Some(Value::Obj(o)) if matches!(&**o, Obj::Function(_) | Obj::StaticMethod(_)))
+            || native_new(cls);
         let instance = if user_new {
             let new = new.expect("checked");
             let f = match &new {
@@ -702,19 +717,7 @@ impl Vm {
         };
         match self.type_call_default(c, args)? {
             CallOutcome::Value(v) => Ok(v),
-            CallOutcome::Frame(f) => {
-                let mut f = *f;
-                let OnReturn::Init(instance) = std::mem::replace(&mut f.on_return, OnReturn::Push)
-                else {
-                    return self.run_frame_nested(f);
-                };
-                let r = self.run_frame_nested(f)?;
-                if !r.is_none() {
-                    let t = self.type_name(&r);
-                    return self.type_error(format!("__init__() should return None, not '{t}'"));
-                }
-                Ok(instance)
-            }
+            CallOutcome::Frame(f) => self.run_call_frame(*f),
         }
     }
 
@@ -753,7 +756,65 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
+/// Whether the `__new__` that `cls` inherits is the builtin constructor of
+/// a native class (a type implemented in Rust by a simulated module, such
+/// as `collections.deque`): it makes the instance, as a user `__new__` does.
+fn native_new(cls: &ObjRef) -> bool {
+    let hash = super::ops::str_hash("__new__");
+    for c in super::types::mro_of(cls) {
+        let Some(td) = super::types::type_data(c) else {
+            continue;
+        };
+        if let Some(v) = super::dict::DictStr::get_str(&*td.dict.borrow(), hash, "__new__") {
+            return td.kind == TypeKind::User
+                && matches!(v, Value::Obj(o) if matches!(**o, Obj::Builtin(_)));
+        }
+    }
+    false
+}
+
 #[cold]
 fn unreachable_type() -> ! {
     unreachable!("checked to be a type object")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Args;
+    use crate::run::{run, RunOptions};
+    use crate::vm::module::native_data;
+    use crate::vm::value::{Obj, Value};
+    use crate::vm::{Config, PyResult, Vm};
+
+    #[test]
+    fn calling_a_class_from_rust_returns_the_instance() {
+        // python3: "[1, 2, 3] [1, 2]" (sorted and map call the class from Rust).
+        let program = "class K:\n    def __init__(self, v):\n        self.v = v\n\
+                       \x20   def __lt__(self, o):\n        return self.v < o.v\n\
+                       print([k.v for k in sorted(map(K, [3, 1, 2]))], [k.v for k in map(K, [1, 2])])\n";
+        let out = run(program, &RunOptions::default());
+        assert_eq!(out.stdout, "[1, 2, 3] [1, 2]\n", "{}", out.stderr);
+    }
+
+    fn native_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+        match args.pos.first() {
+            Some(Value::Obj(cls)) if matches!(&**cls, Obj::Type(_)) => {
+                Ok(vm.new_native(cls, args.pos.len() as i64 - 1))
+            }
+            _ => vm.type_error("no class"),
+        }
+    }
+
+    #[test]
+    fn a_native_class_builtin_new_makes_its_instances() {
+        let mut vm = Vm::new(Config::default());
+        let cls = vm.new_native_class("Native", "test", &[("__new__", native_new)], None);
+        let v = vm
+            .call(
+                &Value::Obj(cls),
+                Args::new(vec![Value::Int(1), Value::Int(2)]),
+            )
+            .unwrap_or(Value::None);
+        assert_eq!(native_data(&v, |n: &mut i64| *n), Some(2));
+    }
 }

@@ -132,6 +132,7 @@ impl Vm {
                     self.modules.remove(name);
                     return Err(e);
                 }
+                self.note_in_sys_modules(name, &Value::Obj(m.clone()));
                 Ok(Value::Obj(m))
             }
             None => {
@@ -149,6 +150,18 @@ impl Vm {
                     Err(PyErr::Exc(e))
                 }
             }
+        }
+    }
+
+    /// Mirrors a newly imported module into `sys.modules`, once `sys` is
+    /// loaded (`make_sys` copies the modules loaded before it).
+    fn note_in_sys_modules(&mut self, name: &str, m: &Value) {
+        let Some(Value::Obj(sys)) = self.modules.get("sys").cloned() else {
+            return;
+        };
+        let Obj::Module(sm) = &*sys else { return };
+        if let Ok(Some(Value::Obj(d))) = self.dict_get_str(&sm.dict.clone(), "modules") {
+            let _ = self.dict_set(&d, Value::str(name), m.clone());
         }
     }
 
@@ -533,6 +546,20 @@ fn make_sys(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.module_set(m, "maxunicode", Value::Int(0x10ffff));
     vm.module_set(m, "path", Value::list(vec![]));
     let modules = vm.new_dict_value();
+    if let Value::Obj(d) = &modules {
+        // The modules loaded so far, in a stable order (internal entries
+        // such as "<traceback class>" are not modules).
+        let mut loaded: Vec<(Rc<str>, Value)> = vm
+            .modules
+            .iter()
+            .filter(|(k, _)| !k.starts_with('<'))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        loaded.sort_by(|a, b| a.0.cmp(&b.0));
+        for (k, v) in loaded {
+            vm.dict_set(d, Value::str(&k), v)?;
+        }
+    }
     vm.module_set(m, "modules", modules);
     Ok(())
 }
@@ -554,3 +581,17 @@ pub fn install_builtin_modules(vm: &mut Vm) {
 
 /// Factories by module name (kept on the VM).
 pub type Registry = HashMap<&'static str, ModuleFactory>;
+
+#[cfg(test)]
+mod tests {
+    use crate::run::{run, RunOptions};
+
+    #[test]
+    fn sys_modules_lists_imported_modules() {
+        // python3: "True True False"
+        let program = "import math\nimport sys\nimport math as m2\n\
+                       print('math' in sys.modules, sys.modules['sys'] is sys, 'nope' in sys.modules)\n";
+        let out = run(program, &RunOptions::default());
+        assert_eq!(out.stdout, "True True False\n", "{}", out.stderr);
+    }
+}

@@ -184,7 +184,11 @@ fn render_template(
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let tuple: Option<Vec<Value>> = args.as_tuple().map(|t| t.to_vec());
+    // A tuple subclass (a namedtuple) supplies its items, as in CPython.
+    let tuple: Option<Vec<Value>> = match args.as_tuple() {
+        Some(t) => Some(t.to_vec()),
+        None => super::payload(args).and_then(|p| p.as_tuple().map(|t| t.to_vec())),
+    };
     let is_map = tuple.is_none()
         && args.as_str().is_none()
         && (matches!(args.as_obj().map(|o| &**o), Some(Obj::Dict(_)))
@@ -310,4 +314,18 @@ fn render_spec(
         _ => Err(spec.unsupported()),
     };
     r.map_err(|e| num_err(vm, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run::{run, RunOptions};
+
+    #[test]
+    fn percent_takes_the_items_of_a_tuple_subclass() {
+        // python3: "1-2 (1, 2)" (a namedtuple's __repr__ relies on this).
+        let program =
+            "class P(tuple):\n    pass\nprint('%s-%s' % P((1, 2)), '%r' % (P((1, 2)),))\n";
+        let out = run(program, &RunOptions::default());
+        assert_eq!(out.stdout, "1-2 (1, 2)\n", "{}", out.stderr);
+    }
 }

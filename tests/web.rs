@@ -7,7 +7,22 @@
 use interleave::lab::primes::{count_primes_below, count_primes_below_par};
 use wasm_bindgen_test::*;
 
+#[path = "common/conformance.rs"]
+mod common;
+
+include!(concat!(env!("OUT_DIR"), "/conformance_cases.rs"));
+
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The conformance suite compiled to wasm32 and run in the browser must
+/// print what it prints natively: what CPython printed.
+#[wasm_bindgen_test]
+fn conformance_suite_matches_cpython_in_the_browser() {
+    let (passed, unexpected, now_passing) = common::run_corpus(CASES);
+    web_sys::console::log_1(&format!("{passed}/{} conformance programs match CPython in wasm", CASES.len()).into());
+    assert!(unexpected.is_empty(), "programs that differ in wasm:\n{}", unexpected.join("\n"));
+    assert!(now_passing.is_empty(), "listed as failing but passing in wasm: {}", now_passing.join(" "));
+}
 
 #[cfg(feature = "threads")]
 mod threads {

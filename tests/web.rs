@@ -19,9 +19,23 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn conformance_suite_matches_cpython_in_the_browser() {
     let (passed, unexpected, now_passing) = common::run_corpus(CASES);
-    web_sys::console::log_1(&format!("{passed}/{} conformance programs match CPython in wasm", CASES.len()).into());
-    assert!(unexpected.is_empty(), "programs that differ in wasm:\n{}", unexpected.join("\n"));
-    assert!(now_passing.is_empty(), "listed as failing but passing in wasm: {}", now_passing.join(" "));
+    web_sys::console::log_1(
+        &format!(
+            "{passed}/{} conformance programs match CPython in wasm",
+            CASES.len()
+        )
+        .into(),
+    );
+    assert!(
+        unexpected.is_empty(),
+        "programs that differ in wasm:\n{}",
+        unexpected.join("\n")
+    );
+    assert!(
+        now_passing.is_empty(),
+        "listed as failing but passing in wasm: {}",
+        now_passing.join(" ")
+    );
 }
 
 #[cfg(feature = "threads")]

@@ -324,6 +324,28 @@ fn fmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Float(x % y))
 }
 
+/// IEEE 754 remainder: x - n*y with n the integer nearest x/y (ties to even).
+fn remainder(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args_n(vm, args, "remainder", 2)?;
+    let (x, y) = (
+        float_of(vm, &args.pos[0].clone())?,
+        float_of(vm, &args.pos[1].clone())?,
+    );
+    if x.is_nan() || y.is_nan() {
+        return Ok(Value::Float(f64::NAN));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain(vm));
+    }
+    if y.is_infinite() {
+        return Ok(Value::Float(x));
+    }
+    let n = (x / y).round_ties_even();
+    let r = x - n * y;
+    // Exact for representable cases; keep the sign of x for a zero result.
+    Ok(Value::Float(if r == 0.0 { 0.0f64.copysign(x) } else { r }))
+}
+
 fn copysign(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     args_n(vm, args, "copysign", 2)?;
     let (x, y) = (
@@ -489,6 +511,7 @@ const FUNCTIONS: Methods = &[
     ("pow", pow),
     ("fmod", fmod),
     ("copysign", copysign),
+    ("remainder", remainder),
     ("hypot", hypot),
     ("dist", dist),
     ("isclose", isclose),

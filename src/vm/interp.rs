@@ -1441,6 +1441,9 @@ impl Vm {
             return Ok(None);
         };
         match g.state.get() {
+            GenState::Closed if g.kind == super::value::GenKind::Coroutine => {
+                return Err(self.error("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
             GenState::Closed => return Ok(None),
             GenState::Running => {
                 let what = if g.kind == super::value::GenKind::Coroutine {

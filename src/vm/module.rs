@@ -411,6 +411,25 @@ fn sys_set_int_max_str_digits(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value>
     Ok(Value::None)
 }
 
+fn sys_get_int_max_str_digits(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(4300))
+}
+
+/// A read-only record with named fields (`sys.float_info`, `sys.int_info`).
+fn info_record(vm: &mut Vm, class_name: &str, fields: &[(&str, Value)]) -> Value {
+    let class = vm.new_native_class(class_name, "sys", &[], None);
+    let rec = vm.new_native(&class, ());
+    if let Some(Obj::Native(n)) = rec.as_obj().map(|o| &**o) {
+        for (name, v) in fields {
+            let k = vm.intern(name);
+            n.dict
+                .borrow_mut()
+                .insert_absent(k, super::ops::str_hash(name), v.clone());
+        }
+    }
+    rec
+}
+
 /// `sys.version_info`: a tuple with `major`, `minor`… attributes.
 fn version_info_getitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let t = version_tuple(vm, args)?;
@@ -493,6 +512,7 @@ const SYS_FUNCTIONS: Methods = &[
     ("exc_info", sys_exc_info),
     ("intern", sys_intern),
     ("set_int_max_str_digits", sys_set_int_max_str_digits),
+    ("get_int_max_str_digits", sys_get_int_max_str_digits),
 ];
 
 fn make_sys(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
@@ -540,6 +560,35 @@ fn make_sys(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.module_set(m, "version_info", vi);
     let version = format!("{major}.{minor}.{micro} (simulated by Interleave)");
     vm.module_set(m, "version", Value::string(version));
+    let float_info = info_record(
+        vm,
+        "float_info",
+        &[
+            ("max", Value::Float(f64::MAX)),
+            ("max_exp", Value::Int(1024)),
+            ("max_10_exp", Value::Int(308)),
+            ("min", Value::Float(f64::MIN_POSITIVE)),
+            ("min_exp", Value::Int(-1021)),
+            ("min_10_exp", Value::Int(-307)),
+            ("dig", Value::Int(15)),
+            ("mant_dig", Value::Int(53)),
+            ("epsilon", Value::Float(f64::EPSILON)),
+            ("radix", Value::Int(2)),
+            ("rounds", Value::Int(1)),
+        ],
+    );
+    vm.module_set(m, "float_info", float_info);
+    let int_info = info_record(
+        vm,
+        "int_info",
+        &[
+            ("bits_per_digit", Value::Int(30)),
+            ("sizeof_digit", Value::Int(4)),
+            ("default_max_str_digits", Value::Int(4300)),
+            ("str_digits_check_threshold", Value::Int(640)),
+        ],
+    );
+    vm.module_set(m, "int_info", int_info);
     vm.module_set(m, "platform", Value::str("linux"));
     vm.module_set(m, "byteorder", Value::str("little"));
     vm.module_set(m, "maxsize", Value::Int(i64::MAX));

@@ -563,19 +563,30 @@ pub fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                     index: 0,
                 }));
             }
+            Obj::DictView(d, what) => {
+                let mut items = super::dict::view_items(vm, d, *what);
+                items.reverse();
+                return Ok(super::iter::new_iter(IterState::Values { items, index: 0 }));
+            }
             _ => {}
         }
     }
     if let Some(f) = vm.special(&v, "__reversed__") {
         return vm.call(&f, Args::new(vec![]));
     }
-    let n = match vm.len_of(&v) {
-        Ok(n) if vm.special(&v, "__getitem__").is_some() || super::len_builtin(&v).is_some() => n,
-        _ => {
-            let t = vm.type_name(&v);
-            return vm.type_error(format!("'{t}' object is not reversible"));
-        }
-    };
+    // Only sequences: builtin ones, or objects with __len__ and __getitem__.
+    let builtin_seq = matches!(
+        v.as_obj().map(|o| &**o),
+        Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_))
+    );
+    let user_seq = !super::is_builtin_value(&v)
+        && vm.special(&v, "__getitem__").is_some()
+        && vm.special(&v, "__len__").is_some();
+    if !builtin_seq && !user_seq {
+        let t = vm.type_name(&v);
+        return vm.type_error(format!("'{t}' object is not reversible"));
+    }
+    let n = vm.len_of(&v)?;
     Ok(super::iter::new_iter(IterState::Reversed {
         seq: v,
         index: n as i64 - 1,

@@ -118,7 +118,8 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 Const::Float(f) => Const::Float(-f),
-                Const::Imag(f) => Const::Imag(-f),
+                // Not `Imag`: `-2j` is `complex(-0.0, -2.0)`, which no
+                // constant spells.
                 _ => return None,
             },
             Expr::Tuple(t) => {

@@ -205,7 +205,7 @@ impl Vm {
                 .map(Value::from_bigint)
                 .unwrap_or(Value::None),
             Const::Float(f) => Value::Float(*f),
-            Const::Imag(_) => Value::None,
+            Const::Imag(im) => builtins::complex::value(num::Complex::new(0.0, *im)),
             Const::Str(s) => self.intern(s),
             Const::Bytes(b) => Value::obj(Obj::Bytes(b.to_vec().into_boxed_slice())),
             Const::Tuple(items) => {

@@ -33,6 +33,8 @@ impl Vm {
                 Obj::Str(s) => !s.s.is_empty(),
                 Obj::BigInt(_) => true,
                 Obj::Bytes(b) => !b.is_empty(),
+                Obj::ByteArray(b) => !b.borrow().is_empty(),
+                Obj::Complex(z) => z.re != 0.0 || z.im != 0.0,
                 Obj::Tuple(t) => !t.is_empty(),
                 Obj::List(l) => !l.borrow().is_empty(),
                 Obj::Dict(d) => !d.borrow().is_empty(),
@@ -393,6 +395,9 @@ impl Vm {
         if let Some(n) = builtins::len_builtin(v) {
             return Ok(n);
         }
+        if let Some(Obj::Range(r)) = v.as_obj().map(|o| &**o) {
+            return builtins::range::len(self, r);
+        }
         match self.special(v, "__len__") {
             Some(f) => {
                 let r = self.call(&f, Args::new(vec![]))?;
@@ -520,6 +525,7 @@ impl Vm {
             match &**o {
                 Obj::List(l) => return Ok(l.borrow().clone()),
                 Obj::Tuple(t) => return Ok(t.to_vec()),
+                Obj::Bytes(b) => return Ok(b.iter().map(|&x| Value::Int(i64::from(x))).collect()),
                 _ => {}
             }
         }

@@ -18,6 +18,7 @@ use num_bigint::BigInt;
 
 use super::code::CodeObject;
 use super::dict::Dict;
+use super::num::{Complex, Int};
 use super::set::SetData;
 
 /// A Python value.
@@ -57,6 +58,12 @@ pub enum Obj {
     /// Only ints outside the `i64` range (always normalized).
     BigInt(BigInt),
     Bytes(Box<[u8]>),
+    /// A `bytearray`: mutable bytes.
+    ByteArray(RefCell<Vec<u8>>),
+    /// A `complex`. Boxed behind the object pointer rather than inline in
+    /// [`Value`]: two `f64`s would make every value 24 bytes, and complex
+    /// numbers are rare in the programs we run.
+    Complex(Complex),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
     Dict(RefCell<Dict>),
@@ -125,37 +132,13 @@ impl PyStr {
     }
 }
 
-/// `range(start, stop, step)`; step is never 0.
+/// `range(start, stop, step)`; step is never 0. The bounds are Python
+/// ints of any size; the arithmetic on them lives in
+/// `vm::builtins::range`, which keeps an `i64` fast path.
 pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl Range {
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 {
-            if lo < hi {
-                (hi - lo - 1) / step + 1
-            } else {
-                0
-            }
-        } else if lo > hi {
-            (lo - hi - 1) / (-step) + 1
-        } else {
-            0
-        };
-        n as i64
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn item(&self, i: i64) -> i64 {
-        self.start + i * self.step
-    }
+    pub start: Int,
+    pub stop: Int,
+    pub step: Int,
 }
 
 /// Which builtin type a type object is, or that it is a user class.
@@ -167,8 +150,10 @@ pub enum TypeKind {
     Bool,
     Int,
     Float,
+    Complex,
     Str,
     Bytes,
+    ByteArray,
     Tuple,
     List,
     Dict,
@@ -337,6 +322,13 @@ pub enum IterState {
         next: i64,
         step: i64,
         remaining: i64,
+    },
+    /// A range whose items or length do not fit `i64`
+    /// (`longrange_iterator`).
+    BigRange {
+        next: BigInt,
+        step: BigInt,
+        remaining: BigInt,
     },
     Str {
         s: ObjRef,

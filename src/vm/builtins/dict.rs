@@ -21,10 +21,14 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     if let Some(r) = super::int::compare_numbers(a, b, crate::vm::code::CmpOp::Eq) {
         return Some(r);
     }
+    if let Some(r) = super::complex::compare(a, b, crate::vm::code::CmpOp::Eq) {
+        return r;
+    }
     match (a, b) {
         (Value::Obj(x), Value::Obj(y)) => match (&**x, &**y) {
             (Obj::Str(s), Obj::Str(t)) => Some(s.s == t.s),
             (Obj::Bytes(s), Obj::Bytes(t)) => Some(s == t),
+            (Obj::Range(r), Obj::Range(t)) => Some(super::range::equal(r, t)),
             (Obj::Tuple(s), Obj::Tuple(t)) => {
                 if s.len() != t.len() {
                     return Some(false);

@@ -21,6 +21,9 @@ fn args_of(o: &ObjRef) -> Vec<Value> {
 
 pub fn str(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
     let args = args_of(o);
+    if let Some(s) = unicode_error_str(vm, o, &args) {
+        return Ok(s);
+    }
     let is_key_error = vm.exc_is(o, "KeyError");
     match args.len() {
         0 => Ok(String::new()),
@@ -28,6 +31,73 @@ pub fn str(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
         1 => vm.str_of(&args[0]),
         _ => vm.repr_of(&Value::tuple(args)),
     }
+}
+
+/// The five `args` of a UnicodeDecodeError/UnicodeEncodeError:
+/// `(encoding, object, start, end, reason)`, when they have that shape.
+fn unicode_error_args(vm: &Vm, o: &ObjRef, args: &[Value]) -> Option<(bool, [Value; 5])> {
+    let decode = vm.exc_is(o, "UnicodeDecodeError");
+    if !decode && !vm.exc_is(o, "UnicodeEncodeError") {
+        return None;
+    }
+    let [enc, obj, start, end, reason] = args else {
+        return None;
+    };
+    (enc.as_str().is_some()
+        && reason.as_str().is_some()
+        && matches!(start, Value::Int(_))
+        && matches!(end, Value::Int(_)))
+    .then(|| {
+        (
+            decode,
+            [
+                enc.clone(),
+                obj.clone(),
+                start.clone(),
+                end.clone(),
+                reason.clone(),
+            ],
+        )
+    })
+}
+
+/// `str(e)` of a UnicodeDecodeError/UnicodeEncodeError, as CPython builds
+/// it from the attributes.
+fn unicode_error_str(vm: &Vm, o: &ObjRef, args: &[Value]) -> Option<String> {
+    let (decode, [enc, obj, start, end, reason]) = unicode_error_args(vm, o, args)?;
+    let (enc, reason) = (enc.as_str()?, reason.as_str()?);
+    let (Value::Int(start), Value::Int(end)) = (start, end) else {
+        return None;
+    };
+    let single = end == start + 1 && start >= 0;
+    let range = format!("in position {start}-{}: {reason}", end - 1);
+    if decode {
+        let byte = match obj.as_obj().map(|x| &**x) {
+            Some(Obj::Bytes(b)) => b.get(start as usize).copied(),
+            _ => None,
+        };
+        return Some(match byte {
+            Some(b) if single => {
+                format!("'{enc}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
+            }
+            _ => format!("'{enc}' codec can't decode bytes {range}"),
+        });
+    }
+    let ch = obj.as_str().and_then(|s| s.chars().nth(start as usize));
+    Some(match ch {
+        Some(c) if single => {
+            let n = u32::from(c);
+            let shown = if n <= 0xff {
+                format!("\\x{n:02x}")
+            } else if n <= 0xffff {
+                format!("\\u{n:04x}")
+            } else {
+                format!("\\U{n:08x}")
+            };
+            format!("'{enc}' codec can't encode character '{shown}' in position {start}: {reason}")
+        }
+        _ => format!("'{enc}' codec can't encode characters {range}"),
+    })
 }
 
 pub fn repr(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
@@ -75,6 +145,17 @@ pub fn attr(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
             Some(Value::None)
         }
         "errno" | "strerror" | "filename" if vm.exc_is(o, "OSError") => Some(Value::None),
+        "encoding" | "object" | "start" | "end" | "reason" => {
+            let (_, parts) = match unicode_error_args(vm, o, &args_of(o)) {
+                Some(p) => p,
+                None => return Ok(None),
+            };
+            let i = ["encoding", "object", "start", "end", "reason"]
+                .iter()
+                .position(|n| *n == name)
+                .unwrap_or(0);
+            Some(parts[i].clone())
+        }
         _ => None,
     })
 }

@@ -48,8 +48,9 @@ pub fn construct(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(f) => Ok(Value::Float(f)),
             Err(e) => Err(num_err(vm, e)),
         },
-        Some(Obj::Bytes(b)) => {
-            let s = String::from_utf8_lossy(b).to_string();
+        Some(Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            let b = super::bytes::as_bytes(v).unwrap_or_default();
+            let s = String::from_utf8_lossy(&b).to_string();
             num::parse_float(&s)
                 .map(Value::Float)
                 .map_err(|e| num_err(vm, e))

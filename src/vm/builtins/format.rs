@@ -62,9 +62,10 @@ impl Vm {
                 num::format_int_typed(num::IntRef::Small(i64::from(*b)), spec, "bool")
             }
             Value::Float(f) => num::format_float(*f, spec),
-            _ => match (int_ref(v), v.as_str()) {
-                (Some(i), _) => num::format_int(i, spec),
-                (None, Some(s)) => num::format_str(s, spec),
+            _ => match (int_ref(v), v.as_str(), super::complex::as_complex(v)) {
+                (_, _, Some(z)) => num::format_complex(z, spec),
+                (Some(i), _, _) => num::format_int(i, spec),
+                (None, Some(s), _) => num::format_str(s, spec),
                 _ => {
                     let t = self.type_name(v);
                     return self.type_error(format!(
@@ -184,6 +185,20 @@ fn render_template(
 
 /// `fmt % args`.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    percent_format_impl(vm, fmt, args, false)
+}
+
+/// `fmt % args` for a bytes template: the same machinery on the template
+/// read as Latin-1 (one char per byte), with bytes' own `%s`/`%b`, `%r`
+/// and `%c`, mapping keys as bytes, and the result written back byte per
+/// char.
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| char::from(b)).collect();
+    let out = percent_format_impl(vm, &text, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn percent_format_impl(vm: &mut Vm, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
     // A tuple subclass (a namedtuple) supplies its items, as in CPython.
     let tuple: Option<Vec<Value>> = match args.as_tuple() {
         Some(t) => Some(t.to_vec()),
@@ -206,7 +221,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         };
         if let Some(key) = spec.key {
             cursor.check_mapping().map_err(|e| num_err(vm, e))?;
-            current = vm.getitem(args, &Value::str(key))?;
+            let key = if bytes {
+                super::bytes::latin1_value(key)
+            } else {
+                Value::str(key)
+            };
+            current = vm.getitem(args, &key)?;
             cursor.looked_up();
         }
         let fetch = |vm: &mut Vm, cursor: &mut PercentArgs, current: &Value| -> PyResult<Value> {
@@ -238,12 +258,94 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             return Err(num_err(vm, e));
         }
         let v = fetch(vm, &mut cursor, &current)?;
-        let rendered = render_spec(vm, &spec, &v, star_w, star_p)?;
+        let rendered = if bytes {
+            render_bytes_spec(vm, &spec, &v, star_w, star_p)?
+        } else {
+            render_spec(vm, &spec, &v, star_w, star_p)?
+        };
         out.push_str(&rendered);
-        cursor.check_all_used(false).map_err(|e| num_err(vm, e))?;
+        cursor
+            .check_all_used(false)
+            .map_err(|e| percent_err(vm, e, bytes))?;
     }
-    cursor.check_all_used(true).map_err(|e| num_err(vm, e))?;
+    cursor
+        .check_all_used(true)
+        .map_err(|e| percent_err(vm, e, bytes))?;
     Ok(out)
+}
+
+/// A `%`-formatting error, worded for bytes when formatting bytes.
+fn percent_err(vm: &Vm, e: num::NumError, bytes: bool) -> crate::vm::PyErr {
+    match e {
+        num::NumError::Type(m) if bytes => vm.error(
+            "TypeError",
+            m.replace("string formatting", "bytes formatting"),
+        ),
+        e => num_err(vm, e),
+    }
+}
+
+/// One conversion of a bytes template: `%s`/`%b` take bytes-like values
+/// (or `__bytes__`), `%r`/`%a` give `ascii(repr(v))`, `%c` an int below
+/// 256 or one byte; the numeric conversions are str's.
+fn render_bytes_spec(
+    vm: &mut Vm,
+    spec: &PercentSpec<'_>,
+    v: &Value,
+    star_w: Option<(usize, bool)>,
+    star_p: Option<usize>,
+) -> PyResult<String> {
+    let latin1 = |b: &[u8]| -> String { b.iter().map(|&c| char::from(c)).collect() };
+    let r = match spec.conversion {
+        's' | 'b' => {
+            let data = match super::bytes::as_bytes(v) {
+                Some(b) => b,
+                None => match vm.special(v, "__bytes__") {
+                    Some(f) => {
+                        let r = vm.call(&f, Args::new(vec![]))?;
+                        match super::bytes::as_bytes(&r) {
+                            Some(b) => b,
+                            None => {
+                                let t = vm.type_name(&r);
+                                return vm.type_error(format!(
+                                    "__bytes__ returned non-bytes (type {t})"
+                                ));
+                            }
+                        }
+                    }
+                    None => {
+                        let t = vm.type_name(v);
+                        return vm.type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                        ));
+                    }
+                },
+            };
+            spec.render_str(&latin1(&data), star_w, star_p)
+        }
+        'r' | 'a' => {
+            let t = super::functions::ascii_escape(&vm.repr_of(v)?);
+            spec.render_str(&t, star_w, star_p)
+        }
+        'c' => {
+            if let Some(n) = int_ref(v) {
+                match n.to_i64().filter(|n| (0..256).contains(n)) {
+                    Some(n) => spec.render_str(&latin1(&[n as u8]), star_w, star_p),
+                    None => return Err(vm.error("OverflowError", "%c arg not in range(256)")),
+                }
+            } else {
+                match super::bytes::as_bytes(v) {
+                    Some(b) if b.len() == 1 => spec.render_str(&latin1(&b), star_w, star_p),
+                    _ => {
+                        return vm
+                            .type_error("%c requires an integer in range(256) or a single byte")
+                    }
+                }
+            }
+        }
+        _ => return render_spec(vm, spec, v, star_w, star_p),
+    };
+    r.map_err(|e| num_err(vm, e))
 }
 
 fn render_spec(

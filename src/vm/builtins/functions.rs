@@ -81,8 +81,10 @@ pub fn install(vm: &mut Vm) {
                 | "bool"
                 | "int"
                 | "float"
+                | "complex"
                 | "str"
                 | "bytes"
+                | "bytearray"
                 | "tuple"
                 | "list"
                 | "dict"
@@ -213,6 +215,9 @@ pub fn ascii_escape(s: &str) -> String {
 
 fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = one(vm, args, "abs")?;
+    if let Some(z) = super::complex::as_complex(&v) {
+        return super::complex::abs(vm, z);
+    }
     match &v {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
@@ -227,6 +232,10 @@ fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         _ => match vm.special(&v, "__abs__") {
             Some(f) => vm.call(&f, Args::new(vec![])),
             None => {
+                // A subclass of a builtin number: the wrapped value's abs.
+                if let Some(p) = super::payload(&v) {
+                    return abs(vm, &mut Args::new(vec![p]));
+                }
                 let t = vm.type_name(&v);
                 vm.type_error(format!("bad operand type for abs(): '{t}'"))
             }
@@ -546,15 +555,7 @@ pub fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = one(vm, args, "reversed")?;
     if let Value::Obj(o) = &v {
         match &**o {
-            Obj::Range(r) => {
-                let n = r.len();
-                let last = r.start + (n - 1) * r.step;
-                return Ok(super::iter::new_iter(IterState::Range {
-                    next: last,
-                    step: -r.step,
-                    remaining: n,
-                }));
-            }
+            Obj::Range(r) => return Ok(super::iter::new_iter(super::range::iter_state(r, true))),
             Obj::Dict(_) => {
                 let mut keys: Vec<Value> = vm.dict_items(o).into_iter().map(|(k, _)| k).collect();
                 keys.reverse();

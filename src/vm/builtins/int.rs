@@ -130,7 +130,13 @@ pub fn binary_numbers(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<
             BinOp::Pow => num::float_pow(x, y),
             _ => return Ok(None),
         };
-        return r.map(|f| Some(Value::Float(f))).map_err(|e| num_err(vm, e));
+        return match r {
+            Ok(f) => Ok(Some(Value::Float(f))),
+            // A negative base to a fractional power: CPython's float_pow
+            // hands over to complex_pow.
+            Err(NumError::Complex) => super::complex::float_pow(vm, x, y).map(Some),
+            Err(e) => Err(num_err(vm, e)),
+        };
     }
     let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) else {
         return Ok(None);
@@ -169,6 +175,12 @@ pub fn binary_numbers(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<
 pub fn pow_mod(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
     match (int_ref(a), int_ref(b), int_ref(m)) {
         (Some(x), Some(y), Some(z)) => x.pow_mod(y, z).map(int_value).map_err(|e| num_err(vm, e)),
+        _ if [a, b, m]
+            .iter()
+            .any(|v| super::complex::as_complex(v).is_some()) =>
+        {
+            vm.value_error("complex modulo")
+        }
         _ if num(a).is_some() && num(b).is_some() && num(m).is_some() => {
             vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
         }
@@ -202,6 +214,12 @@ pub fn unary_numbers(vm: &mut Vm, a: &Value, op: UnaryOp) -> PyResult<Option<Val
 /// `int(x)`, `int(s, base)`.
 pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let base_kw = args.take_kw("base");
+    if args.pos.len() > 2 {
+        return vm.type_error(format!(
+            "int() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        ));
+    }
     vm.check_args("int", &args, 0, 2)?;
     let base = match base_kw {
         Some(b) => Some(b),
@@ -222,9 +240,9 @@ pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
                 return vm.type_error(format!("'{t}' object cannot be interpreted as an integer"));
             }
         };
-        let text = match v.as_obj().map(|o| &**o) {
-            Some(crate::vm::value::Obj::Str(s)) => s.s.to_string(),
-            Some(crate::vm::value::Obj::Bytes(bs)) => String::from_utf8_lossy(bs).to_string(),
+        let text = match (v.as_str(), super::bytes::as_bytes(&v)) {
+            (Some(s), _) => s.to_string(),
+            (None, Some(bs)) => String::from_utf8_lossy(&bs).to_string(),
             _ => return vm.type_error("int() can't convert non-string with explicit base"),
         };
         return num::parse_int(&text, b)
@@ -245,8 +263,9 @@ pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
             Obj::Str(s) => num::parse_int(&s.s, 10)
                 .map(int_value)
                 .map_err(|e| num_err(vm, e)),
-            Obj::Bytes(b) => {
-                let s = String::from_utf8_lossy(b).to_string();
+            Obj::Bytes(_) | Obj::ByteArray(_) => {
+                let b = super::bytes::as_bytes(&v).unwrap_or_default();
+                let s = String::from_utf8_lossy(&b).to_string();
                 num::parse_int(&s, 10)
                     .map(int_value)
                     .map_err(|e| num_err(vm, e))

@@ -23,7 +23,7 @@ impl Vm {
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Value::Obj(o) = v {
             match &**o {
-                Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) => {
+                Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) => {
                     return Ok(new_iter(IterState::Seq {
                         seq: v.clone(),
                         index: 0,
@@ -35,13 +35,7 @@ impl Vm {
                         byte: 0,
                     }))
                 }
-                Obj::Range(r) => {
-                    return Ok(new_iter(IterState::Range {
-                        next: r.start,
-                        step: r.step,
-                        remaining: r.len(),
-                    }));
-                }
+                Obj::Range(r) => return Ok(new_iter(super::range::iter_state(r, false))),
                 Obj::Dict(_) => return Ok(super::dict::iter(o, DictIterKind::Keys)),
                 Obj::DictView(d, what) => return Ok(super::dict::iter(d, *what)),
                 Obj::Set(_) | Obj::FrozenSet(_) => return Ok(super::set::iter(o)),
@@ -117,6 +111,19 @@ impl Vm {
                     *remaining -= 1;
                     return Ok(Some(Value::Int(v)));
                 }
+                IterState::BigRange {
+                    next,
+                    step,
+                    remaining,
+                } => {
+                    if !num_traits::Signed::is_positive(remaining) {
+                        return Ok(None);
+                    }
+                    let v = Value::from_bigint(next.clone());
+                    *next += &*step;
+                    *remaining -= 1;
+                    return Ok(Some(v));
+                }
                 IterState::Str { s, byte } => {
                     let Obj::Str(ps) = &**s else { return Ok(None) };
                     let Some(c) = ps.s[*byte..].chars().next() else {
@@ -140,6 +147,9 @@ impl Vm {
                         Obj::List(l) => Some(l.borrow().get(*index).cloned()),
                         Obj::Tuple(t) => Some(t.get(*index).cloned()),
                         Obj::Bytes(b) => Some(b.get(*index).map(|x| Value::Int(i64::from(*x)))),
+                        Obj::ByteArray(b) => {
+                            Some(b.borrow().get(*index).map(|x| Value::Int(i64::from(*x))))
+                        }
                         _ => None,
                     };
                     if let Some(item) = item {

@@ -4,6 +4,10 @@
 //! to the file of the type that implements it; it holds no behaviour of
 //! its own.
 
+pub mod bytearray;
+pub mod bytes;
+pub mod codec;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;
@@ -35,6 +39,7 @@ pub fn install_methods(vm: &mut Vm) {
         (t.int.clone(), "int", int::INT_METHODS),
         (t.bool_.clone(), "bool", int::INT_METHODS),
         (t.float.clone(), "float", float::FLOAT_METHODS),
+        (t.complex.clone(), "complex", complex::COMPLEX_METHODS),
         (t.str.clone(), "str", str::STR_METHODS),
         (t.list.clone(), "list", list::LIST_METHODS),
         (t.tuple.clone(), "tuple", tuple::TUPLE_METHODS),
@@ -73,6 +78,16 @@ pub fn install_methods(vm: &mut Vm) {
         (
             t.bytes_iterator.clone(),
             "bytes_iterator",
+            iter::ITERATOR_METHODS,
+        ),
+        (
+            t.bytearray_iterator.clone(),
+            "bytearray_iterator",
+            iter::ITERATOR_METHODS,
+        ),
+        (
+            t.longrange_iterator.clone(),
+            "longrange_iterator",
             iter::ITERATOR_METHODS,
         ),
         (
@@ -116,7 +131,12 @@ pub fn install_methods(vm: &mut Vm) {
             exception::EXCEPTION_METHODS,
         ),
         (t.property.clone(), "property", object::PROPERTY_METHODS),
-        (t.bytes.clone(), "bytes", str::BYTES_METHODS),
+        (t.bytes.clone(), "bytes", bytes::BYTES_METHODS),
+        (
+            t.bytearray.clone(),
+            "bytearray",
+            bytearray::BYTEARRAY_METHODS,
+        ),
     ];
     for (ty, owner, methods) in tables {
         for &(name, func) in methods {
@@ -138,18 +158,28 @@ pub fn install_methods(vm: &mut Vm) {
         (t.int.clone(), "int", int::INT_CLASS_METHODS),
         (t.float.clone(), "float", float::FLOAT_CLASS_METHODS),
         (t.dict.clone(), "dict", dict::DICT_CLASS_METHODS),
-        (t.bytes.clone(), "bytes", str::BYTES_CLASS_METHODS),
+        (t.bytes.clone(), "bytes", bytes::BYTES_CLASS_METHODS),
+        (t.bytearray.clone(), "bytearray", bytes::BYTES_CLASS_METHODS),
     ];
-    let static_tables: Vec<(ObjRef, &'static str, Methods)> =
-        vec![(t.str.clone(), "str", str::STR_STATIC_METHODS)];
+    let static_tables: Vec<(ObjRef, &'static str, Methods)> = vec![
+        (t.str.clone(), "str", str::STR_STATIC_METHODS),
+        (t.bytes.clone(), "bytes", bytes::BYTES_STATIC_METHODS),
+        (
+            t.bytearray.clone(),
+            "bytearray",
+            bytes::BYTES_STATIC_METHODS,
+        ),
+    ];
     let mut plain: Vec<(ObjRef, &'static str, Methods)> =
         vec![(t.slice.clone(), "slice", range::SLICE_METHODS)];
     let mut statics = static_tables;
     for (ty, name) in [
         (&t.int, "int"),
         (&t.float, "float"),
+        (&t.complex, "complex"),
         (&t.str, "str"),
         (&t.bytes, "bytes"),
+        (&t.bytearray, "bytearray"),
         (&t.tuple, "tuple"),
         (&t.frozenset, "frozenset"),
         (&t.list, "list"),
@@ -158,7 +188,12 @@ pub fn install_methods(vm: &mut Vm) {
     ] {
         statics.push((ty.clone(), name, BUILTIN_NEW));
     }
-    for (ty, name) in [(&t.list, "list"), (&t.dict, "dict"), (&t.set, "set")] {
+    for (ty, name) in [
+        (&t.list, "list"),
+        (&t.dict, "dict"),
+        (&t.set, "set"),
+        (&t.bytearray, "bytearray"),
+    ] {
         plain.push((ty.clone(), name, BUILTIN_INIT));
     }
     for (tables, wrap) in [(class_tables, 1), (statics, 2), (plain, 0)] {
@@ -202,7 +237,9 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
         Value::Obj(o) => match &**o {
             Obj::Str(s) => str::repr(&s.s),
             Obj::BigInt(b) => int::bigint_to_str(vm, b)?,
-            Obj::Bytes(b) => str::bytes_repr(b),
+            Obj::Bytes(b) => bytes::repr(b),
+            Obj::ByteArray(b) => format!("bytearray({})", bytes::repr_of(&b.borrow(), true)),
+            Obj::Complex(z) => complex::repr(*z),
             Obj::Tuple(t) => return tuple::repr(vm, v, t).map(Some),
             Obj::List(_) => return list::repr(vm, v).map(Some),
             Obj::Dict(_) => return dict::repr(vm, v).map(Some),
@@ -277,6 +314,13 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
                 c.obj.first_line
             ),
             Obj::Instance(i) => match &i.payload {
+                // A bytearray's repr names the subclass: `Buf(b'..')`.
+                Some(Value::Obj(p))
+                    if !vm.has_user_special(v, "__repr__") && matches!(&**p, Obj::ByteArray(_)) =>
+                {
+                    let data = bytes::as_bytes(&Value::Obj(p.clone())).unwrap_or_default();
+                    format!("{}({})", vm.type_name(v), bytes::repr_of(&data, true))
+                }
                 Some(p) if !vm.has_user_special(v, "__repr__") => return vm.repr_of(p).map(Some),
                 _ => return Ok(None),
             },
@@ -296,6 +340,11 @@ pub fn str_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
         Value::Obj(o) => match &**o {
             Obj::Exception(_) => exception::str(vm, o).map(Some),
             Obj::Instance(i) => match &i.payload {
+                Some(Value::Obj(p))
+                    if matches!(&**p, Obj::ByteArray(_)) && !vm.has_user_special(v, "__repr__") =>
+                {
+                    repr_builtin(vm, v)
+                }
                 Some(p) if !vm.has_user_special(v, "__repr__") => vm.str_of(p).map(Some),
                 _ => Ok(None),
             },
@@ -305,9 +354,12 @@ pub fn str_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
     }
 }
 
+/// `hash(None)` (CPython 3.11 hashes None by address; any constant will do).
+pub const NONE_HASH: i64 = 0x5f5e100;
+
 pub fn hash_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     Ok(Some(match v {
-        Value::Null | Value::None => 0x5f5e100,
+        Value::Null | Value::None => NONE_HASH,
         Value::Bool(b) => i64::from(*b),
         Value::Int(i) => int::hash_i64(*i),
         Value::Float(f) => float::hash(*f, v.identity()),
@@ -323,11 +375,12 @@ pub fn hash_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
                 }
             }
             Obj::BigInt(b) => int::hash_bigint(b),
-            Obj::Bytes(b) => super::ops::str_hash(&String::from_utf8_lossy(b)),
+            Obj::Bytes(b) => crate::vm::table::hash::hash_bytes(b),
+            Obj::Complex(z) => complex::hash(*z, v.identity()),
             Obj::Tuple(t) => return tuple::hash(vm, t).map(Some),
             Obj::FrozenSet(s) => return set::frozenset_hash(vm, s).map(Some),
-            Obj::Range(r) => tuple::hash_ints(&[r.len(), r.start, r.step]),
-            Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(_) => {
+            Obj::Range(r) => range::hash(r),
+            Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Slice(_) | Obj::ByteArray(_) => {
                 let t = vm.type_name(v);
                 return vm.type_error(format!("unhashable type: '{t}'"));
             }
@@ -348,6 +401,9 @@ pub fn compare_builtin(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult
     if let Some(r) = int::compare_numbers(a, b, op) {
         return Ok(Some(r));
     }
+    if let Some(r) = complex::compare(a, b, op) {
+        return Ok(r);
+    }
     let (Value::Obj(x), Value::Obj(y)) = (a, b) else {
         return Ok(match op {
             CmpOp::Eq if is_builtin_value(a) && is_builtin_value(b) => Some(a.is(b)),
@@ -357,7 +413,9 @@ pub fn compare_builtin(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult
     };
     match (&**x, &**y) {
         (Obj::Str(s), Obj::Str(t)) => Ok(Some(ord_cmp(s.s.cmp(&t.s), op))),
-        (Obj::Bytes(s), Obj::Bytes(t)) => Ok(Some(ord_cmp(s.cmp(t), op))),
+        (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            Ok(bytes::compare(a, b, op))
+        }
         (Obj::Tuple(s), Obj::Tuple(t)) => sequence_compare(vm, s, t, op).map(Some),
         (Obj::List(s), Obj::List(t)) => {
             let (s, t) = (s.borrow().clone(), t.borrow().clone());
@@ -434,6 +492,9 @@ pub fn binary_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<
     if let Some(r) = int::binary_numbers(vm, a, b, op)? {
         return Ok(Some(r));
     }
+    if let Some(r) = complex::binary(vm, a, b, op)? {
+        return Ok(Some(r));
+    }
     let (Value::Obj(x), _) = (a, b) else {
         // int * sequence
         if op == BinOp::Mul {
@@ -453,19 +514,21 @@ pub fn binary_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<
         (Obj::Str(_), BinOp::Mul)
         | (Obj::List(_), BinOp::Mul)
         | (Obj::Tuple(_), BinOp::Mul)
-        | (Obj::Bytes(_), BinOp::Mul) => sequence_repeat(vm, a, b),
+        | (Obj::Bytes(_), BinOp::Mul)
+        | (Obj::ByteArray(_), BinOp::Mul) => sequence_repeat(vm, a, b),
         (Obj::Str(s), BinOp::Mod) => {
             if !is_builtin_value(b) && vm.has_user_special(b, "__rmod__") {
                 return Ok(None);
             }
             str::percent_format(vm, &s.s, b).map(|s| Some(Value::string(s)))
         }
-        (Obj::Bytes(s), BinOp::Add) => Ok(match b.as_obj().map(|o| &**o) {
-            Some(Obj::Bytes(t)) => Some(Value::obj(Obj::Bytes(
-                [&s[..], &t[..]].concat().into_boxed_slice(),
-            ))),
-            _ => None,
-        }),
+        (Obj::Bytes(_) | Obj::ByteArray(_), BinOp::Add) => bytes::concat(vm, a, b),
+        (Obj::Bytes(_) | Obj::ByteArray(_), BinOp::Mod) => {
+            if !is_builtin_value(b) && vm.has_user_special(b, "__rmod__") {
+                return Ok(None);
+            }
+            bytes::percent(vm, a, b).map(Some)
+        }
         (Obj::List(l), BinOp::Add) => Ok(match b.as_obj().map(|o| &**o) {
             Some(Obj::List(m)) => {
                 let mut r = l.borrow().clone();
@@ -527,7 +590,19 @@ fn sequence_repeat(vm: &mut Vm, seq: &Value, n: &Value) -> PyResult<Option<Value
             }
             Some(Value::string(s.s.repeat(count)))
         }
-        Obj::Bytes(b) => Some(Value::obj(Obj::Bytes(b.repeat(count).into_boxed_slice()))),
+        Obj::Bytes(b) => {
+            if b.len().saturating_mul(count) > 1 << 30 {
+                return Err(vm.error("MemoryError", ""));
+            }
+            Some(Value::obj(Obj::Bytes(b.repeat(count).into_boxed_slice())))
+        }
+        Obj::ByteArray(b) => {
+            let b = b.borrow();
+            if b.len().saturating_mul(count) > 1 << 30 {
+                return Err(vm.error("MemoryError", ""));
+            }
+            Some(bytearray::bytearray_value(b.repeat(count)))
+        }
         Obj::List(l) => {
             let l = l.borrow();
             if l.len().saturating_mul(count) > 1 << 27 {
@@ -575,6 +650,7 @@ pub fn inplace_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult
         (Obj::Set(_), BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) => {
             set::inplace(vm, a, b, op)
         }
+        (Obj::ByteArray(_), BinOp::Add | BinOp::Mul) => bytearray::inplace(vm, a, b, op),
         (Obj::Dict(_), BinOp::Or) => {
             dict::fill_from(vm, x, b)?;
             Ok(Some(a.clone()))
@@ -584,6 +660,9 @@ pub fn inplace_builtin(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult
 }
 
 pub fn unary_builtin(vm: &mut Vm, a: &Value, op: UnaryOp) -> PyResult<Option<Value>> {
+    if let Some(r) = complex::unary(a, op) {
+        return Ok(Some(r));
+    }
     int::unary_numbers(vm, a, op)
 }
 
@@ -592,12 +671,13 @@ pub fn len_builtin(v: &Value) -> Option<usize> {
     Some(match &**o {
         Obj::Str(s) => s.chars,
         Obj::Bytes(b) => b.len(),
+        Obj::ByteArray(b) => b.borrow().len(),
         Obj::Tuple(t) => t.len(),
         Obj::List(l) => l.borrow().len(),
         Obj::Dict(d) => d.borrow().len(),
         Obj::Set(s) => s.borrow().len(),
         Obj::FrozenSet(s) => s.len(),
-        Obj::Range(r) => r.len().max(0) as usize,
+        Obj::Range(r) => range::len_usize(r)?,
         Obj::DictView(d, _) => len_builtin(&Value::Obj(d.clone()))?,
         _ => return None,
     })
@@ -617,15 +697,7 @@ pub fn contains_builtin(vm: &mut Vm, container: &Value, item: &Value) -> PyResul
                 ))
             }
         },
-        Obj::Bytes(b) => match item {
-            Value::Int(i) => Ok(Some(b.contains(&(*i as u8)))),
-            _ => match item.as_obj().map(|o| &**o) {
-                Some(Obj::Bytes(n)) => Ok(Some(
-                    n.is_empty() || b.windows(n.len()).any(|w| w == &n[..]),
-                )),
-                _ => Ok(None),
-            },
-        },
+        Obj::Bytes(_) | Obj::ByteArray(_) => bytes::contains(vm, container, item).map(Some),
         Obj::Tuple(t) => {
             let items = t.to_vec();
             for x in &items {
@@ -667,7 +739,7 @@ pub fn getitem_builtin(vm: &mut Vm, c: &Value, key: &Value) -> PyResult<Option<V
     let Value::Obj(o) = c else { return Ok(None) };
     match &**o {
         Obj::Str(s) => str::getitem(vm, s, key).map(Some),
-        Obj::Bytes(b) => str::bytes_getitem(vm, b, key).map(Some),
+        Obj::Bytes(_) | Obj::ByteArray(_) => bytes::getitem(vm, c, key).map(Some),
         Obj::Tuple(t) => tuple::getitem(vm, t, key).map(Some),
         Obj::List(_) => list::getitem(vm, o, key).map(Some),
         Obj::Dict(_) => dict::getitem(vm, o, key).map(Some),
@@ -680,6 +752,7 @@ pub fn setitem_builtin(vm: &mut Vm, c: &Value, key: &Value, value: &Value) -> Py
     let Value::Obj(o) = c else { return Ok(false) };
     match &**o {
         Obj::List(_) => list::setitem(vm, o, key, value.clone()).map(|_| true),
+        Obj::ByteArray(b) => bytearray::setitem(vm, b, key, value).map(|_| true),
         Obj::Dict(_) => vm.dict_set(o, key.clone(), value.clone()).map(|_| true),
         _ => Ok(false),
     }
@@ -689,6 +762,7 @@ pub fn delitem_builtin(vm: &mut Vm, c: &Value, key: &Value) -> PyResult<bool> {
     let Value::Obj(o) = c else { return Ok(false) };
     match &**o {
         Obj::List(_) => list::delitem(vm, o, key).map(|_| true),
+        Obj::ByteArray(b) => bytearray::delitem(vm, b, key).map(|_| true),
         Obj::Dict(_) => {
             if vm.dict_del(o, key)? {
                 Ok(true)
@@ -765,7 +839,15 @@ pub fn special_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value
             "__dict__" if crate::vm::attr::slots_of(&i.class).is_none() => {
                 Some(Value::Obj(i.dict.clone()))
             }
-            _ => None,
+            // The data attributes of the wrapped builtin value
+            // (`.real` of a complex subclass), unless the class has its own.
+            _ => match &i.payload {
+                Some(p) if !vm.has_user_special(v, name) => {
+                    let p = p.clone();
+                    return special_attr(vm, &p, name);
+                }
+                _ => None,
+            },
         }),
         Obj::Cell(c) => Ok(match name {
             "cell_contents" => {
@@ -786,11 +868,12 @@ pub fn special_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value
             _ => None,
         }),
         Obj::Range(r) => Ok(match name {
-            "start" => Some(Value::Int(r.start)),
-            "stop" => Some(Value::Int(r.stop)),
-            "step" => Some(Value::Int(r.step)),
+            "start" => Some(int::int_value(r.start.clone())),
+            "stop" => Some(int::int_value(r.stop.clone())),
+            "step" => Some(int::int_value(r.step.clone())),
             _ => None,
         }),
+        Obj::Complex(z) => Ok(complex::attr(*z, name)),
         Obj::Slice(s) => Ok(match name {
             "start" => Some(s[0].clone()),
             "stop" => Some(s[1].clone()),
@@ -861,8 +944,10 @@ pub fn construct(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
             }
         }
         TypeKind::Float => float::construct(vm, args),
+        TypeKind::Complex => complex::construct(vm, args),
         TypeKind::Str => str::construct(vm, args),
-        TypeKind::Bytes => str::bytes_construct(vm, args),
+        TypeKind::Bytes => bytes::construct(vm, args, false),
+        TypeKind::ByteArray => bytes::construct(vm, args, true),
         TypeKind::Tuple => tuple::construct(vm, args),
         TypeKind::List => list::construct(vm, args),
         TypeKind::Dict => dict::construct(vm, args),
@@ -932,9 +1017,12 @@ pub fn construct_subclass(vm: &mut Vm, cls: &ObjRef, args: &Args) -> PyResult<Va
         .map(|t| t.kind)
         .unwrap_or(TypeKind::Object);
     let payload = match kind {
-        TypeKind::List | TypeKind::Dict | TypeKind::Set => construct(vm, &base, Args::new(vec![]))?,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray => {
+            construct(vm, &base, Args::new(vec![]))?
+        }
         TypeKind::Int
         | TypeKind::Float
+        | TypeKind::Complex
         | TypeKind::Str
         | TypeKind::Bytes
         | TypeKind::Tuple
@@ -1035,6 +1123,13 @@ fn builtin_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                 }
             }
         }
+        Obj::ByteArray(b) => {
+            let fresh = bytes::construct(vm, rest, true)?;
+            if let Some(Obj::ByteArray(n)) = fresh.as_obj().map(|x| &**x) {
+                let data = n.borrow().clone();
+                *b.borrow_mut() = data;
+            }
+        }
         _ => {}
     }
     Ok(Value::None)
@@ -1042,3 +1137,16 @@ fn builtin_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub const BUILTIN_NEW: Methods = &[("__new__", builtin_new)];
 pub const BUILTIN_INIT: Methods = &[("__init__", builtin_init)];
+
+/// Runs a program through the compiler and VM and returns its stdout
+/// (with the last stderr line appended when it fails), for the tests
+/// beside each builtin type.
+#[cfg(test)]
+pub(crate) fn run_for_test(src: &str) -> String {
+    let out = crate::run::run(src, &crate::run::RunOptions::default());
+    let mut s = out.stdout;
+    if out.exit_code != 0 {
+        s.push_str(out.stderr.lines().last().unwrap_or(""));
+    }
+    s
+}

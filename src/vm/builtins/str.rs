@@ -1,5 +1,7 @@
-//! `str` (and a basic `bytes`): repr with CPython's quoting, indexing and
-//! slicing by code point, the methods learners use, and `%` formatting.
+//! `str`: repr with CPython's quoting, indexing and slicing by code point,
+//! the methods learners use, and `%` formatting (`bytes` and `bytearray`
+//! are in `bytes.rs`/`bytearray.rs`, the codecs of `encode` in
+//! `codec.rs`).
 
 use super::Methods;
 use crate::vm::call::Args;
@@ -10,32 +12,6 @@ use crate::vm::{PyResult, Vm};
 /// for what is not printable (CPython's rules, from `vm::num`).
 pub fn repr(s: &str) -> String {
     crate::vm::num::py_str_repr(s)
-}
-
-pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::from("b");
-    out.push(quote);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote);
-    out
 }
 
 /// Normalizes a Python index against `len`; `None` if out of range.
@@ -139,73 +115,39 @@ pub fn getitem(vm: &mut Vm, s: &PyStr, key: &Value) -> PyResult<Value> {
     }
 }
 
-pub fn bytes_getitem(vm: &mut Vm, b: &[u8], key: &Value) -> PyResult<Value> {
-    if let Some(Obj::Slice(sl)) = key.as_obj().map(|o| &**o) {
-        let (x, y, z) = slice_indices(vm, sl, b.len())?;
-        let out: Vec<u8> = slice_positions(x, y, z).map(|i| b[i]).collect();
-        return Ok(Value::obj(Obj::Bytes(out.into_boxed_slice())));
-    }
-    let i = super::int::index_of(vm, key)?;
-    match norm_index(i, b.len()) {
-        Some(j) => Ok(Value::Int(i64::from(b[j]))),
-        None => Err(vm.error("IndexError", "index out of range")),
-    }
-}
-
+/// `str()`, `str(x)`, `str(b, encoding, errors)`.
 pub fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
-    let encoding = args.take_kw("encoding");
-    let _errors = args.take_kw("errors");
-    vm.check_args("str", &args, 0, 3)?;
-    match args.pos.first() {
-        None => Ok(Value::str("")),
-        Some(v) => {
-            if let (Some(Obj::Bytes(b)), true) = (
-                v.as_obj().map(|o| &**o),
-                encoding.is_some() || args.pos.len() > 1,
-            ) {
-                return match String::from_utf8(b.to_vec()) {
-                    Ok(s) => Ok(Value::string(s)),
-                    Err(_) => {
-                        vm.error_val("UnicodeDecodeError", "'utf-8' codec can't decode bytes")
-                    }
-                };
-            }
-            let s = vm.str_of(v)?;
-            Ok(Value::string(s))
-        }
+    let object = args.arg(0, "object");
+    let encoding = args.arg(1, "encoding");
+    let errors = args.arg(2, "errors");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k.as_str().unwrap_or("?").to_string();
+        return vm.type_error(format!("'{k}' is an invalid keyword argument for str()"));
     }
-}
-
-pub fn bytes_construct(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(v) = args.pos.first() else {
-        return Ok(Value::obj(Obj::Bytes(Box::new([]))));
+    if args.pos.len() > 3 {
+        return vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            args.pos.len()
+        ));
+    }
+    let Some(v) = object else {
+        return Ok(Value::str(""));
     };
-    if let Some(s) = v.as_str() {
-        return Ok(Value::obj(Obj::Bytes(
-            s.as_bytes().to_vec().into_boxed_slice(),
-        )));
+    if encoding.is_none() && errors.is_none() {
+        return vm.str_of(&v).map(Value::string);
     }
-    if let Value::Int(n) = v {
-        if *n < 0 {
-            return vm.value_error("negative count");
+    let encoding = super::codec::str_arg(vm, encoding, "str", "encoding", "utf-8")?;
+    let errors = super::codec::str_arg(vm, errors, "str", "errors", "strict")?;
+    let Some(data) = super::bytes::as_bytes(&v) else {
+        if v.as_str().is_some() {
+            return vm.type_error("decoding str is not supported");
         }
-        return Ok(Value::obj(Obj::Bytes(
-            vec![0u8; *n as usize].into_boxed_slice(),
-        )));
-    }
-    let items = vm.collect(v)?;
-    let mut out = Vec::with_capacity(items.len());
-    for x in items {
-        match x {
-            Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-            Value::Int(_) => return vm.value_error("bytes must be in range(0, 256)"),
-            _ => {
-                let t = vm.type_name(&x);
-                return vm.type_error(format!("'{t}' object cannot be interpreted as an integer"));
-            }
-        }
-    }
-    Ok(Value::obj(Obj::Bytes(out.into_boxed_slice())))
+        let t = vm.type_name(&v);
+        return vm.type_error(format!(
+            "decoding to str: need a bytes-like object, {t} found"
+        ));
+    };
+    super::codec::decode(vm, &data, &encoding, &errors).map(Value::string)
 }
 
 impl Vm {
@@ -785,11 +727,23 @@ fn splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
+/// `s.encode(encoding="utf-8", errors="strict")`.
 fn encode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let s = this(vm, args, "encode")?;
-    Ok(Value::obj(Obj::Bytes(
-        s.as_bytes().to_vec().into_boxed_slice(),
-    )))
+    let encoding = args.arg(1, "encoding");
+    let errors = args.arg(2, "errors");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k.as_str().unwrap_or("?").to_string();
+        return vm.type_error(format!("'{k}' is an invalid keyword argument for encode()"));
+    }
+    if args.pos.len() > 3 {
+        let n = args.pos.len() - 1;
+        return vm.type_error(format!("encode() takes at most 2 arguments ({n} given)"));
+    }
+    let s = this(vm, args, "encode")?.to_string();
+    let encoding = super::codec::str_arg(vm, encoding, "encode", "encoding", "utf-8")?;
+    let errors = super::codec::str_arg(vm, errors, "encode", "errors", "strict")?;
+    let data = super::codec::encode(vm, &s, &encoding, &errors)?;
+    Ok(super::bytes::bytes_value(data))
 }
 
 fn removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -978,50 +932,6 @@ pub const STR_METHODS: Methods = &[
 ];
 
 pub const STR_STATIC_METHODS: Methods = &[("maketrans", maketrans)];
-
-fn bytes_decode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match args.pos.first().and_then(|v| v.as_obj()).map(|o| &**o) {
-        Some(Obj::Bytes(b)) => match String::from_utf8(b.to_vec()) {
-            Ok(s) => Ok(Value::string(s)),
-            Err(e) => {
-                let pos = e.utf8_error().valid_up_to();
-                vm.error_val(
-                    "UnicodeDecodeError",
-                    &format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos]),
-                )
-            }
-        },
-        _ => vm.type_error("descriptor 'decode' requires a 'bytes' object"),
-    }
-}
-
-fn bytes_hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match args.pos.first().and_then(|v| v.as_obj()).map(|o| &**o) {
-        Some(Obj::Bytes(b)) => Ok(Value::string(
-            b.iter().map(|x| format!("{x:02x}")).collect(),
-        )),
-        _ => vm.type_error("descriptor 'hex' requires a 'bytes' object"),
-    }
-}
-
-pub const BYTES_METHODS: Methods = &[("decode", bytes_decode), ("hex", bytes_hex)];
-
-fn bytes_fromhex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let Some(s) = args.pos.get(1).and_then(|v| v.as_str()).map(str::to_string) else {
-        return vm.type_error("fromhex() argument must be str");
-    };
-    let digits: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if !digits.len().is_multiple_of(2) || !digits.iter().all(|c| c.is_ascii_hexdigit()) {
-        return vm.value_error("non-hexadecimal number found in fromhex() arg");
-    }
-    let out: Vec<u8> = digits
-        .chunks(2)
-        .map(|p| (p[0].to_digit(16).unwrap_or(0) * 16 + p[1].to_digit(16).unwrap_or(0)) as u8)
-        .collect();
-    Ok(Value::obj(Obj::Bytes(out.into_boxed_slice())))
-}
-
-pub const BYTES_CLASS_METHODS: Methods = &[("fromhex", bytes_fromhex)];
 
 /// `fmt % args` (printf-style formatting).
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {

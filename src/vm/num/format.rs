@@ -234,7 +234,7 @@ impl FormatSpec {
 
     /// A field wider than [`MAX_TEXT_LEN`] is a `MemoryError` (CPython
     /// fails to allocate it), raised after every other check.
-    fn check_width(&self) -> Result<(), NumError> {
+    pub(crate) fn check_width(&self) -> Result<(), NumError> {
         match self.width {
             Some(w) if w > MAX_TEXT_LEN => Err(NumError::Memory),
             _ => Ok(()),
@@ -292,15 +292,15 @@ fn insert_grouping(digits: &[u8], min_width: i64, group: Option<(char, usize)>) 
 }
 
 /// The parts of a formatted number, as `calc_number_widths` sees them.
-struct Number<'a> {
-    negative: bool,
-    prefix: &'a str,
+pub(crate) struct Number<'a> {
+    pub negative: bool,
+    pub prefix: &'a str,
     /// Digits before the point (ASCII), grouped and zero-padded.
-    digits: &'a str,
-    has_decimal: bool,
+    pub digits: &'a str,
+    pub has_decimal: bool,
     /// Everything after the point (or after the digits): fraction,
     /// exponent, `%`, `inf`, or the character of `c`.
-    remainder: &'a str,
+    pub remainder: &'a str,
 }
 
 fn push_fill(out: &mut String, fill: char, n: i64) {
@@ -309,7 +309,7 @@ fn push_fill(out: &mut String, fill: char, n: i64) {
 
 /// Lays a number out in the field: `<lpad><sign><prefix><spad><digits>
 /// <point><remainder><rpad>`.
-fn layout_number(spec: &FormatSpec, num: &Number<'_>) -> String {
+pub(crate) fn layout_number(spec: &FormatSpec, num: &Number<'_>) -> String {
     let sign = match (spec.sign, num.negative) {
         (_, true) => Some('-'),
         (SignMode::Plus, false) => Some('+'),

@@ -1,7 +1,7 @@
 //! Numbers and their text with CPython 3.11's exact semantics: `int`
 //! (unbounded, small values inline), `float` (IEEE-754 double), the
 //! format-spec mini-language, printf-style `%` formatting and the parser
-//! of `str.format` templates.
+//! of `str.format` templates; `complex` (two `f64`s).
 //!
 //! This module owns arithmetic, conversions between ints, floats and text,
 //! and every error message those can raise, worded as CPython words them.
@@ -11,6 +11,7 @@
 //! Python exceptions), and it must never panic on anything a Python program
 //! can influence.
 
+mod complex;
 #[cfg(test)]
 mod conformance;
 mod float;
@@ -25,6 +26,7 @@ mod unicode;
 #[rustfmt::skip]
 mod unicode_tables;
 
+pub use complex::{complex_repr, format_complex, parse_complex, Complex};
 pub use float::{
     float_as_integer_ratio, float_divmod, float_floordiv, float_hash, float_hex, float_is_integer,
     float_mod, float_pow, float_round, float_round_ndigits, float_truediv,
@@ -64,8 +66,7 @@ pub enum NumError {
     /// `MemoryError` (results beyond [`MAX_INT_BITS`] or [`MAX_TEXT_LEN`]).
     Memory,
     /// The result would be a `complex` (a negative float raised to a
-    /// non-integral power); the VM raises `NotImplementedError`
-    /// "complex numbers are not simulated".
+    /// non-integral power): the VM computes it with [`Complex::pow`].
     Complex,
 }
 

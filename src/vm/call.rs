@@ -597,7 +597,11 @@ impl Vm {
         }
         // A user __new__ is honoured.
         let new = super::types::lookup(cls, super::ops::str_hash("__new__"), "__new__");
-        let user_new = matches!(&new, Some(Value::Obj(o)) if matches!(&**o, Obj::Function(_) | Obj::StaticMethod(_)));
+        // So is the `__new__` of a native class (a builtin defined by a
+        // simulated module's class, not object's).
+        let user_new = matches!(&new, Some(Value::Obj(o)) if matches!(&**o, Obj::Function(_) | Obj::StaticMethod(_)))
+            || (td.base_kind == TypeKind::Object
+                && matches!(&new, Some(Value::Obj(o)) if matches!(&**o, Obj::Builtin(b) if b.owner != Some("object"))));
         let instance = if user_new {
             let new = new.expect("checked");
             let f = match &new {
@@ -756,4 +760,31 @@ fn join_names(names: &[String]) -> String {
 #[cold]
 fn unreachable_type() -> ! {
     unreachable!("checked to be a type object")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Args;
+    use crate::vm::module::native_data;
+    use crate::vm::value::Value;
+    use crate::vm::{Config, PyResult, Vm};
+
+    fn thing_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+        match args.pos.first() {
+            Some(Value::Obj(cls)) => Ok(vm.new_native(cls, 42i64)),
+            _ => vm.type_error("no class"),
+        }
+    }
+
+    /// Calling a native class runs the `__new__` it defines, which makes
+    /// the object with its Rust state (as `random.Random()` needs).
+    #[test]
+    fn native_class_new_makes_the_instance() {
+        let mut vm = Vm::new(Config::default());
+        let cls = vm.new_native_class("Thing", "test", &[("__new__", thing_new)], None);
+        let Ok(obj) = vm.call(&Value::Obj(cls), Args::new(vec![])) else {
+            panic!("calling the class failed");
+        };
+        assert_eq!(native_data(&obj, |x: &mut i64| *x), Some(42));
+    }
 }

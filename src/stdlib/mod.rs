@@ -7,6 +7,9 @@
 //! must never reach into the interpreter loop.
 
 pub mod math;
+// heapq, string, json, dataclasses, random:
+pub mod dataclasses;
+pub mod random;
 
 // collections, functools, itertools, operator (helper stdlib-a).
 pub mod collections;
@@ -27,6 +30,18 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("functools", functools::make);
     vm.register_module("itertools", itertools::make);
     vm.register_module("operator", operator::make);
+    // heapq, string, json, dataclasses (Python source) and random (native).
+    vm.register_module("heapq", |vm, m| {
+        python_module(vm, m, "heapq", include_str!("py/heapq.py"))
+    });
+    vm.register_module("string", |vm, m| {
+        python_module(vm, m, "string", include_str!("py/string.py"))
+    });
+    vm.register_module("json", |vm, m| {
+        python_module(vm, m, "json", include_str!("py/json.py"))
+    });
+    vm.register_module("dataclasses", dataclasses::make);
+    vm.register_module("random", random::make);
 }
 
 /// Runs the Python source of a module in the module's namespace.

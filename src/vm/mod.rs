@@ -133,6 +133,10 @@ pub struct Vm {
     pub sources: HashMap<Rc<str>, Rc<str>>,
     /// Factories of importable modules by name.
     pub module_factories: module::Registry,
+    /// The simulated OS entropy source (what `os.urandom` would read, and
+    /// what seeds an unseeded `random`): a SplitMix64 stream started from
+    /// `config.seed`, so the same program and seed draw the same words.
+    entropy: u64,
 }
 
 impl Vm {
@@ -156,7 +160,9 @@ impl Vm {
             interned: HashMap::new(),
             sources: HashMap::new(),
             module_factories: HashMap::new(),
+            entropy: 0,
         };
+        vm.entropy = vm.config.seed;
         types::init_type_dicts(&mut vm);
         builtins::functions::install(&mut vm);
         module::install_builtin_modules(&mut vm);
@@ -214,6 +220,15 @@ impl Vm {
             Const::Ellipsis => Value::Obj(self.types.ellipsis.clone()),
             Const::Code(code) => Value::obj(Obj::Code(self.load_code(code))),
         }
+    }
+
+    /// The next 64 bits of the simulated entropy source (SplitMix64).
+    pub fn entropy_u64(&mut self) -> u64 {
+        self.entropy = self.entropy.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.entropy;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
 
     /// Writes to the program's stdout.

@@ -578,7 +578,7 @@ pub fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     // Only sequences: builtin ones, or objects with __len__ and __getitem__.
     let builtin_seq = matches!(
         v.as_obj().map(|o| &**o),
-        Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_))
+        Some(Obj::List(_) | Obj::Tuple(_) | Obj::Str(_) | Obj::Bytes(_) | Obj::ByteArray(_))
     );
     let user_seq = !super::is_builtin_value(&v)
         && vm.special(&v, "__getitem__").is_some()

@@ -346,16 +346,13 @@ fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn affix(vm: &mut Vm, args: &mut Args, start: bool) -> PyResult<Value> {
     let name = if start { "startswith" } else { "endswith" };
-    let s = this(vm, args, name)?.to_string();
-    let chars: Vec<char> = s.chars().collect();
+    let s = this_str(vm, args, name)?;
     let lo = int_arg(vm, args.pos.get(2), 0)?;
-    let hi = int_arg(vm, args.pos.get(3), chars.len() as i64)?;
-    let (lo, hi) = clamp_range(lo, hi, chars.len());
-    let sub: String = if lo <= hi {
-        chars[lo..hi].iter().collect()
-    } else {
-        String::new()
-    };
+    let hi = int_arg(vm, args.pos.get(3), s.chars as i64)?;
+    // A start beyond the end matches nothing, not even "".
+    let beyond = lo > s.chars as i64;
+    let (lo, hi) = clamp_range(lo, hi, s.chars);
+    let sub: &str = if lo <= hi { char_slice(s, lo, hi) } else { "" };
     let Some(arg) = args.pos.get(1).cloned() else {
         return vm.type_error(format!("{name}() takes at least 1 argument (0 given)"));
     };
@@ -370,7 +367,7 @@ fn affix(vm: &mut Vm, args: &mut Args, start: bool) -> PyResult<Value> {
                 "{name} first arg must be str or a tuple of str, not {t}"
             ));
         };
-        if lo > chars.len() {
+        if beyond {
             continue;
         }
         if (start && sub.starts_with(p)) || (!start && sub.ends_with(p)) {
@@ -378,6 +375,27 @@ fn affix(vm: &mut Vm, args: &mut Args, start: bool) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(false))
+}
+
+/// The str a method is called on, with its cached length and ASCII flag.
+fn this_str<'a>(vm: &Vm, args: &'a Args, method: &str) -> PyResult<&'a PyStr> {
+    match args.pos.first().and_then(|v| v.as_obj()).map(|o| &**o) {
+        Some(Obj::Str(s)) => Ok(s),
+        _ => vm.type_error(format!("descriptor '{method}' requires a 'str' object")),
+    }
+}
+
+/// The text between char indices `lo..hi` (`lo <= hi <= s.chars`),
+/// borrowed: no copy, and for ASCII no scan (`find`/`startswith` with a
+/// start index stay cheap on long strings).
+fn char_slice(s: &PyStr, lo: usize, hi: usize) -> &str {
+    if s.is_ascii() {
+        return &s.s[lo..hi];
+    }
+    let byte_at = |t: &str, n: usize| t.char_indices().nth(n).map_or(t.len(), |(b, _)| b);
+    let blo = byte_at(&s.s, lo);
+    let bhi = blo + byte_at(&s.s[blo..], hi - lo);
+    &s.s[blo..bhi]
 }
 
 fn clamp_range(lo: i64, hi: i64, len: usize) -> (usize, usize) {
@@ -395,25 +413,34 @@ fn endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// find/rfind/index/rindex/count over characters.
 fn search(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<Option<i64>> {
-    let s = this(vm, args, name)?.to_string();
+    let s = this_str(vm, args, name)?;
     let sub = must_str(vm, args.pos.get(1), "must be str, not ").or_else(|_| {
         let t = args.pos.get(1).map(|v| vm.type_name(v)).unwrap_or_default();
         vm.type_error(format!("must be str, not {t}"))
     })?;
-    let chars: Vec<char> = s.chars().collect();
     let lo = int_arg(vm, args.pos.get(2), 0)?;
-    let hi = int_arg(vm, args.pos.get(3), chars.len() as i64)?;
-    let (lo, hi) = clamp_range(lo, hi, chars.len());
+    let hi = int_arg(vm, args.pos.get(3), s.chars as i64)?;
+    if lo > s.chars as i64 {
+        return Ok(None);
+    }
+    let (lo, hi) = clamp_range(lo, hi, s.chars);
     if lo > hi {
         return Ok(None);
     }
-    let hay: String = chars[lo..hi].iter().collect();
+    let hay = char_slice(s, lo, hi);
     let found = if name.starts_with('r') {
         hay.rfind(&sub)
     } else {
         hay.find(&sub)
     };
-    Ok(found.map(|b| (hay[..b].chars().count() + lo) as i64))
+    Ok(found.map(|b| {
+        let skipped = if s.is_ascii() {
+            b
+        } else {
+            hay[..b].chars().count()
+        };
+        (skipped + lo) as i64
+    }))
 }
 
 fn find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -936,4 +963,26 @@ pub const STR_STATIC_METHODS: Methods = &[("maketrans", maketrans)];
 /// `fmt % args` (printf-style formatting).
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
     super::format::percent_format(vm, fmt, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::run::{run, RunOptions};
+
+    /// find/rfind/index/startswith/endswith with start and end, on ASCII
+    /// and non-ASCII text (expected output: python3 3.11 on this program).
+    #[test]
+    fn search_with_bounds_matches_cpython() {
+        let program = r#"s = "héllo wörld héllo"
+print(s.find("llo"), s.find("llo", 4), s.rfind("llo"), s.find("x"), s.find("", 30), s.find("ö", -8, -2), s.index("w"), s.rindex("h", 0, 10))
+print(s.startswith("hé"), s.startswith("wö", 6), s.endswith("llo", 0, 5), s.startswith(("x", "hél")), s.endswith("o", -1), "abc".startswith("", 5), "abc".find("", 3), "abc".find("", 4))
+print("aaaa".find("aa", 1), "aaaa".rfind("aa", 0, 3), "abc".find("c", -1), "abc".rfind("", 1, 2))
+"#;
+        let out = run(program, &RunOptions::default());
+        assert_eq!(out.stderr, "");
+        assert_eq!(
+            out.stdout,
+            "2 14 14 -1 -1 -1 6 0\nTrue True True True True False 3 -1\n1 1 2 2\n"
+        );
+    }
 }

@@ -36,6 +36,28 @@ use crate::vm::code::CodeObject;
 use error::ErrorLocator;
 use symtable::SymbolTable;
 
+/// Compiles the source of `eval()`: one expression, whose value the code
+/// returns.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
+    let loc = ErrorLocator::new(source, filename);
+    if let Some(err) = limits::check_tokens(source, &loc) {
+        return Err(err);
+    }
+    let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source.trim_start(), options)
+        .try_into_module()
+        .ok_or_else(|| loc.syntax("invalid syntax", 0, 0))?;
+    if let Some(err) = syntax_error::first_error(&parsed, &loc) {
+        return Err(err);
+    }
+    let module = parsed.syntax();
+    if module.body.len() != 1 || !matches!(module.body[0], ruff_python_ast::Stmt::Expr(_)) {
+        return Err(loc.syntax("invalid syntax", 1, 1));
+    }
+    let table = SymbolTable::build(module, &loc)?;
+    compiler::compile_eval(module, &table, &loc).map_err(|e| *e)
+}
+
 /// Compiles a module's source to its code object. `filename` is what
 /// tracebacks and syntax errors show (`main.py`).
 pub fn compile(source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileError> {

@@ -324,6 +324,65 @@ fn fmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Float(x % y))
 }
 
+/// `frexp(x)`: (m, e) with x == m * 2**e and 0.5 <= |m| < 1.
+fn frexp(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args_n(vm, args, "frexp", 1)?;
+    let x = float_of(vm, &args.pos[0].clone())?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+    }
+    let bits = x.to_bits();
+    let raw = ((bits >> 52) & 0x7ff) as i64;
+    let (m, e) = if raw == 0 {
+        // Subnormal: scale into the normal range first.
+        let y = x * 2f64.powi(64);
+        let raw = ((y.to_bits() >> 52) & 0x7ff) as i64;
+        (
+            f64::from_bits((y.to_bits() & !(0x7ff << 52)) | (1022 << 52)),
+            raw - 1022 - 64,
+        )
+    } else {
+        (
+            f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52)),
+            raw - 1022,
+        )
+    };
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e)]))
+}
+
+/// `ldexp(x, i)`: x * 2**i, exactly, with CPython's overflow error.
+fn ldexp(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args_n(vm, args, "ldexp", 2)?;
+    let x = float_of(vm, &args.pos[0].clone())?;
+    let e = match &args.pos[1] {
+        Value::Int(i) => (*i).clamp(-100_000, 100_000) as i32,
+        Value::Bool(b) => i32::from(*b),
+        v if matches!(num(v), Some(Num::B(_))) => {
+            if matches!(num(v), Some(Num::B(b)) if b.is_negative()) {
+                -100_000
+            } else {
+                100_000
+            }
+        }
+        _ => return vm.type_error("Expected an int as second argument to ldexp."),
+    };
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    // Scale in steps so intermediate powers stay finite.
+    let mut r = x;
+    let mut left = e;
+    while left != 0 {
+        let step = left.clamp(-1000, 1000);
+        r *= 2f64.powi(step);
+        left -= step;
+    }
+    if r.is_infinite() {
+        return Err(vm.error("OverflowError", "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
 /// IEEE 754 remainder: x - n*y with n the integer nearest x/y (ties to even).
 fn remainder(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     args_n(vm, args, "remainder", 2)?;
@@ -512,6 +571,8 @@ const FUNCTIONS: Methods = &[
     ("fmod", fmod),
     ("copysign", copysign),
     ("remainder", remainder),
+    ("frexp", frexp),
+    ("ldexp", ldexp),
     ("hypot", hypot),
     ("dist", dist),
     ("isclose", isclose),

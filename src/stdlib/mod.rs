@@ -21,8 +21,23 @@ use crate::vm::frame::Frame;
 use crate::vm::value::{Obj, ObjRef};
 use crate::vm::{PyResult, Vm};
 
+/// The compiler behind `eval()` and `exec()`.
+fn compile_hook(
+    source: &str,
+    filename: &str,
+    eval: bool,
+) -> Result<std::rc::Rc<crate::vm::code::CodeObject>, (String, u32, u32, String)> {
+    let r = if eval {
+        crate::lang::compile_eval(source, filename)
+    } else {
+        crate::lang::compile(source, filename)
+    };
+    r.map_err(|e| (e.message.clone(), e.line, e.col, e.source_line.clone()))
+}
+
 /// Makes every simulated module importable in `vm`.
 pub fn register(vm: &mut Vm) {
+    vm.compile_hook = Some(compile_hook);
     vm.register_module("math", math::make);
     // collections, functools, itertools, operator (helper stdlib-a).
     vm.register_module("collections", collections::make);

@@ -246,6 +246,17 @@ impl Vm {
         // calling frame.
         if let Value::Obj(o) = &callable {
             if let Obj::Builtin(b) = &**o {
+                // `eval(src)` / `exec(src)` default to the caller's namespaces.
+                if b.owner.is_none()
+                    && matches!(b.name, "eval" | "exec")
+                    && args_start + 1 == len
+                    && kwnames.is_empty()
+                {
+                    let locals = self.frame_locals(frame)?;
+                    frame.stack.push(Value::Obj(frame.globals.clone()));
+                    frame.stack.push(locals);
+                    return self.call_from_stack(frame, argc + 2, None);
+                }
                 if b.owner.is_none() && b.bound.is_none() && args_start == len && kwnames.is_empty()
                 {
                     let r = match b.name {

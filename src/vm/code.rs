@@ -437,6 +437,10 @@ pub enum Const {
     Bytes(Rc<[u8]>),
     /// A tuple of constants (keyword-name tuples, folded literals).
     Tuple(Rc<[Const]>),
+    /// A frozenset of constants: a set display of three or more constants
+    /// is `BuildSet(0) LoadConst(frozenset) SetUpdate(1)`, as in CPython
+    /// 3.11, which decides the set's iteration order.
+    FrozenSet(Rc<[Const]>),
     Ellipsis,
     Code(Rc<CodeObject>),
 }

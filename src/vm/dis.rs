@@ -298,6 +298,10 @@ pub fn const_repr(c: &Const) -> String {
                 format!("({})", inner.join(", "))
             }
         }
+        Const::FrozenSet(items) => {
+            let inner: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", inner.join(", "))
+        }
         Const::Ellipsis => "Ellipsis".to_string(),
         Const::Code(code) => format!("<code object {}>", code.name),
     }

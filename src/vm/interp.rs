@@ -802,10 +802,12 @@ impl Vm {
             }
             Instr::SetUpdate(n) => {
                 let it = frame.pop();
-                let items = tri!(self.collect(&it));
                 let set = frame.peek(n as usize).clone();
-                for v in items {
-                    tri!(self.set_add(&set, v));
+                if !tri!(self.set_merge(&set, &it)) {
+                    let items = tri!(self.collect(&it));
+                    for v in items {
+                        tri!(self.set_add(&set, v));
+                    }
                 }
             }
             Instr::DictUpdate(n) | Instr::DictMerge(n) => {
@@ -1076,10 +1078,15 @@ impl Vm {
                     }
                     return Exit::Next;
                 }
-                let step = if sent.is_none() {
+                // A builtin iterator steps natively; anything else through
+                // `__next__`/`send`, keeping the value of the StopIteration
+                // that ends it (an awaitable's result).
+                let step = if matches!(&sub, Value::Obj(o) if matches!(&**o, Obj::Iter(_))) {
                     self.next_of(&sub).map(|o| o.ok_or(Value::None))
                 } else {
-                    self.call_method_str(&sub, "send", vec![sent])
+                    let method = if sent.is_none() { "__next__" } else { "send" };
+                    let args = if sent.is_none() { vec![] } else { vec![sent] };
+                    self.call_method_str(&sub, method, args)
                         .map(Ok)
                         .or_else(|e| self.stop_value(e).map(Err))
                 };

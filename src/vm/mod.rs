@@ -69,6 +69,10 @@ pub struct Code {
     pub ops: Box<[(code::Instr, u32)]>,
 }
 
+/// Compiles `(source, filename, eval_mode)` to a code object.
+/// `Err` is (message, line, column, source line) of the SyntaxError.
+pub type CompileHook = fn(&str, &str, bool) -> Result<Rc<CodeObject>, (String, u32, u32, String)>;
+
 /// Where program output goes.
 #[derive(Default)]
 pub struct Io {
@@ -133,6 +137,9 @@ pub struct Vm {
     pub sources: HashMap<Rc<str>, Rc<str>>,
     /// Factories of importable modules by name.
     pub module_factories: module::Registry,
+    /// Compiles source for `eval()`/`exec()` (set by the layer that owns the
+    /// compiler; the VM never depends on it). `Err` is the SyntaxError text.
+    pub compile_hook: Option<CompileHook>,
     /// The simulated OS entropy source (what `os.urandom` would read, and
     /// what seeds an unseeded `random`): a SplitMix64 stream started from
     /// `config.seed`, so the same program and seed draw the same words.
@@ -160,6 +167,7 @@ impl Vm {
             interned: HashMap::new(),
             sources: HashMap::new(),
             module_factories: HashMap::new(),
+            compile_hook: None,
             entropy: 0,
         };
         vm.entropy = vm.config.seed;
@@ -216,6 +224,20 @@ impl Vm {
             Const::Bytes(b) => Value::obj(Obj::Bytes(b.to_vec().into_boxed_slice())),
             Const::Tuple(items) => {
                 Value::tuple(items.iter().map(|c| self.const_value(c)).collect())
+            }
+            Const::FrozenSet(items) => {
+                // As CPython's compiler: a set built by adds, then rebuilt
+                // from its own iteration order (constant merging).
+                let values: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
+                let folded = self.new_set(values).unwrap_or(Value::None);
+                let order = self.collect(&folded).unwrap_or_default();
+                match self.new_set(order) {
+                    Ok(Value::Obj(o)) => match &*o {
+                        Obj::Set(t) => Value::obj(Obj::FrozenSet(t.borrow().copy())),
+                        _ => Value::None,
+                    },
+                    _ => Value::None,
+                }
             }
             Const::Ellipsis => Value::Obj(self.types.ellipsis.clone()),
             Const::Code(code) => Value::obj(Obj::Code(self.load_code(code))),

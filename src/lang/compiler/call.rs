@@ -167,6 +167,19 @@ impl<'a> Compiler<'a> {
 
     /// A list, tuple or set display.
     pub(crate) fn sequence_display(&mut self, elts: &'a [Expr], kind: SeqKind) -> CResult {
+        // CPython folds a set display of 3+ constants into a frozenset.
+        if kind == SeqKind::Set && elts.len() > 2 {
+            if let Some(items) = elts
+                .iter()
+                .map(|e| self.constant_of(e))
+                .collect::<Option<Vec<_>>>()
+            {
+                self.emit(Instr::BuildSet(0));
+                self.load_const(Const::FrozenSet(items.into()));
+                self.emit(Instr::SetUpdate(1));
+                return Ok(());
+            }
+        }
         self.starunpack(elts, 0, kind)
     }
 

@@ -57,7 +57,7 @@ fn const_truth(c: &Const) -> Option<bool> {
         Const::Imag(f) => *f != 0.0,
         Const::Str(s) => !s.is_empty(),
         Const::Bytes(b) => !b.is_empty(),
-        Const::Tuple(t) => !t.is_empty(),
+        Const::Tuple(t) | Const::FrozenSet(t) => !t.is_empty(),
         Const::Ellipsis => true,
         Const::Code(_) => return None,
     })

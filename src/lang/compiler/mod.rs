@@ -102,6 +102,46 @@ pub(crate) fn compile_module<'a>(
     c.exit_scope()
 }
 
+/// Compiles a parsed module of one expression statement (`eval()`): the
+/// code returns the expression's value.
+pub(crate) fn compile_eval<'a>(
+    module: &'a ModModule,
+    table: &'a SymbolTable,
+    loc: &'a ErrorLocator<'a>,
+) -> CResult<Rc<CodeObject>> {
+    let mut c = Compiler {
+        loc,
+        table,
+        filename: Rc::from(loc.filename),
+        units: Vec::new(),
+        module_body: &module.body,
+        sole_genexpr: None,
+    };
+    let first = module
+        .body
+        .first()
+        .map_or(TextRange::default(), ruff_text_size::Ranged::range);
+    c.units.push(Unit::new(UnitSpec {
+        scope: 0,
+        kind: CodeKind::Module,
+        scope_type: ScopeType::Module,
+        name: Rc::from("<module>"),
+        qualname: Rc::from("<module>"),
+        private: None,
+        params: Vec::new(),
+        cellvars: Vec::new(),
+        freevars: Vec::new(),
+        first_line: 1,
+        span: span_of(first),
+    }));
+    c.set_loc(first);
+    if let Some(ruff_python_ast::Stmt::Expr(e)) = module.body.first() {
+        c.expr(&e.value)?;
+        c.emit(Instr::ReturnValue);
+    }
+    c.exit_scope()
+}
+
 pub(crate) fn span_of(r: TextRange) -> Span {
     Span {
         start: r.start().to_u32(),

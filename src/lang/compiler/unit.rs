@@ -102,6 +102,7 @@ enum ConstKey {
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
     Ellipsis,
 }
 
@@ -117,6 +118,9 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
         Const::Tuple(items) => {
             ConstKey::Tuple(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
+        }
+        Const::FrozenSet(items) => {
+            ConstKey::FrozenSet(items.iter().map(const_key).collect::<Option<Vec<_>>>()?)
         }
         Const::Ellipsis => ConstKey::Ellipsis,
         Const::Code(_) => return None,

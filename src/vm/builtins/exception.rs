@@ -25,6 +25,17 @@ pub fn str(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
         return Ok(s);
     }
     let is_key_error = vm.exc_is(o, "KeyError");
+    // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)".
+    if vm.exc_is(o, "SyntaxError") && args.len() == 2 {
+        if let Some(d) = args[1].as_tuple() {
+            if let (Some(f), Some(Value::Int(line))) =
+                (d.first().and_then(|f| f.as_str()), d.get(1))
+            {
+                let msg = vm.str_of(&args[0])?;
+                return Ok(format!("{msg} ({f}, line {line})"));
+            }
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if is_key_error => vm.repr_of(&args[0]),

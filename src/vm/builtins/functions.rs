@@ -51,7 +51,7 @@ const FUNCTIONS: &[(&str, BuiltinFnPtr)] = &[
     ("quit", exit),
     ("open", open),
     ("exec", exec),
-    ("eval", exec),
+    ("eval", eval),
 ];
 
 /// Fills the `builtins` namespace: functions, types, exceptions, constants.
@@ -939,6 +939,70 @@ fn open(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     vm.error_val("NotImplementedError", "open(): files are not simulated")
 }
 
-fn exec(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    vm.error_val("NotImplementedError", "exec() and eval() are not simulated")
+/// `eval(source, globals, locals)` and `exec(...)`: compiles the source
+/// with the compiler the VM was given and runs it in those namespaces.
+fn eval_or_exec(vm: &mut Vm, args: &mut Args, eval: bool) -> PyResult<Value> {
+    let name = if eval { "eval" } else { "exec" };
+    let source = match args.arg(0, "source") {
+        Some(v) => match v.as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                let t = vm.type_name(&v);
+                return vm.type_error(format!(
+                    "{name}() arg 1 must be a string, bytes or code object, not {t}"
+                ));
+            }
+        },
+        None => return vm.type_error(format!("{name} expected at least 1 argument, got 0")),
+    };
+    let globals = match args.arg(1, "globals") {
+        Some(Value::Obj(g)) if matches!(&*g, Obj::Dict(_)) => g,
+        Some(Value::None) | None => match vm.modules.get("__main__").cloned() {
+            Some(Value::Obj(m)) => match &*m {
+                Obj::Module(md) => md.dict.clone(),
+                _ => return vm.type_error("no globals"),
+            },
+            _ => return vm.type_error("no globals"),
+        },
+        Some(other) => {
+            let t = vm.type_name(&other);
+            return vm.type_error(format!("globals must be a dict, not {t}"));
+        }
+    };
+    let locals = match args.arg(2, "locals") {
+        Some(Value::Obj(l)) => l,
+        _ => globals.clone(),
+    };
+    let Some(hook) = vm.compile_hook else {
+        return vm.error_val("NotImplementedError", "eval() and exec() need the compiler");
+    };
+    let code = match hook(&source, "<string>", eval) {
+        Ok(c) => c,
+        Err((msg, line, col, text)) => {
+            let details = Value::tuple(vec![
+                Value::str("<string>"),
+                Value::Int(i64::from(line)),
+                Value::Int(i64::from(col)),
+                Value::string(text),
+            ]);
+            let e = vm.new_exception(
+                vm.types.exc("SyntaxError"),
+                vec![Value::string(msg), details],
+            );
+            return Err(crate::vm::PyErr::Exc(e));
+        }
+    };
+    vm.sources.insert("<string>".into(), source.as_str().into());
+    let code = vm.load_code(&code);
+    let frame = crate::vm::frame::Frame::new(code, globals, Some(locals));
+    let v = vm.run_frame_nested(frame)?;
+    Ok(if eval { v } else { Value::None })
+}
+
+fn eval(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    eval_or_exec(vm, args, true)
+}
+
+fn exec(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    eval_or_exec(vm, args, false)
 }

@@ -4,6 +4,7 @@
 //! to the file of the type that implements it; it holds no behaviour of
 //! its own.
 
+pub mod asyncgen;
 pub mod bytearray;
 pub mod bytes;
 pub mod codec;
@@ -49,6 +50,11 @@ pub fn install_methods(vm: &mut Vm) {
         (t.range.clone(), "range", range::RANGE_METHODS),
         (t.generator.clone(), "generator", iter::GENERATOR_METHODS),
         (t.coroutine.clone(), "coroutine", iter::GENERATOR_METHODS),
+        (
+            t.async_generator.clone(),
+            "async_generator",
+            asyncgen::ASYNC_GENERATOR_METHODS,
+        ),
         (t.iterator.clone(), "iterator", iter::ITERATOR_METHODS),
         (
             t.list_iterator.clone(),

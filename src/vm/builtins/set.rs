@@ -25,10 +25,12 @@ fn eqf(a: &Value, b: &Value) -> Result<bool, NeedsVm> {
 }
 
 /// A snapshot of the table of a set or frozenset value.
+/// A snapshot of the table (same layout, so same iteration order); a
+/// Python-level copy (`set.copy()`, `set(s)`) is `SetData::copy`.
 fn table_of(v: &Value) -> Option<SetData> {
     match v.as_obj().map(|o| &**o) {
-        Some(Obj::Set(s)) => Some(s.borrow().copy()),
-        Some(Obj::FrozenSet(s)) => Some(s.copy()),
+        Some(Obj::Set(s)) => Some(s.borrow().clone()),
+        Some(Obj::FrozenSet(s)) => Some(s.clone()),
         _ => None,
     }
 }
@@ -101,6 +103,24 @@ impl Vm {
         Ok(())
     }
 
+    /// `set |= other_set` the way CPython's `set_merge` does it (its slot
+    /// copying decides the iteration order); false if `src` is not a set.
+    pub fn set_merge(&mut self, set: &Value, src: &Value) -> PyResult<bool> {
+        let Some(Obj::Set(s)) = set.as_obj().map(|o| &**o) else {
+            return Ok(false);
+        };
+        let Some(other) = table_of(src) else {
+            return Ok(false);
+        };
+        let merged = s.borrow_mut().merge(&other, eqf);
+        if merged.is_err() {
+            for k in other.iter().cloned().collect::<Vec<_>>() {
+                self.set_add(set, k)?;
+            }
+        }
+        Ok(true)
+    }
+
     /// `v in table`.
     fn table_contains(&mut self, t: &SetData, v: &Value) -> PyResult<bool> {
         let hash = self.hash_of(v)?;
@@ -122,9 +142,20 @@ impl Vm {
 }
 
 pub fn contains(vm: &mut Vm, o: &ObjRef, item: &Value) -> PyResult<bool> {
-    let t = table_of(&Value::Obj(o.clone())).unwrap_or_default();
-    // A set used as a key: looked up as a frozenset.
-    vm.table_contains(&t, item)
+    let hash = vm.hash_of(item)?;
+    // Keys that compare natively are looked up in place, without a copy.
+    let fast = match &**o {
+        Obj::Set(s) => s.borrow().contains(item, hash, eqf),
+        Obj::FrozenSet(s) => s.contains(item, hash, eqf),
+        _ => Ok(false),
+    };
+    match fast {
+        Ok(r) => Ok(r),
+        Err(NeedsVm) => {
+            let t = table_of(&Value::Obj(o.clone())).unwrap_or_default();
+            vm.table_contains(&t, item)
+        }
+    }
 }
 
 pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
@@ -223,14 +254,67 @@ pub fn binary(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<V
 }
 
 pub fn inplace(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-    let (Some(x), Some(y)) = (table_of(a), table_of(b)) else {
+    if table_of(a).is_none() || table_of(b).is_none() {
         return Ok(None);
-    };
-    let t = table_binary(vm, &x, &y, op)?;
-    if let Some(Obj::Set(s)) = a.as_obj().map(|o| &**o) {
-        *s.borrow_mut() = t;
     }
+    update_in_place(vm, a, b, op)?;
     Ok(Some(a.clone()))
+}
+
+/// `s |= o`, `s &= o`, `s -= o`, `s ^= o` and the `*_update` methods, in
+/// place as CPython does them (`set_merge`, discards, and a swapped-in
+/// intersection): the table's history decides later iteration order.
+fn update_in_place(vm: &mut Vm, set: &Value, other: &Value, op: BinOp) -> PyResult<()> {
+    let Some(Obj::Set(cell)) = set.as_obj().map(|o| &**o) else {
+        return vm.type_error("not a set");
+    };
+    let other_set = table_of(other);
+    match op {
+        BinOp::Or => match other_set {
+            Some(_) => {
+                vm.set_merge(set, other)?;
+            }
+            None => {
+                for v in vm.collect(other)? {
+                    vm.set_add(set, v)?;
+                }
+            }
+        },
+        BinOp::Sub => {
+            let ot = match other_set {
+                Some(t) => t,
+                None => other_table(vm, other)?,
+            };
+            let r = cell.borrow_mut().difference_update(&ot, eqf);
+            if r.is_err() {
+                let cur = table_of(set).unwrap_or_default();
+                let t = slow_binary(vm, &cur, &ot, op)?;
+                *cell.borrow_mut() = t;
+            }
+        }
+        BinOp::And => {
+            let ot = match other_set {
+                Some(t) => t,
+                None => other_table(vm, other)?,
+            };
+            let cur = table_of(set).unwrap_or_default();
+            let t = table_binary(vm, &cur, &ot, op)?;
+            *cell.borrow_mut() = t;
+        }
+        _ => {
+            let ot = match other_set {
+                Some(t) => t,
+                None => other_table(vm, other)?,
+            };
+            let r = cell.borrow_mut().symmetric_difference_update(&ot, eqf);
+            if r.is_err() {
+                let cur = table_of(set).unwrap_or_default();
+                let t = slow_binary(vm, &cur, &ot, op)?;
+                *cell.borrow_mut() = t;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
@@ -355,12 +439,7 @@ fn method_binary(vm: &mut Vm, args: &mut Args, name: &str, op: BinOp) -> PyResul
 fn method_update(vm: &mut Vm, args: &mut Args, name: &str, op: BinOp) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     for other in &args.pos[1..] {
-        let t = other_table(vm, other)?;
-        let cur = table_of(&s).unwrap_or_default();
-        let r = table_binary(vm, &cur, &t, op)?;
-        if let Some(Obj::Set(c)) = s.as_obj().map(|o| &**o) {
-            *c.borrow_mut() = r;
-        }
+        update_in_place(vm, &s, other, op)?;
     }
     Ok(Value::None)
 }
@@ -487,7 +566,7 @@ fn copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if frozen {
         return Ok(s);
     }
-    Ok(wrap(table_of(&s).unwrap_or_default(), false))
+    Ok(wrap(table_of(&s).unwrap_or_default().copy(), false))
 }
 
 pub const SET_METHODS: Methods = &[

@@ -146,6 +146,47 @@ pub struct Vm {
     entropy: u64,
 }
 
+/// Reference cycles (a module's functions point at the module's globals,
+/// classes at their methods, types at each other) are never collected by
+/// counting alone; a finished run breaks the ones it knows about, so that
+/// a page running program after program does not grow without bound.
+impl Drop for Vm {
+    fn drop(&mut self) {
+        let mut dicts: Vec<ObjRef> = Vec::new();
+        for m in self.modules.values() {
+            if let Value::Obj(o) = m {
+                if let Obj::Module(md) = &**o {
+                    dicts.push(md.dict.clone());
+                }
+            }
+        }
+        dicts.push(self.builtins.clone());
+        for d in dicts {
+            if let Obj::Dict(cell) = &*d {
+                // Take the entries out first: dropping them may run code
+                // that looks at the dict.
+                let entries = std::mem::take(&mut *cell.borrow_mut());
+                drop(entries);
+            }
+        }
+        for (_, t) in self.types.named() {
+            if let Obj::Type(td) = &*t {
+                let entries = std::mem::take(&mut *td.dict.borrow_mut());
+                drop(entries);
+            }
+        }
+        let excs: Vec<ObjRef> = self.types.exceptions.values().cloned().collect();
+        for t in excs {
+            if let Obj::Type(td) = &*t {
+                let entries = std::mem::take(&mut *td.dict.borrow_mut());
+                drop(entries);
+            }
+        }
+        self.modules.clear();
+        self.interned.clear();
+    }
+}
+
 impl Vm {
     pub fn new(config: Config) -> Vm {
         let types = types::Types::new();

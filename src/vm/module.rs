@@ -263,7 +263,7 @@ impl Vm {
         let mut dict = Dict::new();
         for &(mname, func) in methods {
             let k = self.intern(mname);
-            let owner: &'static str = Box::leak(name.to_string().into_boxed_str());
+            let owner = static_name(name);
             dict.insert_absent(
                 k,
                 super::ops::str_hash(mname),
@@ -643,4 +643,23 @@ mod tests {
         let out = run(program, &RunOptions::default());
         assert_eq!(out.stdout, "True True False\n", "{}", out.stderr);
     }
+}
+
+thread_local! {
+    /// Names of native classes, made `'static` once each (builtin method
+    /// descriptors name their owner with a `&'static str`).
+    static OWNER_NAMES: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+}
+
+/// `name` as a `&'static str`, allocated once per distinct name.
+fn static_name(name: &str) -> &'static str {
+    OWNER_NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(s) = names.get(name) {
+            return *s;
+        }
+        let s: &'static str = Box::leak(name.to_string().into_boxed_str());
+        names.insert(name.to_string(), s);
+        s
+    })
 }

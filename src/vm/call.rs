@@ -176,7 +176,7 @@ impl Vm {
 
     /// A function's frame is run now, unless the function is a generator
     /// or coroutine: then the call returns the generator object.
-    fn frame_or_generator(&mut self, f: &Function, frame: Frame) -> PyResult<CallOutcome> {
+    fn frame_or_generator(&mut self, f: &Function, frame: Box<Frame>) -> PyResult<CallOutcome> {
         let code = &f.code.obj;
         let kind = if code.is_coroutine() {
             Some(GenKind::Coroutine)
@@ -188,12 +188,12 @@ impl Vm {
             None
         };
         match kind {
-            None => Ok(CallOutcome::Frame(Box::new(frame))),
+            None => Ok(CallOutcome::Frame(frame)),
             Some(kind) => Ok(CallOutcome::Value(self.new_generator(kind, f, frame))),
         }
     }
 
-    fn new_generator(&mut self, kind: GenKind, f: &Function, mut frame: Frame) -> Value {
+    fn new_generator(&mut self, kind: GenKind, f: &Function, mut frame: Box<Frame>) -> Value {
         let gen = Rc::new(Obj::Generator(Box::new(Generator {
             kind,
             frame: std::cell::RefCell::new(None),
@@ -204,7 +204,7 @@ impl Vm {
         })));
         frame.generator = Some(gen.clone());
         if let Obj::Generator(g) = &*gen {
-            *g.frame.borrow_mut() = Some(Box::new(frame));
+            *g.frame.borrow_mut() = Some(frame);
         }
         Value::Obj(gen)
     }
@@ -398,9 +398,9 @@ impl Vm {
         f: &Function,
         pos: &[Value],
         kw: &[(Value, Value)],
-    ) -> PyResult<Frame> {
+    ) -> PyResult<Box<Frame>> {
         let code = &f.code.obj;
-        let mut frame = Frame::new(f.code.clone(), f.globals.clone(), None);
+        let mut frame = self.take_frame(f.code.clone(), f.globals.clone(), None);
         let _ = fobj;
         let argcount = code.argcount as usize;
         let has_varargs = code.flags & super::code::CO_VARARGS != 0;
@@ -666,7 +666,7 @@ impl Vm {
                     return self.type_error("__init__() should return None, not 'generator'");
                 }
                 frame.on_return = OnReturn::Init(instance);
-                Ok(CallOutcome::Frame(Box::new(frame)))
+                Ok(CallOutcome::Frame(frame))
             }
             Some(Value::Obj(b)) if matches!(&*b, Obj::Builtin(bi) if bi.owner == Some("object")) => {
                 Ok(CallOutcome::Value(instance))

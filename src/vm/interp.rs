@@ -17,6 +17,10 @@ use std::rc::Rc;
 
 use super::call::Args;
 use super::code::{BinOp, CmpOp, Instr};
+/// A thread's frames: boxed so that a frame moves between the stack and
+/// its generator, and is reused from the pool, without copying.
+type FrameStack = Vec<Box<Frame>>;
+
 use super::dict::DictStr;
 use super::frame::{Block, Frame, OnReturn};
 use super::value::{GenState, IterState, Obj, ObjRef, Value};
@@ -51,6 +55,42 @@ pub(crate) enum Exit {
 const MAX_NESTED_RUNS: usize = 150;
 
 impl Vm {
+    /// A frame for `code`, reusing the allocations of a finished one.
+    pub(crate) fn take_frame(
+        &mut self,
+        code: Rc<super::Code>,
+        globals: ObjRef,
+        locals_dict: Option<ObjRef>,
+    ) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                let n = code.obj.varnames.len();
+                f.locals.resize(n, Value::Null);
+                f.code = code;
+                f.pc = 0;
+                f.globals = globals;
+                f.locals_dict = locals_dict;
+                f.on_return = OnReturn::Push;
+                f
+            }
+            None => Box::new(Frame::new(code, globals, locals_dict)),
+        }
+    }
+
+    /// Keeps a finished frame's allocations for the next call.
+    pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() >= 64 {
+            return;
+        }
+        f.stack.clear();
+        f.locals.clear();
+        f.cells.clear();
+        f.blocks.clear();
+        f.locals_dict = None;
+        f.generator = None;
+        self.frame_pool.push(f);
+    }
+
     /// Runs `frame` to completion on a fresh frame stack (a nested run):
     /// the result of a function call from Rust.
     pub fn run_frame_nested(&mut self, mut frame: Frame) -> PyResult<Value> {
@@ -58,7 +98,7 @@ impl Vm {
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
         frame.on_return = OnReturn::Boundary;
-        let mut frames = vec![frame];
+        let mut frames = vec![Box::new(frame)];
         self.nested_runs += 1;
         let r = self.eval(&mut frames, None);
         self.nested_runs -= 1;
@@ -70,7 +110,7 @@ impl Vm {
     /// Runs the frames above `frames[0]` (whose `on_return` must be
     /// `Boundary`) until frame 0 returns or yields. `initial` starts the run
     /// by raising an error in the top frame (`generator.throw`).
-    pub fn eval(&mut self, frames: &mut Vec<Frame>, initial: Option<PyErr>) -> PyResult<RunResult> {
+    pub fn eval(&mut self, frames: &mut FrameStack, initial: Option<PyErr>) -> PyResult<RunResult> {
         self.depth += frames.len();
         let base_depth = self.depth - frames.len();
         let result = self.eval_inner(frames, initial);
@@ -80,7 +120,7 @@ impl Vm {
 
     fn eval_inner(
         &mut self,
-        frames: &mut Vec<Frame>,
+        frames: &mut FrameStack,
         initial: Option<PyErr>,
     ) -> PyResult<RunResult> {
         let mut exit = match initial {
@@ -105,7 +145,7 @@ impl Vm {
                             reraise: false,
                         }
                     } else {
-                        frames.push(*frame);
+                        frames.push(frame);
                         self.depth += 1;
                         let top = frames.last_mut().expect("just pushed");
                         self.run_frame(top)
@@ -123,7 +163,11 @@ impl Vm {
                         return Ok(RunResult::Returned(value));
                     }
                     let caller = frames.last_mut().expect("non-empty");
-                    match self.deliver_return(caller, done.on_return, value) {
+                    let how = done.on_return.clone();
+                    if done.generator.is_none() {
+                        self.recycle_frame(done);
+                    }
+                    match self.deliver_return(caller, how, value) {
                         Ok(()) => self.run_frame(caller),
                         Err(err) => Exit::Error {
                             err,
@@ -209,7 +253,7 @@ impl Vm {
     /// Finds a handler for `err` from the top frame down. On success the
     /// top frame is positioned at its handler. Frames without one are
     /// popped; reaching the bottom frame returns the error.
-    fn unwind(&mut self, frames: &mut Vec<Frame>, err: PyErr, reraise: bool) -> PyResult<()> {
+    fn unwind(&mut self, frames: &mut FrameStack, err: PyErr, reraise: bool) -> PyResult<()> {
         let PyErr::Exc(mut exc) = err else {
             return Err(err);
         };
@@ -510,6 +554,34 @@ impl Vm {
                     flush!();
                     let v = frame.pop();
                     return Exit::Return(v);
+                }
+                Instr::LoadGlobal(i) => match self.cached_global(&frame.globals, &code, i as usize)
+                {
+                    Some(v) => frame.stack.push(v),
+                    None => slow!(instr),
+                },
+                Instr::Call(argc) => {
+                    // A Python function only gets a frame made: no Python
+                    // code runs here, so nothing needs flushing.
+                    let len = frame.stack.len();
+                    let argc = argc as usize;
+                    let is_function = len >= argc + 2
+                        && matches!(
+                            (&frame.stack[len - argc - 2], &frame.stack[len - argc - 1]),
+                            (Value::Null, Value::Obj(f)) | (Value::Obj(f), _) if matches!(&**f, Obj::Function(_))
+                        );
+                    if !is_function {
+                        slow!(instr);
+                    } else {
+                        match self.call_from_stack(frame, argc, None) {
+                            Ok(Some(f)) => {
+                                flush!();
+                                return Exit::Call(f);
+                            }
+                            Ok(None) => {}
+                            Err(e) => fail!(e),
+                        }
+                    }
                 }
                 other => slow!(other),
             }
@@ -1222,19 +1294,53 @@ impl Vm {
     }
 
     fn load_global(&mut self, globals: &ObjRef, code: &super::Code, i: usize) -> PyResult<Value> {
+        if let Some(v) = self.cached_global(globals, code, i) {
+            return Ok(v);
+        }
         let hash = code.name_hashes[i];
         let name = &code.obj.names[i];
-        if let Obj::Dict(d) = &**globals {
-            if let Some(v) = d.borrow().get_str(hash, name) {
-                return Ok(v.clone());
+        let found = match &**globals {
+            Obj::Dict(d) => d.borrow().get_str(hash, name).cloned(),
+            _ => None,
+        };
+        let found = match found {
+            Some(v) => Some(v),
+            None => match &*self.builtins {
+                Obj::Dict(d) => d.borrow().get_str(hash, name).cloned(),
+                _ => None,
+            },
+        };
+        match found {
+            Some(v) => {
+                if let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &*self.builtins) {
+                    let entry = super::GlobalCacheEntry {
+                        globals: Rc::as_ptr(globals) as usize,
+                        globals_version: g.borrow().version(),
+                        builtins_version: b.borrow().version(),
+                        value: v.clone(),
+                    };
+                    if let Some(slot) = code.global_cache.borrow_mut().get_mut(i) {
+                        *slot = Some(entry);
+                    }
+                }
+                Ok(v)
             }
+            None => Err(self.name_error(name)),
         }
-        if let Obj::Dict(d) = &*self.builtins {
-            if let Some(v) = d.borrow().get_str(hash, name) {
-                return Ok(v.clone());
-            }
-        }
-        Err(self.name_error(name))
+    }
+
+    /// A global from the code's cache, if neither dict changed since.
+    #[inline]
+    fn cached_global(&self, globals: &ObjRef, code: &super::Code, i: usize) -> Option<Value> {
+        let cache = code.global_cache.borrow();
+        let e = cache.get(i)?.as_ref()?;
+        let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &*self.builtins) else {
+            return None;
+        };
+        (e.globals == Rc::as_ptr(globals) as usize
+            && e.globals_version == g.borrow().version()
+            && e.builtins_version == b.borrow().version())
+        .then(|| e.value.clone())
     }
 
     /// `MakeFunction`: see `Instr::MakeFunction` for the stack layout.
@@ -1477,9 +1583,9 @@ impl Vm {
         Ok(Some(frame))
     }
 
-    fn gen_suspend(&mut self, gen: &ObjRef, frame: Frame) {
+    fn gen_suspend(&mut self, gen: &ObjRef, frame: Box<Frame>) {
         if let Obj::Generator(g) = &**gen {
-            *g.frame.borrow_mut() = Some(Box::new(frame));
+            *g.frame.borrow_mut() = Some(frame);
             g.state.set(GenState::Suspended);
         }
     }
@@ -1516,7 +1622,7 @@ impl Vm {
         if self.nested_runs >= MAX_NESTED_RUNS {
             return Err(self.error("RecursionError", "maximum recursion depth exceeded"));
         }
-        let mut frames = vec![*frame];
+        let mut frames = vec![frame];
         self.nested_runs += 1;
         let r = self.eval(&mut frames, throw);
         self.nested_runs -= 1;

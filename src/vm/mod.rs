@@ -67,6 +67,19 @@ pub struct Code {
     /// table), side by side so that the loop reads both with one bounds
     /// check.
     pub ops: Box<[(code::Instr, u32)]>,
+    /// `LoadGlobal` caches by name index: the value found, valid while the
+    /// globals and builtins dicts keep the versions recorded with it.
+    pub global_cache: std::cell::RefCell<Box<[Option<GlobalCacheEntry>]>>,
+}
+
+/// A cached global lookup (see [`Code::global_cache`]).
+#[derive(Clone)]
+pub struct GlobalCacheEntry {
+    /// Identity of the globals dict the entry is for.
+    pub globals: usize,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub value: Value,
 }
 
 /// Compiles `(source, filename, eval_mode)` to a code object.
@@ -127,6 +140,9 @@ pub struct Vm {
     pub depth: usize,
     /// Rust-level nesting of runs (builtins calling back into Python).
     pub nested_runs: usize,
+    /// Finished frames kept for reuse (their vectors keep capacity).
+    #[allow(clippy::vec_box)] // boxes are handed out as they are
+    pub(crate) frame_pool: Vec<Box<frame::Frame>>,
     /// Payloads of NaNs made by `float()` (see `fresh_nan`).
     pub nan_counter: u64,
     /// The exception being handled (`sys.exc_info()`), or None.
@@ -204,6 +220,7 @@ impl Vm {
             depth: 0,
             nested_runs: 0,
             nan_counter: 0,
+            frame_pool: Vec::new(),
             handled: Value::None,
             interned: HashMap::new(),
             sources: HashMap::new(),
@@ -241,12 +258,14 @@ impl Vm {
             .iter()
             .map(|i| (*i, self.cost.of(i) as u32))
             .collect();
+        let global_cache = std::cell::RefCell::new(vec![None; code.names.len()].into_boxed_slice());
         Rc::new(Code {
             obj: code.clone(),
             consts,
             names,
             name_hashes,
             ops,
+            global_cache,
         })
     }
 

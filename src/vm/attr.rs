@@ -170,6 +170,9 @@ impl Vm {
         }
         let t = self.type_of(obj);
         let descr = lookup(&t, hash, name);
+        if let Some(r) = self.slot_get(obj, descr.as_ref(), name) {
+            return r.map(Some);
+        }
         // Data descriptors win over the instance dict.
         if let Some(Value::Obj(d)) = &descr {
             match &**d {
@@ -277,6 +280,9 @@ impl Vm {
         let n: std::rc::Rc<str> = n.into();
         let hash = str_hash(&n);
         let t = self.type_of(obj);
+        if let Some(r) = self.slot_store(obj, lookup(&t, hash, &n).as_ref(), Some(value.clone())) {
+            return r;
+        }
         if let Some(Value::Obj(d)) = lookup(&t, hash, &n) {
             match &*d {
                 Obj::Property(p) => {
@@ -340,7 +346,15 @@ impl Vm {
         let d = match &**o {
             Obj::Instance(i) => {
                 if let Some(allowed) = slots_of(&i.class) {
-                    if !allowed.iter().any(|s| &**s == n || &**s == "__dict__") {
+                    if !allowed.iter().any(|s| &**s == "__dict__") {
+                        // A class attribute shadows nothing here: it is read-only.
+                        if lookup(&i.class, hash, n).is_some() {
+                            let t = self.type_name(obj);
+                            return Err(self.error(
+                                "AttributeError",
+                                format!("'{t}' object attribute '{n}' is read-only"),
+                            ));
+                        }
                         return Err(self.attribute_error(obj, n));
                     }
                 }
@@ -417,6 +431,9 @@ impl Vm {
         let n: std::rc::Rc<str> = n.into();
         let hash = str_hash(&n);
         let t = self.type_of(obj);
+        if let Some(r) = self.slot_store(obj, lookup(&t, hash, &n).as_ref(), None) {
+            return r;
+        }
         if let Some(Value::Obj(d)) = lookup(&t, hash, &n) {
             if let Obj::Property(p) = &*d {
                 if p.fdel.is_none() {
@@ -560,5 +577,70 @@ fn iterator_type(
         IterState::Reversed { .. } => t.reversed.clone(),
         IterState::Callable { .. } => t.callable_iterator.clone(),
         IterState::Values { .. } | IterState::Exhausted => t.iterator.clone(),
+    }
+}
+
+impl Vm {
+    /// A `__slots__` member descriptor, if `descr` is one.
+    fn member(descr: Option<&Value>) -> Option<usize> {
+        let d = descr?;
+        super::module::native_data(d, |m: &mut super::value::MemberDescr| m.index)
+    }
+
+    /// `obj.x` for a slot attribute: its value, or AttributeError if unset.
+    fn slot_get(
+        &mut self,
+        obj: &Value,
+        descr: Option<&Value>,
+        name: &str,
+    ) -> Option<PyResult<Value>> {
+        let index = Self::member(descr)?;
+        let Some(Obj::Instance(i)) = obj.as_obj().map(|o| &**o) else {
+            return None;
+        };
+        let v = i
+            .slot_values
+            .borrow()
+            .get(index)
+            .cloned()
+            .unwrap_or(Value::Null);
+        Some(if v.is_null() {
+            Err(self.attribute_error(obj, name))
+        } else {
+            Ok(v)
+        })
+    }
+
+    /// `obj.x = v` (`Some(v)`) or `del obj.x` (`None`) for a slot attribute.
+    fn slot_store(
+        &mut self,
+        obj: &Value,
+        descr: Option<&Value>,
+        value: Option<Value>,
+    ) -> Option<PyResult<()>> {
+        let index = Self::member(descr)?;
+        let Some(Obj::Instance(i)) = obj.as_obj().map(|o| &**o) else {
+            return None;
+        };
+        let name =
+            super::module::native_data(descr?, |m: &mut super::value::MemberDescr| m.name.clone())?;
+        let mut values = i.slot_values.borrow_mut();
+        if values.len() <= index {
+            values.resize(index + 1, Value::Null);
+        }
+        match value {
+            Some(v) => {
+                values[index] = v;
+                Some(Ok(()))
+            }
+            None => {
+                if values[index].is_null() {
+                    drop(values);
+                    return Some(Err(self.attribute_error(obj, &name)));
+                }
+                values[index] = Value::Null;
+                Some(Ok(()))
+            }
+        }
     }
 }

@@ -718,6 +718,7 @@ impl Vm {
             class: cls.clone(),
             dict: self.new_dict_value().as_obj().expect("dict").clone(),
             payload: None,
+            slot_values: std::cell::RefCell::new(Vec::new()),
         })))
     }
 

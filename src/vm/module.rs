@@ -291,6 +291,17 @@ impl Vm {
         })))
     }
 
+    /// The `member_descriptor` class of `__slots__` attributes (made once).
+    pub fn member_descriptor_class(&mut self) -> ObjRef {
+        if let Some(Value::Obj(c)) = self.modules.get("<member_descriptor class>") {
+            return c.clone();
+        }
+        let c = self.new_native_class("member_descriptor", "builtins", &[], None);
+        self.modules
+            .insert("<member_descriptor class>".into(), Value::Obj(c.clone()));
+        c
+    }
+
     /// The `traceback` class (made once).
     pub fn traceback_class(&mut self) -> ObjRef {
         if let Some(Value::Obj(c)) = self.modules.get("<traceback class>") {

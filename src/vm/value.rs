@@ -217,6 +217,15 @@ pub struct Instance {
     /// builtin value the instance wraps, which the builtin's methods and
     /// protocols operate on.
     pub payload: Option<Value>,
+    /// Values of `__slots__` attributes, by slot index (`Null` = unset).
+    pub slot_values: RefCell<Vec<Value>>,
+}
+
+/// A `__slots__` attribute's descriptor (CPython's `member_descriptor`):
+/// the index of the value in the instance's `slot_values`.
+pub struct MemberDescr {
+    pub name: Rc<str>,
+    pub index: usize,
 }
 
 /// An exception instance: of a builtin exception class or of a user class

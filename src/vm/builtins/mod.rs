@@ -938,6 +938,7 @@ pub fn construct(vm: &mut Vm, cls: &ObjRef, args: Args) -> PyResult<Value> {
                 class: cls.clone(),
                 dict: vm.new_dict_value().as_obj().expect("dict").clone(),
                 payload: None,
+                slot_values: std::cell::RefCell::new(Vec::new()),
             })))
         }
         TypeKind::Type => object::type_new(vm, cls, args),
@@ -1054,6 +1055,7 @@ pub fn construct_subclass(vm: &mut Vm, cls: &ObjRef, args: &Args) -> PyResult<Va
         class: cls.clone(),
         dict: vm.new_dict_value().as_obj().expect("dict").clone(),
         payload: Some(payload),
+        slot_values: std::cell::RefCell::new(Vec::new()),
     })))
 }
 

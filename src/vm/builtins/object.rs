@@ -188,21 +188,54 @@ fn new_class_kw(
     } else {
         Some(metatype.clone())
     };
-    let slots = match dict.get_str(str_hash("__slots__"), "__slots__").cloned() {
-        Some(v) => {
-            let names = match v.as_str() {
-                Some(s) => vec![Value::str(s)],
-                None => vm.collect(&v)?,
-            };
-            Some(
-                names
-                    .iter()
-                    .filter_map(|n| n.as_str().map(Rc::from))
-                    .collect(),
-            )
+    let slots: Option<Vec<Rc<str>>> =
+        match dict.get_str(str_hash("__slots__"), "__slots__").cloned() {
+            Some(v) => {
+                let names = match v.as_str() {
+                    Some(s) => vec![Value::str(s)],
+                    None => vm.collect(&v)?,
+                };
+                Some(
+                    names
+                        .iter()
+                        .filter_map(|n| n.as_str().map(Rc::from))
+                        .collect(),
+                )
+            }
+            None => None,
+        };
+    // One member descriptor per own slot, indexed after the bases' slots.
+    if let Some(names) = &slots {
+        let inherited: usize = base_types
+            .iter()
+            .flat_map(|b| mro_of(b).cloned().collect::<Vec<_>>())
+            .filter_map(|c| type_data(&c).and_then(|t| t.slots.as_ref().map(Vec::len)))
+            .sum();
+        let member_class = vm.member_descriptor_class();
+        for (i, n) in names.iter().enumerate() {
+            if &**n == "__dict__" || &**n == "__weakref__" {
+                continue;
+            }
+            let d = vm.new_native(
+                &member_class,
+                crate::vm::value::MemberDescr {
+                    name: n.clone(),
+                    index: inherited + i,
+                },
+            );
+            let k = vm.intern(n);
+            let h = str_hash(n);
+            match dict.find_str(h, n) {
+                Some(_) => {
+                    return vm
+                        .value_error(format!("'{n}' in __slots__ conflicts with class variable"));
+                }
+                None => {
+                    dict.insert_absent(k, h, d);
+                }
+            }
         }
-        None => None,
-    };
+    }
     let cls = Rc::new(Obj::Type(Box::new(TypeData {
         name,
         qualname,

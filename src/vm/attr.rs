@@ -332,6 +332,15 @@ impl Vm {
         n: &str,
         value: Value,
     ) -> PyResult<()> {
+        // `object.__setattr__` on a slot attribute stores into the slot.
+        let t = self.type_of(obj);
+        if let Some(r) = self.slot_store(
+            obj,
+            lookup(&t, str_hash(n), n).as_ref(),
+            Some(value.clone()),
+        ) {
+            return r;
+        }
         let Value::Obj(o) = obj else {
             if super::builtins::special_attr(self, obj, n)?.is_some() {
                 let t = self.type_name(obj);

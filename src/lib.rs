@@ -21,7 +21,9 @@ pub mod format;
 pub mod lab;
 pub mod lang;
 pub mod run;
+pub mod runtime;
 pub mod stdlib;
+pub mod trace;
 pub mod vm;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,9 @@
 //! must never reach into the interpreter loop.
 
 pub mod math;
+pub mod os;
+pub mod thread;
+pub mod time;
 // heapq, string, json, dataclasses, random:
 pub mod dataclasses;
 pub mod random;
@@ -57,6 +60,10 @@ pub fn register(vm: &mut Vm) {
     });
     vm.register_module("dataclasses", dataclasses::make);
     vm.register_module("random", random::make);
+    // The primitives of threads, on the runtime.
+    vm.register_module("_thread", thread::make);
+    vm.register_module("time", time::make);
+    vm.register_module("os", os::make);
 }
 
 /// Runs the Python source of a module in the module's namespace.

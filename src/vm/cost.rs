@@ -35,6 +35,19 @@ impl Default for CostTable {
 }
 
 impl CostTable {
+    /// The same table with every cost multiplied by `percent` / 100 (a
+    /// runtime model's single-thread slowdown).
+    pub fn scaled(&self, percent: u64) -> CostTable {
+        let f = |c: u64| (c * percent).div_ceil(100);
+        CostTable {
+            simple: f(self.simple),
+            operator: f(self.operator),
+            lookup: f(self.lookup),
+            call: f(self.call),
+            build: f(self.build),
+        }
+    }
+
     #[inline]
     pub fn of(&self, instr: &Instr) -> u64 {
         use Instr::*;

@@ -36,6 +36,9 @@ pub enum OnReturn {
     /// `__init__` of a class instantiation: the result must be None; the
     /// instance is pushed instead.
     Init(Value),
+    /// `__enter__` of a `with` at the caller's `SetupWith(handler)`: the
+    /// `with` block is set up with the result, then it is pushed.
+    EnterWith(u32),
 }
 
 pub struct Frame {

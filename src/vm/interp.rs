@@ -147,6 +147,10 @@ impl Vm {
                     } else {
                         frames.push(frame);
                         self.depth += 1;
+                        // Function entry: a preemption point (3.10+).
+                        if self.sched.eval_breaker && self.nested_runs == 0 {
+                            return Err(PyErr::Halt(Halt::Breaker));
+                        }
                         let top = frames.last_mut().expect("just pushed");
                         self.run_frame(top)
                     }
@@ -237,6 +241,13 @@ impl Vm {
             OnReturn::YieldFrom => {
                 caller.pop(); // sent value
                 caller.pop(); // sub-iterator
+                caller.stack.push(value);
+            }
+            OnReturn::EnterWith(handler) => {
+                caller.blocks.push(Block::Finally {
+                    handler,
+                    level: caller.stack.len() as u32,
+                });
                 caller.stack.push(value);
             }
             OnReturn::Init(instance) => {
@@ -356,7 +367,9 @@ impl Vm {
         let stream = &code.ops[..];
         let mut ops: u64 = 0;
         let mut clock: u64 = 0;
-        let mut left = self.config.max_ops.saturating_sub(self.ops);
+        // Ops and virtual time left before the loop must look up: the
+        // budget, or the scheduler's deadline (top-level runs only).
+        let (mut left, mut clock_left) = self.limits();
         macro_rules! flush {
             () => {{
                 self.ops += ops;
@@ -380,7 +393,7 @@ impl Vm {
             ($instr:expr) => {{
                 flush!();
                 match self.slow_op(frame, pc, &code, $instr) {
-                    Exit::Next => left = self.config.max_ops.saturating_sub(self.ops),
+                    Exit::Next => (left, clock_left) = self.limits(),
                     exit => return exit,
                 }
             }};
@@ -390,12 +403,15 @@ impl Vm {
                 flush!();
                 return Exit::Return(Value::None);
             };
-            if ops >= left {
+            if ops >= left || clock >= clock_left {
                 flush!();
-                return Exit::Error {
-                    err: PyErr::Halt(Halt::Budget),
-                    reraise: true,
-                };
+                if let Some(halt) = self.stop_reason() {
+                    return Exit::Error {
+                        err: PyErr::Halt(halt),
+                        reraise: true,
+                    };
+                }
+                (left, clock_left) = self.limits();
             }
             clock += u64::from(cost);
             *pc += 1;
@@ -442,7 +458,18 @@ impl Vm {
                 Instr::PopBlock => {
                     frame.blocks.pop();
                 }
-                Instr::Jump(t) | Instr::JumpBackward(t) => *pc = t as usize,
+                Instr::Jump(t) => *pc = t as usize,
+                Instr::JumpBackward(t) => {
+                    *pc = t as usize;
+                    // A backward jump: a preemption point (3.10+).
+                    if self.sched.eval_breaker && self.nested_runs == 0 {
+                        flush!();
+                        return Exit::Error {
+                            err: PyErr::Halt(Halt::Breaker),
+                            reraise: true,
+                        };
+                    }
+                }
                 Instr::PopJumpIfFalse(t) => match frame.stack.last() {
                     Some(Value::Bool(b)) => {
                         let b = *b;
@@ -1001,14 +1028,14 @@ impl Vm {
             }
             Instr::Call(argc) => match self.call_from_stack(frame, argc as usize, None) {
                 Ok(Some(f)) => return Exit::Call(f),
-                Ok(None) => {}
+                Ok(None) => return self.after_call(),
                 Err(e) => fail!(e),
             },
             Instr::CallKw(argc) => {
                 let names = frame.pop();
                 match self.call_from_stack(frame, argc as usize, Some(names)) {
                     Ok(Some(f)) => return Exit::Call(f),
-                    Ok(None) => {}
+                    Ok(None) => return self.after_call(),
                     Err(e) => fail!(e),
                 }
             }
@@ -1033,7 +1060,10 @@ impl Vm {
                     a.kw = self.dict_items(d);
                 }
                 match self.call_or_frame(&callable, a) {
-                    Ok(CallOutcome::Value(v)) => frame.stack.push(v),
+                    Ok(CallOutcome::Value(v)) => {
+                        frame.stack.push(v);
+                        return self.after_call();
+                    }
                     Ok(CallOutcome::Frame(f)) => return Exit::Call(f),
                     Err(e) => fail!(e),
                 }
@@ -1092,14 +1122,29 @@ impl Vm {
                 fail!(err);
             }
             Instr::SetupWith(t) => {
+                // [mgr] -> [exit, entered] with the block set up between
+                // them; a Python `__enter__` runs as a frame of this thread
+                // (it may block), the block is set up when it returns.
                 let mgr = frame.pop();
-                let (exit, entered) = tri!(self.enter_with(&mgr));
+                let (exit, enter) = tri!(self.with_methods(&mgr));
                 frame.stack.push(exit);
-                frame.blocks.push(Block::Finally {
-                    handler: t,
-                    level: frame.stack.len() as u32,
-                });
-                frame.stack.push(entered);
+                match self.call_or_frame(&enter, Args::new(vec![])) {
+                    Ok(CallOutcome::Value(entered)) => {
+                        frame.blocks.push(Block::Finally {
+                            handler: t,
+                            level: frame.stack.len() as u32,
+                        });
+                        frame.stack.push(entered);
+                    }
+                    Ok(CallOutcome::Frame(mut f)) => {
+                        f.on_return = match f.on_return {
+                            OnReturn::Push => OnReturn::EnterWith(t),
+                            other => other,
+                        };
+                        return Exit::Call(f);
+                    }
+                    Err(e) => fail!(e),
+                }
             }
             Instr::SetupAsyncWith(t) => {
                 let result = frame.pop();
@@ -1475,7 +1520,7 @@ impl Vm {
     }
 
     /// `with mgr:` entry: (bound `__exit__`, result of `__enter__()`).
-    fn enter_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+    fn with_methods(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let t = self.type_of(mgr);
         let enter = super::types::lookup(&t, super::ops::str_hash("__enter__"), "__enter__");
         let exit = super::types::lookup(&t, super::ops::str_hash("__exit__"), "__exit__");
@@ -1496,8 +1541,76 @@ impl Vm {
         };
         let exit_bound = self.bind(exit, mgr.clone());
         let enter_bound = self.bind(enter, mgr.clone());
-        let entered = self.call(&enter_bound, Args::new(vec![]))?;
-        Ok((exit_bound, entered))
+        Ok((exit_bound, enter_bound))
+    }
+
+    /// After a call that returned here: a preemption point (3.10+).
+    fn after_call(&self) -> Exit {
+        if self.sched.eval_breaker && self.nested_runs == 0 {
+            return Exit::Error {
+                err: PyErr::Halt(Halt::Breaker),
+                reraise: true,
+            };
+        }
+        Exit::Next
+    }
+
+    /// Ops and virtual nanoseconds the loop may run before it must call
+    /// [`Vm::stop_reason`]: the budget, and in top-level runs the
+    /// scheduler's deadlines.
+    #[inline]
+    fn limits(&self) -> (u64, u64) {
+        let budget = self.config.max_ops.saturating_sub(self.ops);
+        if self.nested_runs > 0 {
+            return (budget, u64::MAX);
+        }
+        let ops = budget.min(self.sched.stop_ops.saturating_sub(self.ops));
+        (ops, self.sched.deadline_ns.saturating_sub(self.clock_ns))
+    }
+
+    /// Why the loop must stop now, if it must (a limit was reached).
+    fn stop_reason(&self) -> Option<Halt> {
+        if self.ops >= self.config.max_ops {
+            return Some(Halt::Budget);
+        }
+        if self.nested_runs > 0 {
+            return None;
+        }
+        if self.ops >= self.sched.stop_ops || self.clock_ns >= self.sched.deadline_ns {
+            return Some(Halt::Deadline);
+        }
+        None
+    }
+
+    /// Resumes a thread stopped by [`Halt::Syscall`]: the call's result
+    /// goes where the call's result would have gone. Only calls and `with`
+    /// entries may block; anything else is refused with a RuntimeError.
+    pub fn deliver_syscall_result(
+        &mut self,
+        frames: &mut [Box<Frame>],
+        value: Value,
+    ) -> PyResult<()> {
+        let Some(frame) = frames.last_mut() else {
+            return Ok(());
+        };
+        match frame.code.obj.instrs.get(frame.pc.wrapping_sub(1)) {
+            Some(Instr::Call(_) | Instr::CallKw(_) | Instr::CallEx(_)) => {
+                frame.stack.push(value);
+                Ok(())
+            }
+            Some(Instr::SetupWith(t)) => {
+                frame.blocks.push(Block::Finally {
+                    handler: *t,
+                    level: frame.stack.len() as u32,
+                });
+                frame.stack.push(value);
+                Ok(())
+            }
+            _ => Err(self.error(
+                "RuntimeError",
+                "a blocking call in this position is not simulated (only calls and `with` may block)",
+            )),
+        }
     }
 
     /// The value of a StopIteration ending a `send`, or the error itself.

@@ -27,6 +27,7 @@ pub mod module;
 pub mod num;
 pub mod ops;
 pub mod random;
+pub mod sched;
 pub mod set;
 pub mod table;
 pub mod types;
@@ -51,7 +52,19 @@ pub enum PyErr {
 pub enum Halt {
     /// The op budget given to the run is spent.
     Budget,
+    /// The scheduler's deadline ([`SchedPort::deadline_ns`] or
+    /// [`SchedPort::stop_ops`]) was reached at an instruction boundary.
+    Deadline,
+    /// The eval breaker was seen at a preemption point of the 3.10+ models
+    /// (function entry, after a call, backward jump).
+    Breaker,
+    /// A builtin asked the runtime to do something for the thread (block
+    /// on a lock, sleep …): see [`SchedPort::syscall`]. The call's result
+    /// is pushed when the thread resumes ([`Vm::deliver_syscall_result`]).
+    Syscall,
 }
+
+pub use sched::{Note, SchedPort, Syscall};
 
 pub type PyResult<T> = Result<T, PyErr>;
 
@@ -133,6 +146,8 @@ pub struct Vm {
     pub config: Config,
     /// Ops executed so far.
     pub ops: u64,
+    /// The scheduler's handle on the running thread.
+    pub sched: SchedPort,
     /// Virtual time spent, in nanoseconds.
     pub clock_ns: u64,
     pub cost: cost::CostTable,
@@ -215,6 +230,7 @@ impl Vm {
             io: Io::default(),
             config,
             ops: 0,
+            sched: SchedPort::default(),
             clock_ns: 0,
             cost: cost::CostTable::default(),
             depth: 0,

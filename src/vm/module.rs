@@ -23,7 +23,6 @@ pub type ModuleFactory = fn(&mut Vm, &ObjRef) -> PyResult<()>;
 /// Modules of CPython's standard library that exist but are not simulated
 /// (yet): importing them says so instead of "No module named".
 const KNOWN_UNSIMULATED: &[&str] = &[
-    "os",
     "io",
     "socket",
     "select",
@@ -66,7 +65,6 @@ const KNOWN_UNSIMULATED: &[&str] = &[
     "hashlib",
     "base64",
     "zlib",
-    "time",
     "threading",
     "queue",
     "multiprocessing",
@@ -385,6 +383,30 @@ fn sys_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ))
 }
 
+fn sys_getswitchinterval(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("getswitchinterval", args, 0, 0)?;
+    Ok(Value::Float(vm.sched.switch_interval_ns as f64 / 1e9))
+}
+
+/// `sys.setswitchinterval(seconds)`: read by the runtime at every GIL wait.
+fn sys_setswitchinterval(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("setswitchinterval", args, 1, 1)?;
+    let secs = match &args.pos[0] {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        other => {
+            let t = vm.type_name(other);
+            return vm.type_error(format!("must be real number, not {t}"));
+        }
+    };
+    if secs <= 0.0 || secs.is_nan() {
+        return vm.value_error("switch interval must be strictly positive");
+    }
+    vm.sched.switch_interval_ns = ((secs * 1e9).round() as u64).max(1);
+    Ok(Value::None)
+}
+
 fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::Int(vm.config.recursion_limit as i64))
 }
@@ -519,6 +541,8 @@ const VERSION_INFO_METHODS: Methods = &[
 const SYS_FUNCTIONS: Methods = &[
     ("exit", sys_exit),
     ("getrecursionlimit", sys_getrecursionlimit),
+    ("getswitchinterval", sys_getswitchinterval),
+    ("setswitchinterval", sys_setswitchinterval),
     ("setrecursionlimit", sys_setrecursionlimit),
     ("exc_info", sys_exc_info),
     ("intern", sys_intern),

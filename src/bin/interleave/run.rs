@@ -19,6 +19,16 @@ pub struct Options {
     /// Stop after this many bytecode ops (exit status 4).
     #[arg(long, default_value_t = 2_000_000_000)]
     pub max_ops: u64,
+    /// The CPython whose threading rules apply: cpython-2.7, cpython-3.9,
+    /// cpython-3.12 (also 3.10, 3.11) or cpython-3.13t (free-threaded).
+    #[arg(long, default_value = "cpython-3.12")]
+    pub runtime: String,
+    /// Simulated cores.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=64))]
+    pub cores: u64,
+    /// The GIL switch interval at start, in seconds (sys.setswitchinterval).
+    #[arg(long, default_value_t = 0.005)]
+    pub switch_interval: f64,
     /// Arguments for the program (`sys.argv[1:]`).
     #[arg(trailing_var_arg = true)]
     pub args: Vec<String>,
@@ -53,6 +63,18 @@ pub fn main(options: Options) -> ExitCode {
             }
         }
     };
+    if interleave::runtime::model::by_name(&options.runtime).is_none() {
+        eprintln!(
+            "interleave run: unknown runtime '{}' (choose one of {})",
+            options.runtime,
+            interleave::runtime::model::NAMES.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    if !(options.switch_interval > 0.0 && options.switch_interval.is_finite()) {
+        eprintln!("interleave run: --switch-interval must be a positive number of seconds");
+        return ExitCode::from(2);
+    }
     let out = run(
         &source,
         &RunOptions {
@@ -61,6 +83,9 @@ pub fn main(options: Options) -> ExitCode {
             max_ops: options.max_ops,
             stdin: String::new(),
             args: options.args,
+            runtime: options.runtime,
+            cores: options.cores as usize,
+            switch_interval: options.switch_interval,
         },
     );
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());

@@ -1,0 +1,164 @@
+//! Taking and dropping the GIL (CPython's `Python/ceval_gil.c`), on
+//! virtual time:
+//!
+//! - `take_gil`: a free GIL is taken at once; else the thread waits. Under
+//!   the 3.2+ models the wait has a timeout of one switch interval: if no
+//!   switch happened meanwhile, the waiter sets `gil_drop_request` and
+//!   waits again.
+//! - The holder honours the drop request where its model says
+//!   (`DropPoints`) and makes a *forced switch*: the GIL goes to the first
+//!   waiter, and the dropper queues behind it, so it cannot take the GIL
+//!   straight back.
+//! - A blocking call drops the GIL without forcing: the first waiter is
+//!   signalled and takes it after the OS wake-up latency, unless someone
+//!   asks first (then it keeps waiting).
+//! - 2.7: every 100 ticks the holder releases and re-requests; a waiter
+//!   wins only rarely (the model's probability).
+
+use super::thread::State;
+use super::{Simulation, TimerKind};
+use crate::trace::{Event, GilReason, ThreadState};
+
+impl Simulation {
+    /// Thread `tid` has Python to run from `at` on.
+    pub(super) fn want_gil(&mut self, tid: usize, at: u64) {
+        if !self.model.has_gil() {
+            self.make_runnable(tid, at);
+            return;
+        }
+        if self.gil.holder.is_none() {
+            self.give_gil(tid, at, GilReason::Free);
+            return;
+        }
+        if self.gil.holder == Some(tid) {
+            self.make_runnable(tid, at);
+            return;
+        }
+        let t = &mut self.threads[tid];
+        t.clock = t.clock.max(at);
+        t.wait_seq += 1;
+        t.gil_wait_since = at;
+        let seq = t.wait_seq;
+        if !self.gil.waiters.contains(&tid) {
+            self.gil.waiters.push_back(tid);
+        }
+        self.leave_core(tid, at);
+        self.set_state(tid, State::WaitGil, ThreadState::WaitGil, at);
+        if self.model.waiters_time_out() {
+            let interval = self.vm.sched.switch_interval_ns;
+            let switch = self.gil.switch_number;
+            self.set_timer(
+                at + interval,
+                TimerKind::GilTimeout {
+                    thread: tid,
+                    seq,
+                    switch,
+                },
+            );
+        }
+    }
+
+    /// `tid` takes the GIL at `at`.
+    fn give_gil(&mut self, tid: usize, at: u64, reason: GilReason) {
+        self.gil.waiters.retain(|&w| w != tid);
+        if self.gil.last_holder != Some(tid) {
+            self.gil.switch_number += 1;
+        }
+        self.gil.holder = Some(tid);
+        self.gil.last_holder = Some(tid);
+        self.gil.drop_request = false;
+        self.log.push(Event::Gil {
+            t: at,
+            to: Some(tid as u32),
+            reason,
+        });
+        self.make_runnable(tid, at);
+    }
+
+    /// The holder drops the GIL without forcing a switch (it blocks or
+    /// ends): the first waiter is signalled.
+    pub(super) fn drop_gil(&mut self, tid: usize, at: u64, reason: GilReason) {
+        if self.gil.holder != Some(tid) {
+            return;
+        }
+        self.gil.holder = None;
+        self.gil.drop_request = false;
+        self.log.push(Event::Gil {
+            t: at,
+            to: None,
+            reason,
+        });
+        if let Some(&w) = self.gil.waiters.front() {
+            let latency = self.wake_latency();
+            let seq = self.threads[w].wait_seq;
+            self.set_timer(at + latency, TimerKind::GilWake { thread: w, seq });
+        }
+    }
+
+    /// The holder honours a drop request: the first waiter gets the GIL,
+    /// the dropper waits behind it (FORCE_SWITCHING).
+    pub(super) fn forced_switch(&mut self, tid: usize) {
+        self.hand_over(tid, GilReason::Interval);
+    }
+
+    fn hand_over(&mut self, tid: usize, reason: GilReason) {
+        let at = self.threads[tid].clock;
+        let Some(w) = self.gil.waiters.pop_front() else {
+            self.gil.drop_request = false;
+            return;
+        };
+        self.gil.holder = None;
+        let latency = self.wake_latency();
+        self.give_gil(w, at + latency, reason);
+        self.want_gil(tid, at);
+    }
+
+    /// A waiter's switch interval expired.
+    pub(super) fn gil_timeout(&mut self, tid: usize, seq: u64, switch: u64, at: u64) {
+        let t = &self.threads[tid];
+        if t.state != State::WaitGil || t.wait_seq != seq {
+            return;
+        }
+        match self.gil.holder {
+            None => {
+                self.give_gil(tid, at, GilReason::Free);
+                return;
+            }
+            Some(_) if self.gil.switch_number == switch => self.gil.drop_request = true,
+            Some(_) => {}
+        }
+        let interval = self.vm.sched.switch_interval_ns;
+        let switch = self.gil.switch_number;
+        self.set_timer(
+            at + interval,
+            TimerKind::GilTimeout {
+                thread: tid,
+                seq,
+                switch,
+            },
+        );
+    }
+
+    /// A waiter signalled by a release tries to take the GIL.
+    pub(super) fn gil_wake(&mut self, tid: usize, seq: u64, at: u64) {
+        let t = &self.threads[tid];
+        if t.state != State::WaitGil || t.wait_seq != seq {
+            return;
+        }
+        if self.gil.holder.is_none() {
+            self.give_gil(tid, at, GilReason::Blocking);
+        }
+    }
+
+    /// 2.7: the holder's periodic release and re-request.
+    pub(super) fn tick(&mut self, tid: usize) {
+        if self.gil.waiters.is_empty() {
+            return;
+        }
+        self.threads[tid].clock += self.model.tick_cost_ns();
+        let ppm = u64::from(self.model.tick_handoff_ppm());
+        if self.below(1_000_000) < ppm {
+            self.hand_over(tid, GilReason::Tick);
+        }
+    }
+}

@@ -1,0 +1,746 @@
+//! The runtime: simulated cores, OS threads and the GIL of the chosen
+//! CPython model, on virtual time. [`Simulation`] owns the interpreter
+//! (`vm`), the threads, a timer heap and the seeded PRNG; it runs the
+//! thread that is furthest behind in virtual time, stops it where the
+//! model says (deadline, eval breaker, blocking call), and records every
+//! change into the event log (`trace`).
+//!
+//! Discrete-event scheduling: each thread on a core has its own clock.
+//! The scheduler always advances the on-core thread with the smallest
+//! clock, up to the next timer (a sleeper waking, a GIL waiter's switch
+//! interval expiring, a lock waiter waking) or, when several threads run
+//! in parallel (3.13t), a short seeded quantum past the next one, so that
+//! parallel threads interleave at instruction granularity.
+//!
+//! Files: [`model`] (the CPython rules), [`thread`] (thread and GIL state),
+//! `gil` (taking and dropping it), `kernel` (what builtins ask for: locks,
+//! sleep, new threads), `deadlock` (the report when nothing can move).
+
+mod deadlock;
+mod gil;
+mod kernel;
+pub mod model;
+pub mod thread;
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+use rand_core::{RngCore, SeedableRng};
+
+use crate::trace::{Event, EventLog, ThreadState};
+use crate::vm::frame::{Frame, OnReturn};
+use crate::vm::interp::RunResult;
+use crate::vm::value::{Obj, Value};
+use crate::vm::{Config, Halt, PyErr, Vm};
+use model::RuntimeModel;
+use thread::{Gil, Resume, State, Thread};
+
+/// Exit status when the op budget is exhausted.
+pub const EXIT_BUDGET: i32 = 4;
+/// Exit status of a deadlock.
+pub const EXIT_DEADLOCK: i32 = 3;
+
+/// What to run and how.
+#[derive(Clone, Debug)]
+pub struct SimOptions {
+    /// The file name shown in tracebacks.
+    pub filename: String,
+    /// `cpython-2.7`, `cpython-3.9`, `cpython-3.12` or `cpython-3.13t`.
+    pub runtime: String,
+    pub cores: usize,
+    pub seed: u64,
+    /// `sys.getswitchinterval()` at start, in seconds.
+    pub switch_interval: f64,
+    /// Stop after this many ops (exit status 4).
+    pub max_ops: u64,
+    /// What `input()` reads.
+    pub stdin: String,
+    /// `sys.argv[1:]`.
+    pub args: Vec<String>,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            filename: "main.py".into(),
+            runtime: model::DEFAULT.into(),
+            cores: 2,
+            seed: 0,
+            switch_interval: 0.005,
+            max_ops: 2_000_000_000,
+            stdin: String::new(),
+            args: Vec::new(),
+        }
+    }
+}
+
+/// Timers of the event queue, by kind.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum TimerKind {
+    /// A new thread begins (wants the GIL).
+    Start { thread: usize },
+    /// A sleeping thread wakes.
+    Wake { thread: usize, seq: u64 },
+    /// A GIL waiter's switch interval expired.
+    GilTimeout {
+        thread: usize,
+        seq: u64,
+        switch: u64,
+    },
+    /// A thread signalled by a GIL release tries to take it.
+    GilWake { thread: usize, seq: u64 },
+    /// A lock waiter woken by a release tries to take the lock.
+    LockWake { thread: usize, seq: u64 },
+    /// A lock wait with a timeout gives up.
+    AcquireTimeout { thread: usize, seq: u64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Timer {
+    at: u64,
+    /// Insertion order: equal times fire in the order they were set.
+    seq: u64,
+    kind: TimerKind,
+}
+
+/// How far a call to [`Simulation::run`] got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The budget for this call is spent; call again.
+    Running,
+    /// The program ended with this exit status.
+    Finished(i32),
+}
+
+/// Where the main thread is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MainPhase {
+    /// Running the `__main__` module.
+    Module,
+    /// Running `threading._shutdown()` (joining non-daemon threads).
+    Shutdown,
+    Done,
+}
+
+/// One program running under one runtime model.
+pub struct Simulation {
+    pub vm: Vm,
+    model: Box<dyn RuntimeModel + Send>,
+    threads: Vec<Thread>,
+    /// Which thread each core runs.
+    cores: Vec<Option<usize>>,
+    /// Runnable threads without a core, in OS order.
+    run_queue: VecDeque<usize>,
+    timers: BinaryHeap<Reverse<Timer>>,
+    timer_seq: u64,
+    gil: Gil,
+    rng: rand_pcg::Pcg64Mcg,
+    pub log: EventLog,
+    /// Exit status of the main module (uncaught exception, sys.exit).
+    main_status: i32,
+    main_phase: MainPhase,
+    finished: Option<i32>,
+    /// CPU time of all finished slices.
+    cpu_ns: u64,
+    /// The `threading` bootstrap's callable for new threads.
+    entry_stub: Option<Value>,
+    /// Lock hold being extended per lock id: index into the log.
+    open_holds: std::collections::HashMap<u64, kernel::HoldTrack>,
+    /// Locks already named in the log.
+    named_locks: std::collections::HashSet<u64>,
+    /// Queue ids by identity, and item ids pairing puts with gets.
+    queues: kernel::QueueBook,
+}
+
+impl Simulation {
+    /// Compiles `source`; Err is the SyntaxError (or NotImplementedError)
+    /// as CPython prints it.
+    pub fn new(source: &str, options: &SimOptions) -> Result<Simulation, String> {
+        let Some(model) = model::by_name(&options.runtime) else {
+            return Err(format!(
+                "unknown runtime '{}' (choose one of {})\n",
+                options.runtime,
+                model::NAMES.join(", ")
+            ));
+        };
+        let code = crate::lang::compile(source, &options.filename).map_err(|e| e.render())?;
+        let mut argv = vec![options.filename.clone()];
+        argv.extend(options.args.iter().cloned());
+        let config = Config {
+            filename: options.filename.as_str().into(),
+            argv,
+            seed: options.seed,
+            max_ops: options.max_ops,
+            version: model.version(),
+            ..Config::default()
+        };
+        let mut vm = Vm::new(config);
+        let pct = model.cost_percent();
+        if pct != 100 {
+            vm.cost = vm.cost.scaled(pct);
+        }
+        vm.sched.cores = options.cores.max(1) as u64;
+        vm.sched.switch_interval_ns = (options.switch_interval * 1e9).round().max(1.0) as u64;
+        crate::stdlib::register(&mut vm);
+        vm.io.stdin = options.stdin.clone();
+        vm.sources
+            .insert(options.filename.as_str().into(), Rc::from(source));
+        let main = vm.new_module("__main__");
+        vm.modules
+            .insert("__main__".into(), Value::Obj(main.clone()));
+        let Obj::Module(m) = &*main else {
+            return Err("internal error: __main__ is not a module\n".into());
+        };
+        let globals = m.dict.clone();
+        let bm = vm.builtins_module.clone();
+        vm.module_set(&main, "__builtins__", bm);
+        vm.module_set(&main, "__file__", Value::str(&options.filename));
+        vm.module_set(&main, "__doc__", Value::None);
+        let code = vm.load_code(&code);
+        let mut frame = Frame::new(code, globals.clone(), Some(globals));
+        frame.on_return = OnReturn::Boundary;
+        let main_thread = Thread::new(
+            crate::vm::sched::ident_of(0),
+            "MainThread".into(),
+            vec![Box::new(frame)],
+            0,
+        );
+        let mut sim = Simulation {
+            vm,
+            model,
+            threads: Vec::new(),
+            cores: vec![None; options.cores.max(1)],
+            run_queue: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timer_seq: 0,
+            gil: Gil::default(),
+            rng: rand_pcg::Pcg64Mcg::seed_from_u64(options.seed ^ 0x1e_a7e5_c0de),
+            log: EventLog::default(),
+            main_status: 0,
+            main_phase: MainPhase::Module,
+            finished: None,
+            cpu_ns: 0,
+            entry_stub: None,
+            open_holds: Default::default(),
+            named_locks: Default::default(),
+            queues: Default::default(),
+        };
+        sim.add_thread(main_thread, 0);
+        Ok(sim)
+    }
+
+    /// The runtime model's name.
+    pub fn runtime(&self) -> &'static str {
+        self.model.name()
+    }
+
+    /// Names of the threads, by index.
+    pub fn thread_names(&self) -> Vec<String> {
+        self.threads.iter().map(|t| t.name.clone()).collect()
+    }
+
+    /// Virtual time at which the program ended (or now).
+    pub fn now(&self) -> u64 {
+        self.threads.iter().map(|t| t.clock).max().unwrap_or(0)
+    }
+
+    /// Runs until the program ends.
+    pub fn run_to_end(&mut self) -> i32 {
+        loop {
+            if let Progress::Finished(code) = self.run(u64::MAX) {
+                return code;
+            }
+        }
+    }
+
+    /// Runs at most about `budget` ops, then returns.
+    pub fn run(&mut self, budget: u64) -> Progress {
+        let stop_at = self.vm.ops.saturating_add(budget);
+        loop {
+            if let Some(code) = self.finished {
+                return Progress::Finished(code);
+            }
+            if self.vm.ops >= stop_at {
+                return Progress::Running;
+            }
+            self.step();
+        }
+    }
+
+    /// One scheduling decision: fire the next timer, or run a thread.
+    fn step(&mut self) {
+        let running = self.next_on_core();
+        let next_timer = self.timers.peek().map(|Reverse(t)| t.at);
+        match (running, next_timer) {
+            (None, None) => self.nothing_can_move(),
+            (None, Some(_)) => self.fire_timer(),
+            (Some((_, clock)), Some(at)) if at <= clock => self.fire_timer(),
+            (Some((tid, _)), timer) => {
+                let mut deadline = timer.unwrap_or(u64::MAX);
+                // Parallel threads interleave: run a quantum past the
+                // next one's clock.
+                if let Some(other) = self.other_on_core_min_clock(tid) {
+                    let quantum = 300 + self.below(2_700);
+                    deadline = deadline.min(other + quantum);
+                }
+                if !self.run_queue.is_empty() {
+                    deadline = deadline.min(self.threads[tid].slice_end);
+                }
+                self.run_thread(tid, deadline);
+            }
+        }
+    }
+
+    /// The on-core thread with the smallest clock.
+    fn next_on_core(&self) -> Option<(usize, u64)> {
+        self.cores
+            .iter()
+            .flatten()
+            .map(|&t| (t, self.threads[t].clock))
+            .min_by_key(|&(t, c)| (c, t))
+    }
+
+    fn other_on_core_min_clock(&self, tid: usize) -> Option<u64> {
+        self.cores
+            .iter()
+            .flatten()
+            .filter(|&&t| t != tid)
+            .map(|&t| self.threads[t].clock)
+            .min()
+    }
+
+    /// A seeded draw in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            return 0;
+        }
+        ((u128::from(self.rng.next_u64()) * u128::from(n)) >> 64) as u64
+    }
+
+    /// OS wake-up latency of a thread signalled on a futex: 5 µs ± 2.
+    fn wake_latency(&mut self) -> u64 {
+        3_000 + self.below(4_000)
+    }
+
+    fn set_timer(&mut self, at: u64, kind: TimerKind) {
+        self.timer_seq += 1;
+        self.timers.push(Reverse(Timer {
+            at,
+            seq: self.timer_seq,
+            kind,
+        }));
+    }
+
+    fn add_thread(&mut self, t: Thread, at: u64) -> usize {
+        let tid = self.threads.len();
+        let ident = t.ident;
+        let name = t.name.clone();
+        self.threads.push(t);
+        self.log.push(Event::ThreadStart {
+            t: at,
+            thread: tid as u32,
+            ident,
+        });
+        self.log.push(Event::ThreadName {
+            t: at,
+            thread: tid as u32,
+            name,
+        });
+        self.want_gil(tid, at);
+        tid
+    }
+
+    /// Records a thread's new state (only when it changes).
+    fn set_state(&mut self, tid: usize, state: State, shown: ThreadState, at: u64) {
+        let t = &mut self.threads[tid];
+        t.state = state;
+        if t.shown.as_ref() != Some(&shown) {
+            t.shown = Some(shown.clone());
+            self.log.push(Event::State {
+                t: at,
+                thread: tid as u32,
+                state: shown,
+            });
+        }
+    }
+
+    /// The thread has Python to run: a core if one is free, else the OS
+    /// run queue.
+    fn make_runnable(&mut self, tid: usize, at: u64) {
+        let t = &mut self.threads[tid];
+        t.clock = t.clock.max(at);
+        if let Some(core) = t.core {
+            self.set_state(
+                tid,
+                State::Runnable,
+                ThreadState::Running { core: core as u32 },
+                at,
+            );
+            return;
+        }
+        match self.cores.iter().position(Option::is_none) {
+            Some(core) => self.assign_core(tid, core, at),
+            None => {
+                self.run_queue.push_back(tid);
+                self.set_state(tid, State::Runnable, ThreadState::Ready, at);
+                // Someone must give way at the end of its slice.
+                for c in 0..self.cores.len() {
+                    if let Some(r) = self.cores[c] {
+                        if self.threads[r].slice_end == u64::MAX {
+                            let slice = self.os_slice();
+                            self.threads[r].slice_end = at + slice;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// An OS time slice: 3 ms ± 1 ms.
+    fn os_slice(&mut self) -> u64 {
+        2_000_000 + self.below(2_000_000)
+    }
+
+    fn assign_core(&mut self, tid: usize, core: usize, at: u64) {
+        self.cores[core] = Some(tid);
+        let slice = if self.run_queue.is_empty() {
+            u64::MAX
+        } else {
+            at + self.os_slice()
+        };
+        let t = &mut self.threads[tid];
+        t.core = Some(core);
+        t.clock = t.clock.max(at);
+        t.slice_end = slice;
+        self.set_state(
+            tid,
+            State::Runnable,
+            ThreadState::Running { core: core as u32 },
+            at,
+        );
+    }
+
+    /// The thread stops needing a core; the next ready thread gets it.
+    fn leave_core(&mut self, tid: usize, at: u64) {
+        if let Some(core) = self.threads[tid].core.take() {
+            self.cores[core] = None;
+            self.threads[tid].slice_end = u64::MAX;
+            if let Some(next) = self.run_queue.pop_front() {
+                self.assign_core(next, core, at);
+            }
+        }
+    }
+
+    /// The running thread's slice ended with others ready: it goes to the
+    /// back of the run queue (keeping the GIL if it holds it).
+    fn preempt(&mut self, tid: usize) {
+        let at = self.threads[tid].clock;
+        if let Some(core) = self.threads[tid].core.take() {
+            self.cores[core] = None;
+            self.threads[tid].slice_end = u64::MAX;
+            self.run_queue.push_back(tid);
+            self.set_state(tid, State::Runnable, ThreadState::Ready, at);
+            if let Some(next) = self.run_queue.pop_front() {
+                self.assign_core(next, core, at);
+            }
+        }
+    }
+
+    /// Runs thread `tid` until `deadline` (virtual ns) or until it stops.
+    fn run_thread(&mut self, tid: usize, deadline: u64) {
+        // A drop request pending at an instruction boundary (3.9), or
+        // noticed at the next preemption point (3.10+).
+        if self.gil.drop_request
+            && self.gil.holder == Some(tid)
+            && self.model.drop_points() == model::DropPoints::EveryInstruction
+        {
+            self.forced_switch(tid);
+            return;
+        }
+        let start_clock = self.threads[tid].clock;
+        let stdout_before = self.vm.io.stdout.len();
+        let t = &mut self.threads[tid];
+        let mut frames = std::mem::take(&mut t.frames);
+        self.vm.clock_ns = t.clock;
+        self.vm.sched.current = t.ident;
+        self.vm.handled = std::mem::replace(&mut t.handled, Value::None);
+        self.vm.sched.deadline_ns = deadline;
+        self.vm.sched.cpu_ns = self.cpu_ns.wrapping_sub(start_clock);
+        self.vm.sched.eval_breaker = self.gil.drop_request
+            && self.gil.holder == Some(tid)
+            && self.model.drop_points() == model::DropPoints::EvalBreaker;
+        self.vm.sched.stop_ops = match self.model.tick_ops() {
+            Some(n) if self.gil.holder == Some(tid) => self.vm.ops + n,
+            _ => u64::MAX,
+        };
+        let resume = std::mem::replace(&mut t.resume, Resume::Continue);
+        let initial = match resume {
+            Resume::Continue => None,
+            Resume::Raise(e) => Some(e),
+            Resume::Value(v) => self.vm.deliver_syscall_result(&mut frames, v).err(),
+        };
+        let result = self.vm.eval(&mut frames, initial);
+        let t = &mut self.threads[tid];
+        t.frames = frames;
+        t.clock = self.vm.clock_ns;
+        t.handled = std::mem::replace(&mut self.vm.handled, Value::None);
+        self.cpu_ns += self.vm.clock_ns - start_clock;
+        let now = self.vm.clock_ns;
+        if self.vm.io.stdout.len() > stdout_before {
+            self.log.push(Event::Print {
+                t: now,
+                thread: tid as u32,
+                start: stdout_before as u32,
+                end: self.vm.io.stdout.len() as u32,
+            });
+        }
+        self.take_notes(tid);
+        match result {
+            Ok(RunResult::Returned(_)) | Ok(RunResult::Yielded(_)) => self.thread_returned(tid),
+            Err(PyErr::Exc(e)) => self.thread_raised(tid, e),
+            Err(PyErr::Halt(Halt::Budget)) => {
+                let n = self.vm.config.max_ops;
+                self.vm.write_stderr(&format!("interleave: stopped after {n} ops (the op budget, --max-ops); the program did not finish\n"));
+                self.finished = Some(EXIT_BUDGET);
+            }
+            Err(PyErr::Halt(Halt::Syscall)) => match self.vm.sched.syscall.take() {
+                Some(call) => self.syscall(tid, call),
+                None => self.threads[tid].resume = Resume::Continue,
+            },
+            Err(PyErr::Halt(Halt::Breaker)) => {
+                if self.gil.drop_request && self.gil.holder == Some(tid) {
+                    self.forced_switch(tid);
+                }
+            }
+            Err(PyErr::Halt(Halt::Deadline)) => self.deadline_reached(tid),
+        }
+    }
+
+    /// The thread stopped at an instruction boundary because a deadline
+    /// passed: a timer is due, a slice ended, or (2.7) a tick.
+    fn deadline_reached(&mut self, tid: usize) {
+        if self.threads[tid].state != State::Runnable {
+            return;
+        }
+        if self.model.tick_ops().is_some()
+            && self.gil.holder == Some(tid)
+            && self.vm.ops >= self.vm.sched.stop_ops
+        {
+            self.tick(tid);
+            if self.gil.holder != Some(tid) {
+                return;
+            }
+        }
+        if self.gil.drop_request
+            && self.gil.holder == Some(tid)
+            && self.model.drop_points() == model::DropPoints::EveryInstruction
+        {
+            self.forced_switch(tid);
+            return;
+        }
+        if !self.run_queue.is_empty() && self.threads[tid].clock >= self.threads[tid].slice_end {
+            self.preempt(tid);
+        }
+    }
+
+    /// The bottom frame of a thread returned.
+    fn thread_returned(&mut self, tid: usize) {
+        if tid == 0 {
+            self.main_finished_phase();
+        } else {
+            self.thread_exit(tid);
+        }
+    }
+
+    /// An exception escaped a thread's bottom frame.
+    fn thread_raised(&mut self, tid: usize, e: crate::vm::value::ObjRef) {
+        if tid == 0 {
+            if self.main_phase == MainPhase::Module {
+                self.main_status = self.uncaught(&e);
+            } else if !self.vm.exc_is(&e, "SystemExit") {
+                let text = self.vm.format_exception(&e);
+                self.vm.write_stderr(&text);
+            }
+            self.main_finished_phase();
+            return;
+        }
+        if !self.vm.exc_is(&e, "SystemExit") {
+            let entry = self.threads[tid].entry.clone();
+            let what = self.vm.repr_of(&entry).unwrap_or_default();
+            let text = self.vm.format_exception(&e);
+            self.vm.write_stderr(&format!(
+                "Exception ignored in thread started by: {what}\n{text}"
+            ));
+        }
+        self.thread_exit(tid);
+    }
+
+    /// The main thread finished a phase: after the module, join the
+    /// non-daemon threads (`threading._shutdown`), then end the process.
+    fn main_finished_phase(&mut self) {
+        if self.main_phase == MainPhase::Module {
+            self.main_phase = MainPhase::Shutdown;
+            if let Some(threading) = self.vm.modules.get("threading").cloned() {
+                if let Ok(shutdown) = self.vm.get_attr_str(&threading, "_shutdown") {
+                    match self
+                        .vm
+                        .call_or_frame(&shutdown, crate::vm::call::Args::new(vec![]))
+                    {
+                        Ok(crate::vm::interp::CallOutcome::Frame(mut f)) => {
+                            f.on_return = OnReturn::Boundary;
+                            self.threads[0].frames = vec![f];
+                            return;
+                        }
+                        Ok(_) => {}
+                        Err(PyErr::Exc(e)) => {
+                            let text = self.vm.format_exception(&e);
+                            self.vm.write_stderr(&text);
+                        }
+                        Err(PyErr::Halt(_)) => {}
+                    }
+                }
+            }
+        }
+        self.main_phase = MainPhase::Done;
+        let at = self.threads[0].clock;
+        self.thread_exit(0);
+        // The process ends: daemon threads are cut off where they are.
+        for tid in 1..self.threads.len() {
+            if self.threads[tid].state != State::Done {
+                self.threads[tid].clock = self.threads[tid].clock.max(at);
+                self.set_state(tid, State::Done, ThreadState::Done, at);
+            }
+        }
+        self.close_holds(at);
+        self.finished = Some(self.main_status);
+    }
+
+    /// A thread ended: it gives up its core and the GIL.
+    fn thread_exit(&mut self, tid: usize) {
+        let at = self.threads[tid].clock;
+        self.threads[tid].frames.clear();
+        if tid != 0 {
+            self.vm.sched.threads_finished += 1;
+        }
+        self.leave_core(tid, at);
+        if self.gil.holder == Some(tid) {
+            self.drop_gil(tid, at, crate::trace::GilReason::Exit);
+        }
+        self.set_state(tid, State::Done, ThreadState::Done, at);
+    }
+
+    /// Prints an uncaught exception of the main module as CPython does;
+    /// the exit status.
+    fn uncaught(&mut self, e: &crate::vm::value::ObjRef) -> i32 {
+        if self.vm.exc_is(e, "SystemExit") {
+            let code = match &**e {
+                Obj::Exception(d) => d
+                    .args
+                    .borrow()
+                    .as_tuple()
+                    .and_then(|t| t.first().cloned())
+                    .unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i as i32,
+                Value::Bool(b) => i32::from(b),
+                other => {
+                    let s = self.vm.str_of(&other).unwrap_or_default();
+                    self.vm.write_stderr(&format!("{s}\n"));
+                    1
+                }
+            };
+        }
+        let text = self.vm.format_exception(e);
+        self.vm.write_stderr(&text);
+        1
+    }
+
+    /// No thread can run and no timer is pending.
+    fn nothing_can_move(&mut self) {
+        if self.main_phase == MainPhase::Done {
+            self.finished = Some(self.main_status);
+            return;
+        }
+        let report = deadlock::report(self);
+        self.vm.write_stderr(&report);
+        let at = self.now();
+        self.close_holds(at);
+        self.finished = Some(EXIT_DEADLOCK);
+    }
+
+    /// Fires the earliest timer.
+    fn fire_timer(&mut self) {
+        let Some(Reverse(timer)) = self.timers.pop() else {
+            return;
+        };
+        let at = timer.at;
+        match timer.kind {
+            TimerKind::Start { thread } => self.want_gil(thread, at),
+            TimerKind::Wake { thread, seq } => {
+                let t = &mut self.threads[thread];
+                if t.state == State::Sleeping && t.wait_seq == seq {
+                    t.resume = Resume::Value(Value::None);
+                    self.want_gil(thread, at);
+                }
+            }
+            TimerKind::GilTimeout {
+                thread,
+                seq,
+                switch,
+            } => self.gil_timeout(thread, seq, switch, at),
+            TimerKind::GilWake { thread, seq } => self.gil_wake(thread, seq, at),
+            TimerKind::LockWake { thread, seq } => self.lock_wake(thread, seq, at),
+            TimerKind::AcquireTimeout { thread, seq } => self.acquire_timeout(thread, seq, at),
+        }
+    }
+
+    /// Stdout and stderr so far.
+    pub fn output(&self) -> (&str, &str) {
+        (&self.vm.io.stdout, &self.vm.io.stderr)
+    }
+}
+
+/// What a finished run produced.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SimOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+    pub ops: u64,
+    /// Virtual time at the end, in nanoseconds.
+    pub virtual_ns: u64,
+}
+
+/// Compiles and runs `source` to the end.
+pub fn run_program(source: &str, options: &SimOptions) -> (SimOutput, Option<Simulation>) {
+    let mut sim = match Simulation::new(source, options) {
+        Ok(s) => s,
+        Err(text) => {
+            return (
+                SimOutput {
+                    stderr: text,
+                    exit_code: if text_is_usage(options) { 2 } else { 1 },
+                    ..SimOutput::default()
+                },
+                None,
+            )
+        }
+    };
+    let exit_code = sim.run_to_end();
+    let out = SimOutput {
+        stdout: std::mem::take(&mut sim.vm.io.stdout),
+        stderr: std::mem::take(&mut sim.vm.io.stderr),
+        exit_code,
+        ops: sim.vm.ops,
+        virtual_ns: sim.now(),
+    };
+    (out, Some(sim))
+}
+
+fn text_is_usage(options: &SimOptions) -> bool {
+    model::by_name(&options.runtime).is_none()
+}

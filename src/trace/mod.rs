@@ -1,0 +1,161 @@
+//! The event log: one append-only list of what happened, with virtual
+//! timestamps, from which timelines, statistics, traces and replays are
+//! derived. Thread states are run-length encoded at the source (an event
+//! only when a thread's state changes), and a lock taken and released
+//! over and over by one thread with nobody waiting is one hold record with
+//! a count, so a loop of 10^6 iterations gives a log of thousands of
+//! events, not millions.
+
+/// A thread's state over a span of time (a timeline segment).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ThreadState {
+    /// Running Python on core k.
+    Running {
+        core: u32,
+    },
+    /// Ready to run but every core is busy (OS time slicing).
+    Ready,
+    /// Wants the GIL.
+    WaitGil,
+    /// Blocked on a lock-like object (its description).
+    Blocked {
+        on: String,
+        lock: u64,
+    },
+    Sleeping,
+    /// In simulated I/O.
+    Io,
+    Done,
+}
+
+/// Why the GIL changed hands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GilReason {
+    /// A waiter's switch interval expired (drop request).
+    Interval,
+    /// 2.7: a waiter won the GIL at a tick check.
+    Tick,
+    /// The holder blocked (sleep, lock, join, I/O).
+    Blocking,
+    /// The holder's thread ended.
+    Exit,
+    /// The GIL was free when the thread asked.
+    Free,
+}
+
+impl GilReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GilReason::Interval => "interval expired",
+            GilReason::Tick => "tick",
+            GilReason::Blocking => "blocking call",
+            GilReason::Exit => "thread exit",
+            GilReason::Free => "free",
+        }
+    }
+}
+
+/// One event. `t` is virtual nanoseconds; threads are by index (0 =
+/// main).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    ThreadStart {
+        t: u64,
+        thread: u32,
+        ident: u64,
+    },
+    ThreadName {
+        t: u64,
+        thread: u32,
+        name: String,
+    },
+    State {
+        t: u64,
+        thread: u32,
+        state: ThreadState,
+    },
+    /// The GIL went to `to` (None: it became free).
+    Gil {
+        t: u64,
+        to: Option<u32>,
+        reason: GilReason,
+    },
+    /// A lock was held by `thread` from `t` to `until`, taken `count`
+    /// times in a row without anyone waiting; `waited` is how long the
+    /// first acquisition waited (0 uncontended).
+    LockHold {
+        t: u64,
+        until: u64,
+        lock: u64,
+        thread: u32,
+        count: u64,
+        waited: u64,
+        waiters: u32,
+    },
+    /// A thread started waiting for a lock.
+    LockWait {
+        t: u64,
+        lock: u64,
+        thread: u32,
+        waiters: u32,
+    },
+    /// Names a lock (its description) on first sight.
+    LockName {
+        lock: u64,
+        name: String,
+    },
+    QueuePut {
+        t: u64,
+        queue: u64,
+        item: u64,
+        depth: u32,
+        thread: u32,
+    },
+    QueueGet {
+        t: u64,
+        queue: u64,
+        item: u64,
+        depth: u32,
+        thread: u32,
+    },
+    /// `thread` printed stdout bytes `start..end`.
+    Print {
+        t: u64,
+        thread: u32,
+        start: u32,
+        end: u32,
+    },
+}
+
+/// The log, with the open lock holds still being extended.
+#[derive(Default, Debug)]
+pub struct EventLog {
+    pub events: Vec<Event>,
+}
+
+impl EventLog {
+    pub fn push(&mut self, e: Event) {
+        self.events.push(e);
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// A stable digest of the log (FNV-1a over its debug form): equal
+    /// logs, equal digests, on every platform.
+    pub fn digest(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for e in &self.events {
+            for b in format!("{e:?}").bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        h
+    }
+}

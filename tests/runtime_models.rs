@@ -1,0 +1,183 @@
+//! The four runtime models against what real CPython does (figures from
+//! this machine's interpreters, see DEVELOPERS.md): lost updates of
+//! `n += 1` by two threads, the function-call variant, the 3.9
+//! short-loop case where timing decides, and crossed-lock deadlocks. The
+//! programs use `_thread` directly so that only the model is under test.
+
+use interleave::runtime::{run_program, SimOptions};
+
+fn run(source: &str, runtime: &str, seed: u64) -> interleave::runtime::SimOutput {
+    let options = SimOptions {
+        runtime: runtime.into(),
+        seed,
+        ..SimOptions::default()
+    };
+    run_program(source, &options).0
+}
+
+/// Two threads add 1 to a global `iterations` times each; prints the sum.
+fn race_program(iterations: u64, through_call: bool) -> String {
+    let body = if through_call { "n = inc(n)" } else { "n += 1" };
+    format!(
+        "import _thread, time
+n = 0
+def inc(x):
+    return x + 1
+done = []
+def work():
+    global n
+    for _ in range({iterations}):
+        {body}
+    done.append(1)
+_thread.start_new_thread(work, ())
+_thread.start_new_thread(work, ())
+while len(done) < 2:
+    time.sleep(0.01)
+print(n)
+"
+    )
+}
+
+fn final_count(out: &interleave::runtime::SimOutput) -> u64 {
+    assert_eq!(out.exit_code, 0, "stderr: {}", out.stderr);
+    out.stdout.trim().parse().expect("a number")
+}
+
+#[test]
+fn plain_increment_loses_updates_under_39_and_313t_never_under_312() {
+    let program = race_program(1_000_000, false);
+    for seed in 0..2 {
+        assert_eq!(final_count(&run(&program, "cpython-3.12", seed)), 2_000_000);
+    }
+    for runtime in ["cpython-2.7", "cpython-3.9", "cpython-3.13t"] {
+        let lost = (0..2).any(|seed| final_count(&run(&program, runtime, seed)) < 2_000_000);
+        assert!(lost, "{runtime} never lost an update");
+    }
+}
+
+#[test]
+fn increment_through_a_call_loses_updates_under_312() {
+    let program = race_program(1_000_000, true);
+    let lost = (0..2).any(|seed| final_count(&run(&program, "cpython-3.12", seed)) < 2_000_000);
+    assert!(lost, "n = inc(n) never lost an update under 3.12");
+}
+
+#[test]
+fn short_loops_finish_inside_one_switch_interval_under_39() {
+    // Real 3.9 loses nothing with 2 x 20,000: the first thread is done
+    // before the second one's switch interval expires.
+    let program = race_program(20_000, false);
+    for seed in 0..4 {
+        assert_eq!(final_count(&run(&program, "cpython-3.9", seed)), 40_000);
+    }
+}
+
+#[test]
+fn same_seed_same_event_log() {
+    let program = race_program(50_000, false);
+    for runtime in [
+        "cpython-2.7",
+        "cpython-3.9",
+        "cpython-3.12",
+        "cpython-3.13t",
+    ] {
+        let options = SimOptions {
+            runtime: runtime.into(),
+            seed: 7,
+            ..SimOptions::default()
+        };
+        let a = run_program(&program, &options).1.expect("runs");
+        let b = run_program(&program, &options).1.expect("runs");
+        assert_eq!(a.log.events, b.log.events, "{runtime}");
+        assert!(a.log.len() < 2_000, "{runtime}: {} events", a.log.len());
+    }
+}
+
+#[test]
+fn crossed_locks_deadlock_is_reported_with_both_threads_and_locks() {
+    let program = "import _thread, time
+a = _thread.allocate_lock()
+b = _thread.allocate_lock()
+def one():
+    with a:
+        time.sleep(0.01)
+        with b:
+            print('one')
+def two():
+    with b:
+        time.sleep(0.01)
+        with a:
+            print('two')
+_thread.start_new_thread(one, ())
+_thread.start_new_thread(two, ())
+a2 = _thread.allocate_lock()
+a2.acquire()
+a2.acquire()
+";
+    for runtime in [
+        "cpython-2.7",
+        "cpython-3.9",
+        "cpython-3.12",
+        "cpython-3.13t",
+    ] {
+        let out = run(program, runtime, 0);
+        assert_eq!(out.exit_code, 3, "{runtime}: {}", out.stderr);
+        assert!(
+            out.stderr
+                .contains("Thread-1 waits for Lock#2, held by Thread-2"),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr
+                .contains("Thread-2 waits for Lock#1, held by Thread-1"),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr
+                .contains("wait-for cycle: Thread-1 -> Lock#2 -> Thread-2 -> Lock#1 -> Thread-1"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn lock_timeouts_and_errors_read_like_cpython() {
+    let program = "import _thread, time
+l = _thread.allocate_lock()
+print(l.acquire(), l.locked())
+t0 = time.monotonic()
+print(l.acquire(timeout=0.25))
+print(round(time.monotonic() - t0, 2))
+print(l.acquire(False))
+l.release()
+try:
+    l.release()
+except RuntimeError as e:
+    print('RuntimeError:', e)
+try:
+    l.acquire(False, 1)
+except ValueError as e:
+    print('ValueError:', e)
+try:
+    l.acquire(timeout=-5)
+except ValueError as e:
+    print('ValueError:', e)
+r = _thread.RLock()
+print(r.acquire(), r.acquire(), r._is_owned())
+r.release(); r.release()
+try:
+    r.release()
+except RuntimeError as e:
+    print('RuntimeError:', e)
+";
+    let out = run(program, "cpython-3.12", 0);
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    // As python3 3.11 prints it.
+    assert_eq!(
+        out.stdout,
+        "True True\nFalse\n0.25\nFalse\nRuntimeError: release unlocked lock\nValueError: can't specify a timeout for a non-blocking call\nValueError: timeout value must be positive\nTrue True True\nRuntimeError: cannot release un-acquired lock\n"
+    );
+}

@@ -26,6 +26,9 @@ pub struct RunOptions {
     pub cores: usize,
     /// Switch interval at start, in seconds.
     pub switch_interval: f64,
+    /// A schedule string to follow (it also fixes runtime, cores, switch
+    /// interval and seed).
+    pub replay: Option<String>,
 }
 
 impl Default for RunOptions {
@@ -39,6 +42,7 @@ impl Default for RunOptions {
             runtime: runtime::model::DEFAULT.into(),
             cores: 2,
             switch_interval: 0.005,
+            replay: None,
         }
     }
 }
@@ -53,6 +57,9 @@ pub struct RunOutput {
     pub ops: u64,
     /// Virtual time spent, in nanoseconds.
     pub virtual_ns: u64,
+    /// The schedule string that replays this run (None when it never
+    /// started: a SyntaxError or a bad option).
+    pub schedule: Option<String>,
 }
 
 /// Exit status when the op budget is exhausted.
@@ -70,18 +77,30 @@ impl RunOptions {
             max_ops: self.max_ops,
             stdin: self.stdin.clone(),
             args: self.args.clone(),
+            replay: self.replay.clone(),
         }
     }
 }
 
 /// Compiles and runs `source` as the `__main__` module.
 pub fn run(source: &str, options: &RunOptions) -> RunOutput {
-    let (out, _) = runtime::run_program(source, &options.sim_options());
-    RunOutput {
+    run_simulation(source, options).0
+}
+
+/// Like [`run`], and also hands back the finished simulation (its event
+/// log feeds `--stats` and `--trace`).
+pub fn run_simulation(
+    source: &str,
+    options: &RunOptions,
+) -> (RunOutput, Option<runtime::Simulation>) {
+    let (out, sim) = runtime::run_program(source, &options.sim_options());
+    let output = RunOutput {
         stdout: out.stdout,
         stderr: out.stderr,
         exit_code: out.exit_code,
         ops: out.ops,
         virtual_ns: out.virtual_ns,
-    }
+        schedule: sim.as_ref().map(|s| s.schedule()),
+    };
+    (output, sim)
 }

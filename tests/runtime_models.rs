@@ -181,3 +181,45 @@ except RuntimeError as e:
         "True True\nFalse\n0.25\nFalse\nRuntimeError: release unlocked lock\nValueError: can't specify a timeout for a non-blocking call\nValueError: timeout value must be positive\nTrue True True\nRuntimeError: cannot release un-acquired lock\n"
     );
 }
+
+#[test]
+fn a_schedule_string_replays_the_exact_interleaving() {
+    let program = race_program(30_000, false);
+    let options = SimOptions {
+        runtime: "cpython-3.13t".into(),
+        seed: 11,
+        ..SimOptions::default()
+    };
+    let (out, sim) = run_program(&program, &options);
+    let sim = sim.expect("runs");
+    let schedule = sim.schedule();
+    assert!(
+        schedule.starts_with("il1:cpython-3.13t:2:5000000:11:"),
+        "{schedule}"
+    );
+    // The replay's own settings win over the options given.
+    let replay = SimOptions {
+        replay: Some(schedule.clone()),
+        seed: 999,
+        runtime: "cpython-3.12".into(),
+        ..SimOptions::default()
+    };
+    let (again, sim2) = run_program(&program, &replay);
+    assert_eq!(again.stdout, out.stdout);
+    assert_eq!(sim2.expect("runs").log.events, sim.log.events);
+    // A schedule that does not fit is refused, saying where.
+    let (head, slices) = schedule.rsplit_once(':').expect("fields");
+    let tampered = format!("{head}:0.5,{slices}");
+    let bad = SimOptions {
+        replay: Some(tampered),
+        ..SimOptions::default()
+    };
+    let (out, _) = run_program(&program, &bad);
+    assert_eq!(out.exit_code, 2);
+    assert!(
+        out.stderr
+            .contains("does not follow the replayed schedule at slice"),
+        "{}",
+        out.stderr
+    );
+}

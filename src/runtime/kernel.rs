@@ -143,14 +143,15 @@ impl Simulation {
             if s.owner == 0 {
                 s.owner = ident;
                 s.count = count;
-                Some((s.id, s.waiters.len() as u32))
+                Some((s.id, s.waiters.len() as u32, s.released_at))
             } else {
                 s.waiters.push_back(tid);
                 None
             }
         })
         .flatten();
-        if let Some((id, waiters)) = granted {
+        if let Some((id, waiters, released_at)) = granted {
+            let at = at.max(released_at);
             self.open_hold(id, tid, at, at - since, waiters, false);
             let t = &mut self.threads[tid];
             t.waiting_for = None;

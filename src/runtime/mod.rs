@@ -20,6 +20,7 @@ mod deadlock;
 mod gil;
 mod kernel;
 pub mod model;
+pub mod schedule;
 pub mod thread;
 
 use std::cmp::Reverse;
@@ -38,6 +39,8 @@ use thread::{Gil, Resume, State, Thread};
 
 /// Exit status when the op budget is exhausted.
 pub const EXIT_BUDGET: i32 = 4;
+/// Exit status when a replayed schedule does not fit the program.
+pub const EXIT_REPLAY: i32 = 2;
 /// Exit status of a deadlock.
 pub const EXIT_DEADLOCK: i32 = 3;
 
@@ -58,6 +61,9 @@ pub struct SimOptions {
     pub stdin: String,
     /// `sys.argv[1:]`.
     pub args: Vec<String>,
+    /// Replay this schedule string (its runtime, cores, interval and seed
+    /// replace the ones above).
+    pub replay: Option<String>,
 }
 
 impl Default for SimOptions {
@@ -71,6 +77,7 @@ impl Default for SimOptions {
             max_ops: 2_000_000_000,
             stdin: String::new(),
             args: Vec::new(),
+            replay: None,
         }
     }
 }
@@ -151,12 +158,31 @@ pub struct Simulation {
     named_locks: std::collections::HashSet<u64>,
     /// Queue ids by identity, and item ids pairing puts with gets.
     queues: kernel::QueueBook,
+    /// Every slice run so far (thread, ops): the schedule string.
+    slices: Vec<schedule::Slice>,
+    /// The slices a replay must follow.
+    replay: Option<Vec<schedule::Slice>>,
+    /// 2.7: the op count of the holder's next tick.
+    tick_stop: u64,
+    /// What the schedule string records besides the slices.
+    settings: (usize, u64, u64),
 }
 
 impl Simulation {
     /// Compiles `source`; Err is the SyntaxError (or NotImplementedError)
     /// as CPython prints it.
     pub fn new(source: &str, options: &SimOptions) -> Result<Simulation, String> {
+        let mut options = options.clone();
+        let mut replay = None;
+        if let Some(text) = &options.replay {
+            let s = schedule::Schedule::decode(text)?;
+            options.runtime = s.runtime;
+            options.cores = s.cores.max(1);
+            options.switch_interval = s.switch_interval_ns as f64 / 1e9;
+            options.seed = s.seed;
+            replay = Some(s.slices);
+        }
+        let options = &options;
         let Some(model) = model::by_name(&options.runtime) else {
             return Err(format!(
                 "unknown runtime '{}' (choose one of {})\n",
@@ -225,9 +251,30 @@ impl Simulation {
             open_holds: Default::default(),
             named_locks: Default::default(),
             queues: Default::default(),
+            slices: Vec::new(),
+            replay,
+            tick_stop: u64::MAX,
+            settings: (
+                options.cores.max(1),
+                (options.switch_interval * 1e9).round().max(1.0) as u64,
+                options.seed,
+            ),
         };
         sim.add_thread(main_thread, 0);
         Ok(sim)
+    }
+
+    /// The schedule string of the run so far (see [`schedule`]).
+    pub fn schedule(&self) -> String {
+        let (cores, interval, seed) = self.settings;
+        schedule::Schedule {
+            runtime: self.model.name().to_string(),
+            cores,
+            switch_interval_ns: interval,
+            seed,
+            slices: self.slices.clone(),
+        }
+        .encode()
     }
 
     /// The runtime model's name.
@@ -470,10 +517,21 @@ impl Simulation {
         self.vm.sched.eval_breaker = self.gil.drop_request
             && self.gil.holder == Some(tid)
             && self.model.drop_points() == model::DropPoints::EvalBreaker;
-        self.vm.sched.stop_ops = match self.model.tick_ops() {
+        self.tick_stop = match self.model.tick_ops() {
             Some(n) if self.gil.holder == Some(tid) => self.vm.ops + n,
             _ => u64::MAX,
         };
+        self.vm.sched.stop_ops = self.tick_stop;
+        let ops_before = self.vm.ops;
+        let k = self.slices.len();
+        let forced = self.replay.as_ref().and_then(|r| r.get(k).copied());
+        if let Some((want, n)) = forced {
+            if want as usize != tid {
+                self.replay_diverged(k, tid);
+                return;
+            }
+            self.vm.sched.stop_ops = self.vm.sched.stop_ops.min(ops_before + n);
+        }
         let resume = std::mem::replace(&mut t.resume, Resume::Continue);
         let initial = match resume {
             Resume::Continue => None,
@@ -481,6 +539,13 @@ impl Simulation {
             Resume::Value(v) => self.vm.deliver_syscall_result(&mut frames, v).err(),
         };
         let result = self.vm.eval(&mut frames, initial);
+        let ran = self.vm.ops - ops_before;
+        self.slices.push((tid as u32, ran));
+        if let Some((_, n)) = forced {
+            if ran != n {
+                self.replay_diverged(k, tid);
+            }
+        }
         let t = &mut self.threads[tid];
         t.frames = frames;
         t.clock = self.vm.clock_ns;
@@ -525,7 +590,7 @@ impl Simulation {
         }
         if self.model.tick_ops().is_some()
             && self.gil.holder == Some(tid)
-            && self.vm.ops >= self.vm.sched.stop_ops
+            && self.vm.ops >= self.tick_stop
         {
             self.tick(tid);
             if self.gil.holder != Some(tid) {
@@ -542,6 +607,18 @@ impl Simulation {
         if !self.run_queue.is_empty() && self.threads[tid].clock >= self.threads[tid].slice_end {
             self.preempt(tid);
         }
+    }
+
+    /// A replay no longer fits: stop and say where.
+    fn replay_diverged(&mut self, k: usize, tid: usize) {
+        if self.finished.is_some() {
+            return;
+        }
+        let name = self.threads[tid].name.clone();
+        self.vm.write_stderr(&format!(
+            "interleave: the program does not follow the replayed schedule at slice {k} (thread {name}); was the program or the schedule changed?\n"
+        ));
+        self.finished = Some(EXIT_REPLAY);
     }
 
     /// The bottom frame of a thread returned.

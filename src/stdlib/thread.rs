@@ -321,18 +321,19 @@ fn acquire(vm: &mut Vm, me: &Value, timeout: Option<u64>, count: u64) -> PyResul
         if s.owner == 0 {
             s.owner = current;
             s.count = count;
-            true
+            Some(s.released_at)
         } else if s.reentrant && s.owner == current {
             s.count += 1;
-            true
+            Some(0)
         } else {
-            false
+            None
         }
     })?;
     let Value::Obj(lock) = me else {
         return Ok(Value::Bool(false));
     };
-    if taken {
+    if let Some(released_at) = taken {
+        vm.clock_ns = vm.clock_ns.max(released_at);
         let at = vm.clock_ns;
         vm.sched.notes.push(Note::Acquired {
             lock: lock.clone(),
@@ -365,6 +366,7 @@ fn lock_release(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 /// Releases once (or fully, with `all`); the recursion count it had.
 fn release(vm: &mut Vm, me: &Value, all: bool) -> PyResult<u64> {
     let current = vm.sched.current;
+    let now = vm.clock_ns;
     let r = with_lock(vm, me, |s| {
         if s.reentrant {
             if s.owner != current || s.count == 0 {
@@ -381,6 +383,7 @@ fn release(vm: &mut Vm, me: &Value, all: bool) -> PyResult<u64> {
         let had = s.count.max(1);
         s.owner = 0;
         s.count = 0;
+        s.released_at = now;
         Ok((had, Some(!s.waiters.is_empty())))
     })?;
     match r {

@@ -70,6 +70,11 @@ pub struct LockState {
     pub waiters: std::collections::VecDeque<usize>,
     /// What the lock stands for (`_thread._label`), e.g. "Event.wait".
     pub label: Option<String>,
+    /// Virtual time of the last release. Threads running in parallel
+    /// (3.13t) are simulated one slice after another, so a thread whose
+    /// clock is behind may find the lock free "before" it was released;
+    /// its acquire then completes at the release time, not earlier.
+    pub released_at: u64,
 }
 
 impl LockState {

@@ -29,6 +29,15 @@ pub struct Options {
     /// The GIL switch interval at start, in seconds (sys.setswitchinterval).
     #[arg(long, default_value_t = 0.005)]
     pub switch_interval: f64,
+    /// Replay the exact interleaving of an earlier run, given by the
+    /// schedule string that `--schedule` printed (it also sets the
+    /// runtime, cores, switch interval and seed).
+    #[arg(long, value_name = "STRING")]
+    pub replay: Option<String>,
+    /// After the run, print its schedule string on stderr
+    /// (`interleave: schedule il1:…`), for `--replay`.
+    #[arg(long)]
+    pub schedule: bool,
     /// Arguments for the program (`sys.argv[1:]`).
     #[arg(trailing_var_arg = true)]
     pub args: Vec<String>,
@@ -75,6 +84,12 @@ pub fn main(options: Options) -> ExitCode {
         eprintln!("interleave run: --switch-interval must be a positive number of seconds");
         return ExitCode::from(2);
     }
+    if let Some(text) = &options.replay {
+        if let Err(e) = interleave::runtime::schedule::Schedule::decode(text) {
+            eprintln!("interleave run: --replay: {}", e.trim_end());
+            return ExitCode::from(2);
+        }
+    }
     let out = run(
         &source,
         &RunOptions {
@@ -86,10 +101,14 @@ pub fn main(options: Options) -> ExitCode {
             runtime: options.runtime,
             cores: options.cores as usize,
             switch_interval: options.switch_interval,
+            replay: options.replay.clone(),
         },
     );
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    if let (true, Some(schedule)) = (options.schedule, &out.schedule) {
+        eprintln!("interleave: schedule {schedule}");
+    }
     ExitCode::from(out.exit_code.clamp(0, 255) as u8)
 }

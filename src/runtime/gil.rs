@@ -45,7 +45,7 @@ impl Simulation {
         self.leave_core(tid, at);
         self.set_state(tid, State::WaitGil, ThreadState::WaitGil, at);
         if self.model.waiters_time_out() {
-            let interval = self.vm.sched.switch_interval_ns;
+            let interval = self.vm.sched.switch_interval_ns.max(1000);
             let switch = self.gil.switch_number;
             self.set_timer(
                 at + interval,
@@ -127,7 +127,7 @@ impl Simulation {
             Some(_) if self.gil.switch_number == switch => self.gil.drop_request = true,
             Some(_) => {}
         }
-        let interval = self.vm.sched.switch_interval_ns;
+        let interval = self.vm.sched.switch_interval_ns.max(1000);
         let switch = self.gil.switch_number;
         self.set_timer(
             at + interval,

@@ -409,7 +409,7 @@ impl Simulation {
     /// The function every new thread's bottom frame runs.
     fn make_entry_stub(&mut self) -> Option<Value> {
         const STUB: &str = "def _bootstrap(function, args, kwargs):\n    if kwargs is None:\n        function(*args)\n    else:\n        function(*args, **kwargs)\n";
-        let code = crate::lang::compile(STUB, "<_thread>").ok()?;
+        let code = crate::lang::compile(STUB, crate::vm::exc::BOOTSTRAP_FILENAME).ok()?;
         let module = self.vm.new_module("<_thread bootstrap>");
         let crate::vm::value::Obj::Module(m) = &*module else {
             return None;

@@ -27,16 +27,16 @@ pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
 }
 
 fn cpu_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("cpu_count", args, 0, 0)?;
+    vm.check_args("posix.cpu_count", args, 0, 0)?;
     Ok(Value::Int(vm.sched.cores as i64))
 }
 
 fn getpid(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("getpid", args, 0, 0)?;
+    vm.check_args("posix.getpid", args, 0, 0)?;
     Ok(Value::Int(PID))
 }
 
 fn getppid(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("getppid", args, 0, 0)?;
+    vm.check_args("posix.getppid", args, 0, 0)?;
     Ok(Value::Int(PID - 1))
 }

@@ -283,12 +283,20 @@ fn acquire_args(vm: &mut Vm, args: &mut Args) -> PyResult<Option<u64>> {
         Some(Value::Bool(b)) => f64::from(u8::from(b)),
         Some(v) => {
             let t = vm.type_name(&v);
-            return vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer or float"
-            ));
+            return vm.type_error(format!("'{t}' object cannot be interpreted as an integer"));
         }
         None => -1.0,
     };
+    // CPython first converts the timeout to i64 nanoseconds (_PyTime_t).
+    if timeout.is_nan() {
+        return vm.value_error("Invalid value NaN (not a number)");
+    }
+    if timeout.abs() * 1e9 >= 9.223_372_036_854_776e18 {
+        return Err(vm.error(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        ));
+    }
     if !blocking && timeout != -1.0 {
         return vm.value_error("can't specify a timeout for a non-blocking call");
     }

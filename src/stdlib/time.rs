@@ -41,33 +41,33 @@ fn no_args(vm: &Vm, args: &Args, name: &str) -> PyResult<()> {
 }
 
 fn time(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    no_args(vm, args, "time")?;
+    no_args(vm, args, "time.time")?;
     Ok(Value::Float(EPOCH_S as f64 + vm.clock_ns as f64 / 1e9))
 }
 
 fn time_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    no_args(vm, args, "time_ns")?;
+    no_args(vm, args, "time.time_ns")?;
     Ok(Value::Int((EPOCH_S * 1_000_000_000 + vm.clock_ns) as i64))
 }
 
 fn perf_counter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    no_args(vm, args, "perf_counter")?;
+    no_args(vm, args, "time.perf_counter")?;
     Ok(Value::Float((PERF_ORIGIN_NS + vm.clock_ns) as f64 / 1e9))
 }
 
 fn perf_counter_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    no_args(vm, args, "perf_counter_ns")?;
+    no_args(vm, args, "time.perf_counter_ns")?;
     Ok(Value::Int((PERF_ORIGIN_NS + vm.clock_ns) as i64))
 }
 
 /// CPU time of the process: virtual time spent running ops.
 fn process_time(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    no_args(vm, args, "process_time")?;
+    no_args(vm, args, "time.process_time")?;
     Ok(Value::Float(cpu_ns(vm) as f64 / 1e9))
 }
 
 fn process_time_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    no_args(vm, args, "process_time_ns")?;
+    no_args(vm, args, "time.process_time_ns")?;
     Ok(Value::Int(cpu_ns(vm) as i64))
 }
 
@@ -78,7 +78,7 @@ fn cpu_ns(vm: &Vm) -> u64 {
 }
 
 fn sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("sleep", args, 1, 1)?;
+    vm.check_args("time.sleep", args, 1, 1)?;
     let secs = match &args.pos[0] {
         Value::Int(i) => *i as f64,
         Value::Bool(b) => f64::from(u8::from(*b)),
@@ -94,8 +94,12 @@ fn sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if secs < 0.0 {
         return vm.value_error("sleep length must be non-negative");
     }
-    if secs > crate::stdlib::thread::TIMEOUT_MAX {
-        return Err(vm.error("OverflowError", "sleep length is too large"));
+    // CPython keeps times as i64 nanoseconds (_PyTime_t).
+    if secs * 1e9 >= 9.223_372_036_854_776e18 {
+        return Err(vm.error(
+            "OverflowError",
+            "timestamp out of range for platform time_t",
+        ));
     }
     let ns = (secs * 1e9).round() as u64;
     if vm.nested_runs > 0 {

@@ -11,6 +11,10 @@ use super::dict::Dict;
 use super::value::{ExcData, Obj, ObjRef, TracebackEntry, Value};
 use super::{PyErr, PyResult, Vm};
 
+/// File name of the runtime's thread bootstrap function (it stands for
+/// CPython's C code, so tracebacks leave its frames out).
+pub const BOOTSTRAP_FILENAME: &str = "<_thread>";
+
 impl Vm {
     /// A new exception instance of `class` with these args.
     pub fn new_exception(&self, class: ObjRef, args: Vec<Value>) -> ObjRef {
@@ -160,6 +164,7 @@ impl Vm {
         out
     }
 
+    /// Renders one exception with its traceback.
     fn format_one(&mut self, exc: &ObjRef) -> String {
         let mut out = String::new();
         let entries = match &**exc {
@@ -170,6 +175,11 @@ impl Vm {
             out.push_str("Traceback (most recent call last):\n");
         }
         for e in &entries {
+            // The runtime's thread bootstrap stands for C code in CPython:
+            // no frame of it ever shows.
+            if &*e.code.filename == BOOTSTRAP_FILENAME {
+                continue;
+            }
             let line = e.code.lines.get(e.pc).copied().unwrap_or(e.code.first_line);
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",

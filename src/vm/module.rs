@@ -384,13 +384,16 @@ fn sys_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn sys_getswitchinterval(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("getswitchinterval", args, 0, 0)?;
-    Ok(Value::Float(vm.sched.switch_interval_ns as f64 / 1e9))
+    vm.check_args("sys.getswitchinterval", args, 0, 0)?;
+    // CPython keeps the interval in whole microseconds.
+    Ok(Value::Float(
+        1e-6 * (vm.sched.switch_interval_ns / 1000) as f64,
+    ))
 }
 
 /// `sys.setswitchinterval(seconds)`: read by the runtime at every GIL wait.
 fn sys_setswitchinterval(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("setswitchinterval", args, 1, 1)?;
+    vm.check_args("sys.setswitchinterval", args, 1, 1)?;
     let secs = match &args.pos[0] {
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,
@@ -400,10 +403,18 @@ fn sys_setswitchinterval(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             return vm.type_error(format!("must be real number, not {t}"));
         }
     };
-    if secs <= 0.0 || secs.is_nan() {
+    if secs <= 0.0 {
         return vm.value_error("switch interval must be strictly positive");
     }
-    vm.sched.switch_interval_ns = ((secs * 1e9).round() as u64).max(1);
+    // Whole microseconds, truncated, as CPython stores it (NaN passes the
+    // check there too, and becomes the largest interval); the GIL waits
+    // at least 1 µs (`gil->interval >= 1 ? gil->interval : 1`).
+    let micros = if secs.is_nan() {
+        i64::MAX as u64 / 1000
+    } else {
+        (secs * 1e6) as u64
+    };
+    vm.sched.switch_interval_ns = micros.saturating_mul(1000);
     Ok(Value::None)
 }
 

@@ -1,8 +1,11 @@
 //! The four runtime models against what real CPython does (figures from
 //! this machine's interpreters, see DEVELOPERS.md): lost updates of
 //! `n += 1` by two threads, the function-call variant, the 3.9
-//! short-loop case where timing decides, and crossed-lock deadlocks. The
-//! programs use `_thread` directly so that only the model is under test.
+//! short-loop case where timing decides, the convoy effect, two CPU-bound
+//! threads against sequential work, and crossed-lock deadlocks. The
+//! programs use `_thread` directly so that only the model is under test;
+//! ratios are of virtual time, measured by the program itself with
+//! `time.perf_counter()`, so they are exact and repeatable.
 
 use interleave::runtime::{run_program, SimOptions};
 
@@ -222,4 +225,86 @@ fn a_schedule_string_replays_the_exact_interleaving() {
         "{}",
         out.stderr
     );
+}
+
+/// Prints (time of 20 × sleep(1 ms) beside a spinning thread) ÷ (alone).
+const CONVOY: &str = r#"import _thread, time
+def sleeps():
+    t0 = time.perf_counter()
+    for _ in range(20):
+        time.sleep(0.001)
+    return time.perf_counter() - t0
+alone = sleeps()
+stop = []
+stopped = _thread.allocate_lock()
+stopped.acquire()
+def spin():
+    while not stop:
+        pass
+    stopped.release()
+_thread.start_new_thread(spin, ())
+beside = sleeps()
+stop.append(1)
+stopped.acquire()
+print(round(beside / alone, 2))
+"#;
+
+/// Prints (two threads doing N additions each) ÷ (2N additions in a row).
+const CPU_BOUND: &str = r#"import _thread, time
+def work(n):
+    x = 0
+    for i in range(n):
+        x += i
+    return x
+N = 100000
+t0 = time.perf_counter()
+work(2 * N)
+seq = time.perf_counter() - t0
+left = [2]
+guard = _thread.allocate_lock()
+finished = _thread.allocate_lock()
+finished.acquire()
+def worker():
+    work(N)
+    with guard:
+        left[0] -= 1
+        if left[0] == 0:
+            finished.release()
+t0 = time.perf_counter()
+_thread.start_new_thread(worker, ())
+_thread.start_new_thread(worker, ())
+finished.acquire()
+par = time.perf_counter() - t0
+print(round(par / seq, 2))
+"#;
+
+fn ratio(program: &str, runtime: &str) -> f64 {
+    let out = run(program, runtime, 0);
+    assert_eq!(out.exit_code, 0, "stderr: {}", out.stderr);
+    out.stdout.trim().parse().expect("a ratio")
+}
+
+#[test]
+fn convoy_effect_under_the_gil_and_not_without_it() {
+    // Real CPython here: 3.9 and 3.12 5.6-5.8x, 3.11 4.6-5.9x, 3.13t 1.0x.
+    for runtime in ["cpython-3.9", "cpython-3.12"] {
+        let r = ratio(CONVOY, runtime);
+        assert!((4.0..=7.0).contains(&r), "{runtime}: convoy {r}x");
+    }
+    let r = ratio(CONVOY, "cpython-3.13t");
+    assert!((0.9..=1.2).contains(&r), "3.13t: convoy {r}x");
+}
+
+#[test]
+fn cpu_bound_threads_gain_nothing_under_a_gil_and_halve_without_it() {
+    // Real CPython here: about 1.0 under every GIL build, 0.5 on 3.13t.
+    for runtime in ["cpython-2.7", "cpython-3.9", "cpython-3.12"] {
+        let r = ratio(CPU_BOUND, runtime);
+        assert!(
+            (0.9..=1.3).contains(&r),
+            "{runtime}: threads/sequential {r}"
+        );
+    }
+    let r = ratio(CPU_BOUND, "cpython-3.13t");
+    assert!((0.4..=0.6).contains(&r), "3.13t: threads/sequential {r}");
 }

@@ -2,6 +2,8 @@
 //! run by `./x test` against both builds: the threaded one starts a real
 //! rayon pool on Web Workers and checks a parallel result; the plain one
 //! runs in a page that is not cross-origin isolated, as an embed does.
+//! Both check that the conformance corpus and the event logs come out as
+//! they do natively.
 #![cfg(target_arch = "wasm32")]
 
 use interleave::lab::primes::{count_primes_below, count_primes_below_par};
@@ -11,6 +13,9 @@ use wasm_bindgen_test::*;
 mod common;
 
 include!(concat!(env!("OUT_DIR"), "/conformance_cases.rs"));
+
+#[path = "common/event_logs.rs"]
+mod event_logs;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -35,6 +40,17 @@ fn conformance_suite_matches_cpython_in_the_browser() {
         now_passing.is_empty(),
         "listed as failing but passing in wasm: {}",
         now_passing.join(" ")
+    );
+}
+
+/// The same program, runtime and seed give the same event log in wasm32
+/// as natively (`tests/event_log.rs` checks the same recorded digests).
+#[wasm_bindgen_test]
+fn event_logs_are_the_same_as_natively() {
+    assert_eq!(
+        event_logs::digest_lines(),
+        include_str!("logs/digests.txt"),
+        "the wasm32 event logs differ from the native ones"
     );
 }
 

@@ -1,6 +1,7 @@
 //! The `interleave run` command line: options, exit statuses, and the
 //! schedule string round trip (`--schedule` prints it, `--replay` follows
 //! it), run as a user runs them, through the built binary.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output};

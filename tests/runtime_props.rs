@@ -6,6 +6,7 @@
 //! under a GIL; each lock held by at most one thread at a time; every
 //! queued item got at most once and none lost; and the same program,
 //! runtime and seed give the identical log.
+#![cfg(not(target_arch = "wasm32"))]
 
 use interleave::runtime::{run_program, SimOptions};
 use interleave::trace::{Event, ThreadState};

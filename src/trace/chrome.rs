@@ -308,11 +308,20 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Who holds the GIL: one counter series per thread, 1 while held.
+    /// Who holds the GIL: one counter series per thread, 1 while held,
+    /// named by the thread (and its index when two share a name).
     fn gil_counter(&mut self) {
         let tl = self.tl;
+        let series = |thread: u32| {
+            let name = tl.thread_name(thread);
+            if tl.threads.iter().filter(|t| t.name == name).count() > 1 {
+                format!("{name} #{thread}")
+            } else {
+                name
+            }
+        };
         for span in &tl.gil {
-            let name = tl.thread_name(span.thread);
+            let name = series(span.thread);
             self.push(
                 span.start,
                 json!({ "ph": "C", "tid": 0, "name": "GIL", "args": { name.clone(): 1 } }),
@@ -416,6 +425,7 @@ impl<'a> Builder<'a> {
 mod tests {
     use super::*;
     use crate::trace::GilReason;
+    use std::collections::BTreeSet;
 
     fn state(t: u64, thread: u32, state: ThreadState) -> Event {
         Event::State { t, thread, state }
@@ -717,6 +727,25 @@ mod tests {
         assert_eq!(
             (&print["s"], &print["args"]["text"]),
             (&json!("t"), &json!("hi\n"))
+        );
+    }
+
+    #[test]
+    fn threads_of_the_same_name_have_their_own_gil_series() {
+        let v = trace(
+            &program(),
+            600,
+            &["worker".into(), "worker".into()],
+            &TraceInfo::default(),
+        );
+        let series: BTreeSet<String> = events_of(&v)
+            .iter()
+            .filter(|e| e["ph"] == "C" && e["name"] == "GIL")
+            .flat_map(|e| e["args"].as_object().unwrap().keys().cloned())
+            .collect();
+        assert_eq!(
+            series.into_iter().collect::<Vec<_>>(),
+            ["worker #0", "worker #1"]
         );
     }
 

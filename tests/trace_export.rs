@@ -259,8 +259,8 @@ fn the_trace_follows_the_trace_event_format() {
             .unwrap();
         assert_eq!(process["args"]["name"], format!("python ({runtime})"));
         // Slices on one track nest: no two partially overlap. (In whole
-        // nanoseconds, as a viewer reads the microseconds.)
-        let ns = |v: &Value| (v.as_f64().unwrap() * 1000.0).round() as i64;
+        // nanoseconds, read as Perfetto reads microseconds: truncated.)
+        let ns = |v: &Value| (v.as_f64().unwrap() * 1000.0) as i64;
         let mut by_track: BTreeMap<u64, Vec<(i64, i64)>> = BTreeMap::new();
         for e in events.iter().filter(|e| e["ph"] == "X") {
             let ts = ns(&e["ts"]);

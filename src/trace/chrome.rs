@@ -55,9 +55,17 @@ pub fn export(events: &[Event], end: u64, names: &[String], info: &TraceInfo) ->
     trace(events, end, names, info).to_string()
 }
 
-/// Virtual ns → trace µs.
+/// Virtual ns → trace µs. Perfetto reads a fractional timestamp back as
+/// `(µs * 1000)` truncated to whole nanoseconds, and for many values that
+/// product falls just below the integer: such values are nudged up to the
+/// next float, so that every time and duration comes back exact and
+/// adjacent slices stay adjacent instead of overlapping by 1 ns.
 fn us(ns: u64) -> f64 {
-    ns as f64 / 1000.0
+    let mut x = ns as f64 / 1000.0;
+    while ((x * 1000.0) as u64) < ns {
+        x = x.next_up();
+    }
+    x
 }
 
 /// The track id of thread `thread`'s own track.
@@ -728,6 +736,19 @@ mod tests {
             (&print["s"], &print["args"]["text"]),
             (&json!("t"), &json!("hi\n"))
         );
+    }
+
+    #[test]
+    fn microseconds_read_back_as_the_exact_nanoseconds() {
+        let samples = (0..200_000u64)
+            .chain((0..2_000).map(|k| 999_999_999_000 + k * 7_919))
+            .chain([u64::from(u32::MAX), 86_400_000_000_000]);
+        for ns in samples {
+            let text = serde_json::to_string(&us(ns)).unwrap();
+            let back: f64 = text.parse().unwrap();
+            assert_eq!((back * 1000.0) as u64, ns, "{ns} ns written as {text}");
+        }
+        assert_eq!(serde_json::to_string(&us(1_500)).unwrap(), "1.5");
     }
 
     #[test]

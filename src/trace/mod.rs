@@ -5,6 +5,15 @@
 //! over and over by one thread with nobody waiting is one hold record with
 //! a count, so a loop of 10^6 iterations gives a log of thousands of
 //! events, not millions.
+//!
+//! Derived from it: [`timeline`] (state segments, GIL ownership, names),
+//! [`stats`] (where the time went, locks, queues) and [`chrome`] (a Chrome
+//! Trace Event file for Perfetto). All of it is pure computation on the
+//! events, for the command line and the page alike.
+
+pub mod chrome;
+pub mod stats;
+pub mod timeline;
 
 /// A thread's state over a span of time (a timeline segment).
 #[derive(Clone, Debug, PartialEq, Eq)]

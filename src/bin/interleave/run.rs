@@ -2,12 +2,15 @@
 //! prints (stdout to stdout, stderr to stderr), with CPython's exit
 //! statuses (0 ok, 1 uncaught exception or SyntaxError, n for
 //! `sys.exit(n)`), 2 for a usage error and 4 when the op budget runs out.
+//! `--stats` adds the run's statistics on stderr, after what the program
+//! printed; `--trace FILE` writes a Chrome Trace Event file for Perfetto.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use interleave::run::{run, RunOptions};
+use interleave::run::{run_simulation, RunOptions};
+use interleave::trace::{chrome, stats::Stats};
 
 #[derive(clap::Args, Debug)]
 pub struct Options {
@@ -38,6 +41,14 @@ pub struct Options {
     /// (`interleave: schedule il1:…`), for `--replay`.
     #[arg(long)]
     pub schedule: bool,
+    /// After the run, print its statistics on stderr: where each thread's
+    /// time went, GIL hand-offs, lock contention, queue depths.
+    #[arg(long)]
+    pub stats: bool,
+    /// Write the run as a Chrome Trace Event file (JSON) that the Perfetto
+    /// UI (ui.perfetto.dev) and chrome://tracing open.
+    #[arg(long, value_name = "FILE")]
+    pub trace: Option<PathBuf>,
     /// Arguments for the program (`sys.argv[1:]`).
     #[arg(trailing_var_arg = true)]
     pub args: Vec<String>,
@@ -90,7 +101,21 @@ pub fn main(options: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let out = run(
+    // Open the trace file first: a bad path fails before a long run.
+    let mut trace_file = match &options.trace {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Some((path, std::io::BufWriter::new(f))),
+            Err(e) => {
+                eprintln!(
+                    "interleave run: cannot write the trace to '{}': {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let (out, sim) = run_simulation(
         &source,
         &RunOptions {
             filename,
@@ -109,6 +134,31 @@ pub fn main(options: Options) -> ExitCode {
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
     if let (true, Some(schedule)) = (options.schedule, &out.schedule) {
         eprintln!("interleave: schedule {schedule}");
+    }
+    if let (None, Some((path, _))) = (&sim, &trace_file) {
+        // The program never ran (a SyntaxError): no trace.
+        let _ = std::fs::remove_file(path);
+    }
+    if let Some(sim) = &sim {
+        let names = sim.thread_names();
+        if options.stats {
+            let stats = Stats::new(&sim.log.events, sim.now(), &names);
+            let _ = std::io::stderr().write_all(stats.render().as_bytes());
+        }
+        if let Some((path, file)) = &mut trace_file {
+            let info = chrome::TraceInfo {
+                runtime: sim.runtime(),
+                stdout: &out.stdout,
+            };
+            let text = chrome::export(&sim.log.events, sim.now(), &names, &info);
+            if let Err(e) = file.write_all(text.as_bytes()).and_then(|()| file.flush()) {
+                eprintln!(
+                    "interleave run: cannot write the trace to '{}': {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        }
     }
     ExitCode::from(out.exit_code.clamp(0, 255) as u8)
 }

@@ -5,6 +5,7 @@
 //! counter, flows that pair up); the log's size for a long loop; and
 //! `interleave run --stats` / `--trace FILE` through the built binary.
 //! The programs use `_thread` and `time` directly.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

@@ -110,6 +110,36 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        if self.user_getattribute && self.has_user_getattribute(obj) {
+            if let Some(ga) = self.special(obj, "__getattribute__") {
+                return match self.call(&ga, Args::new(vec![name.clone()])) {
+                    Err(PyErr::Exc(e)) if self.exc_is(&e, "AttributeError") => {
+                        match self.special(obj, "__getattr__") {
+                            Some(g) => self.call(&g, Args::new(vec![name.clone()])),
+                            None => Err(PyErr::Exc(e)),
+                        }
+                    }
+                    r => r,
+                };
+            }
+        }
+        self.lookup_attr(obj, name, true)
+    }
+
+    /// `object.__getattribute__(obj, name)`: the generic lookup, without a
+    /// user `__getattribute__` or the `__getattr__` fallback.
+    pub fn generic_get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        self.lookup_attr(obj, name, false)
+    }
+
+    /// Whether `obj` is an instance of a user class that overrides
+    /// `__getattribute__`.
+    fn has_user_getattribute(&self, obj: &Value) -> bool {
+        matches!(obj, Value::Obj(o) if matches!(&**o, Obj::Instance(_)))
+            && self.has_user_special(obj, "__getattribute__")
+    }
+
+    fn lookup_attr(&mut self, obj: &Value, name: &Value, fallback: bool) -> PyResult<Value> {
         let Some(n) = name.as_str() else {
             return self.type_error("attribute name must be string");
         };
@@ -131,6 +161,9 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 // __getattr__ fallback.
+                if !fallback {
+                    return Err(self.attribute_error(obj, &n));
+                }
                 if let Some(ga) = self.special(obj, "__getattr__") {
                     return self.call(&ga, Args::new(vec![name.clone()]));
                 }
@@ -401,6 +434,9 @@ impl Vm {
                         td.name
                     ));
                 }
+                if n == "__getattribute__" {
+                    self.user_getattribute = true;
+                }
                 &td.dict
             }
             Obj::Module(m) => {
@@ -499,7 +535,7 @@ impl Vm {
         let n = name.as_str().unwrap_or("");
         let hash = str_hash(n);
         let is_type_or_module = matches!(&obj, Value::Obj(o) if matches!(&**o, Obj::Type(_) | Obj::Module(_) | Obj::Super(_)));
-        if !is_type_or_module {
+        if !is_type_or_module && !(self.user_getattribute && self.has_user_getattribute(&obj)) {
             let t = self.type_of(&obj);
             if let Some(f) = lookup(&t, hash, n) {
                 let plain = match &f {

@@ -175,6 +175,9 @@ pub struct Vm {
     /// what seeds an unseeded `random`): a SplitMix64 stream started from
     /// `config.seed`, so the same program and seed draw the same words.
     entropy: u64,
+    /// Some user class defines `__getattribute__`: attribute loads must
+    /// look for it (kept false otherwise, so that loads skip the lookup).
+    pub user_getattribute: bool,
 }
 
 /// Reference cycles (a module's functions point at the module's globals,
@@ -243,6 +246,7 @@ impl Vm {
             module_factories: HashMap::new(),
             compile_hook: None,
             entropy: 0,
+            user_getattribute: false,
         };
         vm.entropy = vm.config.seed;
         types::init_type_dicts(&mut vm);

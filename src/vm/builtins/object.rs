@@ -166,6 +166,7 @@ fn new_class_kw(
             Some("__doc__") => doc = v.as_str().map(Rc::from),
             Some("__eq__") => has_eq = true,
             Some("__hash__") => has_hash = true,
+            Some("__getattribute__") => vm.user_getattribute = true,
             _ => {}
         }
         // Plain functions named __new__ / __init_subclass__ / __class_getitem__ are implicitly static/class methods.
@@ -465,7 +466,7 @@ fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         args.pos.first().cloned().unwrap_or(Value::None),
         args.pos.get(1).cloned().unwrap_or(Value::None),
     );
-    vm.get_attr(&obj, &name)
+    vm.generic_get_attr(&obj, &name)
 }
 
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -470,6 +470,16 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        self.del_attr_with(obj, name, true)
+    }
+
+    /// `object.__delattr__(obj, name)`: `del obj.name` without a user
+    /// `__delattr__`.
+    pub fn generic_del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        self.del_attr_with(obj, name, false)
+    }
+
+    fn del_attr_with(&mut self, obj: &Value, name: &Value, user: bool) -> PyResult<()> {
         let Some(n) = name.as_str() else {
             return self.type_error("attribute name must be string");
         };
@@ -495,7 +505,7 @@ impl Vm {
                 return Ok(());
             }
         }
-        if self.has_user_special(obj, "__delattr__") {
+        if user && self.has_user_special(obj, "__delattr__") {
             if let Some(f) = self.special(obj, "__delattr__") {
                 self.call(&f, Args::new(vec![name.clone()]))?;
                 return Ok(());

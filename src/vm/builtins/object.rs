@@ -474,7 +474,7 @@ fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         args.pos.first().cloned().unwrap_or(Value::None),
         args.pos.get(1).cloned().unwrap_or(Value::None),
     );
-    vm.del_attr(&obj, &name)?;
+    vm.generic_del_attr(&obj, &name)?;
     Ok(Value::None)
 }
 

@@ -283,9 +283,7 @@ fn acquire_args(vm: &mut Vm, args: &mut Args) -> PyResult<Option<u64>> {
         Some(Value::Bool(b)) => f64::from(u8::from(b)),
         Some(v) => {
             let t = vm.type_name(&v);
-            return vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer or float"
-            ));
+            return vm.type_error(format!("'{t}' object cannot be interpreted as an integer"));
         }
         None => -1.0,
     };
@@ -372,15 +370,16 @@ fn release(vm: &mut Vm, me: &Value, all: bool) -> PyResult<u64> {
             if s.owner != current || s.count == 0 {
                 return Err("cannot release un-acquired lock");
             }
-            let had = s.count;
-            s.count = if all { 0 } else { s.count - 1 };
-            if s.count > 0 {
-                return Ok((had, None));
-            }
         } else if s.owner == 0 {
             return Err("release unlocked lock");
         }
         let had = s.count.max(1);
+        if s.reentrant {
+            s.count = if all { 0 } else { s.count - 1 };
+            if s.count > 0 {
+                return Ok((had, None));
+            }
+        }
         s.owner = 0;
         s.count = 0;
         s.released_at = now;

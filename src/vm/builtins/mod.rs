@@ -844,7 +844,7 @@ pub fn special_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value
         Obj::Instance(i) => Ok(match name {
             "__dict__"
                 if crate::vm::attr::slots_of(&i.class)
-                    .map_or(true, |s| s.iter().any(|n| &**n == "__dict__")) =>
+                    .is_none_or(|s| s.iter().any(|n| &**n == "__dict__")) =>
             {
                 Some(Value::Obj(i.dict.clone()))
             }

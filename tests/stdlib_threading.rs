@@ -138,3 +138,73 @@ fn a_thread_waiting_for_itself_is_reported() {
         "{stderr}"
     );
 }
+
+/// A program using most of threading and queue, for the log tests.
+const BUSY: &str = r#"import threading, queue, time
+q = queue.Queue(maxsize=2)
+bar = threading.Barrier(3)
+sem = threading.BoundedSemaphore(2)
+data = threading.local()
+cond = threading.Condition()
+ready = []
+def worker(k):
+    data.k = k
+    bar.wait()
+    with sem:
+        q.put(k)
+    with cond:
+        ready.append(k)
+        cond.notify_all()
+def consumer():
+    for _ in range(2):
+        q.get()
+        q.task_done()
+ts = [threading.Thread(target=worker, args=(k,), name=f"worker-{k}") for k in range(2)]
+ts.append(threading.Thread(target=consumer, daemon=True))
+for t in ts:
+    t.start()
+bar.wait()
+with cond:
+    cond.wait_for(lambda: len(ready) == 2)
+q.join()
+threading.Timer(0.01, print, args=("timer",)).start()
+"#;
+
+#[test]
+fn same_seed_same_event_log() {
+    for runtime in threads::RUNTIMES {
+        let options = interleave::runtime::SimOptions {
+            runtime: runtime.to_string(),
+            seed: 7,
+            ..Default::default()
+        };
+        let (out, a) = interleave::runtime::run_program(BUSY, &options);
+        assert_eq!(
+            (out.stdout.as_str(), out.exit_code),
+            ("timer\n", 0),
+            "{}",
+            out.stderr
+        );
+        let (_, b) = interleave::runtime::run_program(BUSY, &options);
+        let (a, b) = (a.expect("ran"), b.expect("ran"));
+        assert_eq!(a.log.events, b.log.events, "{runtime}");
+    }
+}
+
+#[test]
+fn the_runtime_knows_threads_by_their_thread_names() {
+    let (out, sim) =
+        interleave::runtime::run_program(BUSY, &interleave::runtime::SimOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let names = sim.expect("ran").thread_names();
+    assert_eq!(
+        names,
+        [
+            "MainThread",
+            "worker-0",
+            "worker-1",
+            "Thread-1 (consumer)",
+            "Thread-2"
+        ]
+    );
+}

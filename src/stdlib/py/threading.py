@@ -553,12 +553,7 @@ class Thread:
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
-        try:
-            self._bootstrap_inner()
-        except BaseException:
-            if self._daemonic and _sys is None:
-                return
-            raise
+        self._bootstrap_inner()
 
     def _set_ident(self):
         self._ident = get_ident()

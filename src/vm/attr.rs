@@ -110,7 +110,7 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        if self.user_getattribute && self.has_user_getattribute(obj) {
+        if !self.getattribute_classes.is_empty() && self.has_user_getattribute(obj) {
             if let Some(ga) = self.special(obj, "__getattribute__") {
                 return match self.call(&ga, Args::new(vec![name.clone()])) {
                     Err(PyErr::Exc(e)) if self.exc_is(&e, "AttributeError") => {
@@ -135,8 +135,12 @@ impl Vm {
     /// Whether `obj` is an instance of a user class that overrides
     /// `__getattribute__`.
     fn has_user_getattribute(&self, obj: &Value) -> bool {
-        matches!(obj, Value::Obj(o) if matches!(&**o, Obj::Instance(_)))
-            && self.has_user_special(obj, "__getattribute__")
+        let Value::Obj(o) = obj else { return false };
+        let Obj::Instance(i) = &**o else { return false };
+        super::types::mro_of(&i.class).any(|c| {
+            self.getattribute_classes
+                .contains(&(std::rc::Rc::as_ptr(c) as *const () as usize))
+        }) && self.has_user_special(obj, "__getattribute__")
     }
 
     fn lookup_attr(&mut self, obj: &Value, name: &Value, fallback: bool) -> PyResult<Value> {
@@ -435,7 +439,8 @@ impl Vm {
                     ));
                 }
                 if n == "__getattribute__" {
-                    self.user_getattribute = true;
+                    self.getattribute_classes
+                        .push(std::rc::Rc::as_ptr(o) as *const () as usize);
                 }
                 &td.dict
             }
@@ -545,7 +550,9 @@ impl Vm {
         let n = name.as_str().unwrap_or("");
         let hash = str_hash(n);
         let is_type_or_module = matches!(&obj, Value::Obj(o) if matches!(&**o, Obj::Type(_) | Obj::Module(_) | Obj::Super(_)));
-        if !is_type_or_module && !(self.user_getattribute && self.has_user_getattribute(&obj)) {
+        if !is_type_or_module
+            && !(!self.getattribute_classes.is_empty() && self.has_user_getattribute(&obj))
+        {
             let t = self.type_of(&obj);
             if let Some(f) = lookup(&t, hash, n) {
                 let plain = match &f {

@@ -15,7 +15,7 @@ fn programs_match_cpython() {
 
 #[test]
 fn expectations_are_fresh() {
-    threads::expectations_fresh();
+    threads::expectations_fresh("threading");
 }
 
 /// Runs `program` under `runtime`; (stdout, stderr, status).

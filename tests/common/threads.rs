@@ -129,13 +129,14 @@ pub fn check_dir(dir: &str, at_least: usize) {
     );
 }
 
-/// Re-runs `tests/threads/regen.py --check` when python3 3.11 is on PATH:
-/// fails if a committed expectation is stale.
-pub fn expectations_fresh() {
+/// Re-runs `tests/threads/regen.py --check` on `tests/threads/<dir>` when
+/// python3 3.11 is on PATH: fails if a committed expectation is stale.
+pub fn expectations_fresh(dir: &str) {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/threads/regen.py");
     let Ok(out) = std::process::Command::new("python3")
         .arg(script)
         .arg("--check")
+        .arg(format!("--dir={dir}"))
         .output()
     else {
         eprintln!("python3 is not on PATH: expectations not re-checked");

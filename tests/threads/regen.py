@@ -20,6 +20,7 @@ Usage:
     python3 tests/threads/regen.py              rewrite every expectation
     python3 tests/threads/regen.py NAME...      only these programs (stems)
     python3 tests/threads/regen.py --check      write nothing; exit 1 if stale
+    python3 tests/threads/regen.py --dir=queue  only the programs of one directory
 """
 
 import os
@@ -77,9 +78,10 @@ def main(argv):
         return 1
     check = "--check" in argv
     names = {a for a in argv if not a.startswith("--")}
+    dirs = [a.split("=", 1)[1] for a in argv if a.startswith("--dir=")] or DIRS
     problems = []
     count = 0
-    for d in DIRS:
+    for d in dirs:
         programs = sorted((ROOT / d).glob("*.py"))
         expected = ROOT / d / "expected"
         expected.mkdir(exist_ok=True)

@@ -18,7 +18,8 @@ never preempts a callback of the interpreter), so no lock is needed.
 
 Differences from CPython: a thread's attributes are kept after it ends;
 `obj.__dict__` is the one dict of the object, whose contents are those of
-the thread that touched the object last.
+the thread that touched the object last; a subclass's __init__, rerun
+inside an attribute access, must not block (wait for a held lock).
 """
 
 from _thread import get_ident

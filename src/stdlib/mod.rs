@@ -62,6 +62,21 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("random", random::make);
     // The primitives of threads, on the runtime.
     vm.register_module("_thread", thread::make);
+    // threading, queue and _threading_local (Python source, on _thread).
+    vm.register_module("threading", |vm, m| {
+        python_module(vm, m, "threading", include_str!("py/threading.py"))
+    });
+    vm.register_module("_threading_local", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "_threading_local",
+            include_str!("py/_threading_local.py"),
+        )
+    });
+    vm.register_module("queue", |vm, m| {
+        python_module(vm, m, "queue", include_str!("py/queue.py"))
+    });
     vm.register_module("time", time::make);
     vm.register_module("os", os::make);
 }

@@ -380,15 +380,16 @@ fn release(vm: &mut Vm, me: &Value, all: bool) -> PyResult<u64> {
             if s.owner != current || s.count == 0 {
                 return Err("cannot release un-acquired lock");
             }
-            let had = s.count;
-            s.count = if all { 0 } else { s.count - 1 };
-            if s.count > 0 {
-                return Ok((had, None));
-            }
         } else if s.owner == 0 {
             return Err("release unlocked lock");
         }
         let had = s.count.max(1);
+        if s.reentrant {
+            s.count = if all { 0 } else { s.count - 1 };
+            if s.count > 0 {
+                return Ok((had, None));
+            }
+        }
         s.owner = 0;
         s.count = 0;
         s.released_at = now;

@@ -110,6 +110,40 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        if !self.getattribute_classes.is_empty() && self.has_user_getattribute(obj) {
+            if let Some(ga) = self.special(obj, "__getattribute__") {
+                return match self.call(&ga, Args::new(vec![name.clone()])) {
+                    Err(PyErr::Exc(e)) if self.exc_is(&e, "AttributeError") => {
+                        match self.special(obj, "__getattr__") {
+                            Some(g) => self.call(&g, Args::new(vec![name.clone()])),
+                            None => Err(PyErr::Exc(e)),
+                        }
+                    }
+                    r => r,
+                };
+            }
+        }
+        self.lookup_attr(obj, name, true)
+    }
+
+    /// `object.__getattribute__(obj, name)`: the generic lookup, without a
+    /// user `__getattribute__` or the `__getattr__` fallback.
+    pub fn generic_get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        self.lookup_attr(obj, name, false)
+    }
+
+    /// Whether `obj` is an instance of a user class that overrides
+    /// `__getattribute__`.
+    fn has_user_getattribute(&self, obj: &Value) -> bool {
+        let Value::Obj(o) = obj else { return false };
+        let Obj::Instance(i) = &**o else { return false };
+        super::types::mro_of(&i.class).any(|c| {
+            self.getattribute_classes
+                .contains(&(std::rc::Rc::as_ptr(c) as *const () as usize))
+        }) && self.has_user_special(obj, "__getattribute__")
+    }
+
+    fn lookup_attr(&mut self, obj: &Value, name: &Value, fallback: bool) -> PyResult<Value> {
         let Some(n) = name.as_str() else {
             return self.type_error("attribute name must be string");
         };
@@ -131,6 +165,9 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 // __getattr__ fallback.
+                if !fallback {
+                    return Err(self.attribute_error(obj, &n));
+                }
                 if let Some(ga) = self.special(obj, "__getattr__") {
                     return self.call(&ga, Args::new(vec![name.clone()]));
                 }
@@ -401,6 +438,10 @@ impl Vm {
                         td.name
                     ));
                 }
+                if n == "__getattribute__" {
+                    self.getattribute_classes
+                        .push(std::rc::Rc::as_ptr(o) as *const () as usize);
+                }
                 &td.dict
             }
             Obj::Module(m) => {
@@ -434,6 +475,16 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        self.del_attr_with(obj, name, true)
+    }
+
+    /// `object.__delattr__(obj, name)`: `del obj.name` without a user
+    /// `__delattr__`.
+    pub fn generic_del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        self.del_attr_with(obj, name, false)
+    }
+
+    fn del_attr_with(&mut self, obj: &Value, name: &Value, user: bool) -> PyResult<()> {
         let Some(n) = name.as_str() else {
             return self.type_error("attribute name must be string");
         };
@@ -459,7 +510,7 @@ impl Vm {
                 return Ok(());
             }
         }
-        if self.has_user_special(obj, "__delattr__") {
+        if user && self.has_user_special(obj, "__delattr__") {
             if let Some(f) = self.special(obj, "__delattr__") {
                 self.call(&f, Args::new(vec![name.clone()]))?;
                 return Ok(());
@@ -499,7 +550,9 @@ impl Vm {
         let n = name.as_str().unwrap_or("");
         let hash = str_hash(n);
         let is_type_or_module = matches!(&obj, Value::Obj(o) if matches!(&**o, Obj::Type(_) | Obj::Module(_) | Obj::Super(_)));
-        if !is_type_or_module {
+        if !is_type_or_module
+            && !(!self.getattribute_classes.is_empty() && self.has_user_getattribute(&obj))
+        {
             let t = self.type_of(&obj);
             if let Some(f) = lookup(&t, hash, n) {
                 let plain = match &f {

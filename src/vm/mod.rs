@@ -175,6 +175,11 @@ pub struct Vm {
     /// what seeds an unseeded `random`): a SplitMix64 stream started from
     /// `config.seed`, so the same program and seed draw the same words.
     entropy: u64,
+    /// Addresses of the user classes that define `__getattribute__` in
+    /// their own namespace: attribute loads on instances of their
+    /// subclasses call it. (An address may outlive its class; a match is
+    /// confirmed by a lookup.)
+    pub getattribute_classes: Vec<usize>,
 }
 
 /// Reference cycles (a module's functions point at the module's globals,
@@ -243,6 +248,7 @@ impl Vm {
             module_factories: HashMap::new(),
             compile_hook: None,
             entropy: 0,
+            getattribute_classes: Vec::new(),
         };
         vm.entropy = vm.config.seed;
         types::init_type_dicts(&mut vm);

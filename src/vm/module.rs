@@ -65,8 +65,6 @@ const KNOWN_UNSIMULATED: &[&str] = &[
     "hashlib",
     "base64",
     "zlib",
-    "threading",
-    "queue",
     "multiprocessing",
     "concurrent",
     "asyncio",

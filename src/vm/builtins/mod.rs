@@ -842,7 +842,10 @@ pub fn special_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value
         }),
         Obj::Exception(_) => exception::attr(vm, o, name),
         Obj::Instance(i) => Ok(match name {
-            "__dict__" if crate::vm::attr::slots_of(&i.class).is_none() => {
+            "__dict__"
+                if crate::vm::attr::slots_of(&i.class)
+                    .is_none_or(|s| s.iter().any(|n| &**n == "__dict__")) =>
+            {
                 Some(Value::Obj(i.dict.clone()))
             }
             // The data attributes of the wrapped builtin value

@@ -146,6 +146,7 @@ fn new_class_kw(
     let mut classcell = None;
     let mut has_eq = false;
     let mut has_hash = false;
+    let mut has_getattribute = false;
     for (k, v) in items {
         match k.as_str() {
             Some("__qualname__") => {
@@ -166,6 +167,7 @@ fn new_class_kw(
             Some("__doc__") => doc = v.as_str().map(Rc::from),
             Some("__eq__") => has_eq = true,
             Some("__hash__") => has_hash = true,
+            Some("__getattribute__") => has_getattribute = true,
             _ => {}
         }
         // Plain functions named __new__ / __init_subclass__ / __class_getitem__ are implicitly static/class methods.
@@ -250,6 +252,10 @@ fn new_class_kw(
         subclasses: RefCell::new(Vec::new()),
         slots,
     })));
+    if has_getattribute {
+        vm.getattribute_classes
+            .push(Rc::as_ptr(&cls) as *const () as usize);
+    }
     if let Some(td) = type_data(&cls) {
         for b in &td.bases {
             if let Some(bd) = type_data(b) {
@@ -465,7 +471,7 @@ fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         args.pos.first().cloned().unwrap_or(Value::None),
         args.pos.get(1).cloned().unwrap_or(Value::None),
     );
-    vm.get_attr(&obj, &name)
+    vm.generic_get_attr(&obj, &name)
 }
 
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -473,7 +479,7 @@ fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         args.pos.first().cloned().unwrap_or(Value::None),
         args.pos.get(1).cloned().unwrap_or(Value::None),
     );
-    vm.del_attr(&obj, &name)?;
+    vm.generic_del_attr(&obj, &name)?;
     Ok(Value::None)
 }
 

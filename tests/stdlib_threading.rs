@@ -29,11 +29,15 @@ fn run_under(program: &str, runtime: &str) -> (String, String, i32) {
     (out.stdout, out.stderr, out.exit_code)
 }
 
-/// Lines of the report that start with `  NAME waits for`.
+/// The line of the report that starts with `  NAME waits for` (a lock)
+/// or `  NAME waits in` (a wait such as Event.wait).
 fn waits_line<'a>(report: &'a str, thread: &str) -> &'a str {
     report
         .lines()
-        .find(|l| l.starts_with(&format!("  {thread} waits for ")))
+        .find(|l| {
+            l.starts_with(&format!("  {thread} waits for "))
+                || l.starts_with(&format!("  {thread} waits in "))
+        })
         .unwrap_or_else(|| panic!("no line for {thread} in:\n{report}"))
 }
 
@@ -122,6 +126,12 @@ for t in ts:
         ] {
             let line = waits_line(&stderr, thread);
             assert!(line.contains(what), "{line}");
+            if thread != "MainThread" {
+                assert!(
+                    line.ends_with("for another thread to wake it, and none can"),
+                    "{line}"
+                );
+            }
         }
         assert!(waits_line(&stderr, "MainThread").ends_with("held by on-event"));
     }

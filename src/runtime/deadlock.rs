@@ -10,15 +10,21 @@ use crate::vm::value::Value;
 
 /// What one blocked thread waits for: (lock description, holder index).
 fn waits_for(sim: &Simulation, tid: usize) -> Option<(String, Option<usize>)> {
+    waits_for_lock(sim, tid).map(|(name, holder, _)| (name, holder))
+}
+
+/// Also whether the lock stands for a wait (`Event.wait`, `Queue.get` …:
+/// a waiter lock that `threading` labelled) rather than a user's lock.
+fn waits_for_lock(sim: &Simulation, tid: usize) -> Option<(String, Option<usize>, bool)> {
     let (lock, _) = sim.threads[tid].waiting_for.as_ref()?;
-    let (name, owner) = native_data(&Value::Obj(lock.clone()), |s: &mut LockState| {
-        (s.describe(), s.owner)
+    let (name, owner, labelled) = native_data(&Value::Obj(lock.clone()), |s: &mut LockState| {
+        (s.describe(), s.owner, s.label.is_some())
     })?;
     let holder = sim
         .threads
         .iter()
         .position(|t| owner != 0 && t.ident == owner);
-    Some((name, holder))
+    Some((name, holder, labelled))
 }
 
 /// The deadlock report (stderr text).
@@ -29,16 +35,21 @@ pub(super) fn report(sim: &Simulation) -> String {
         if t.state == State::Done {
             continue;
         }
-        let line = match (&t.state, waits_for(sim, tid)) {
-            (State::Blocked, Some((name, Some(h)))) if h == tid => format!(
-                "  {} waits for {name}, which it holds itself (only another thread could release it)\n",
+        let line = match (&t.state, waits_for_lock(sim, tid)) {
+            // A waiter lock: only another thread's set/notify/put wakes it.
+            (State::Blocked, Some((name, Some(h), true))) if h == tid => format!(
+                "  {} waits in {name} for another thread to wake it, and none can\n",
                 t.name
             ),
-            (State::Blocked, Some((name, Some(h)))) => format!(
+            (State::Blocked, Some((name, Some(h), false))) if h == tid => format!(
+                "  {} waits for {name}, which it holds itself (a Lock is not reentrant: RLock is)\n",
+                t.name
+            ),
+            (State::Blocked, Some((name, Some(h), _))) => format!(
                 "  {} waits for {name}, held by {}\n",
                 t.name, sim.threads[h].name
             ),
-            (State::Blocked, Some((name, None))) => {
+            (State::Blocked, Some((name, None, _))) => {
                 format!("  {} waits for {name}, held by nobody\n", t.name)
             }
             (state, _) => format!("  {} is {state:?}\n", t.name),

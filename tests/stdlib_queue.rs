@@ -116,7 +116,7 @@ t.join()
         assert!(
             lines
                 .iter()
-                .any(|l| l.starts_with("  consumer waits for Queue.get (Lock#")),
+                .any(|l| l.starts_with("  consumer waits in Queue.get (Lock#")),
             "{}",
             out.stderr
         );

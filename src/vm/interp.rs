@@ -587,6 +587,16 @@ impl Vm {
                     Some(v) => frame.stack.push(v),
                     None => slow!(instr),
                 },
+                Instr::StoreGlobal(i) => {
+                    let v = frame.pop();
+                    match self.store_cached_global(&frame.globals, &code, i as usize, v) {
+                        Ok(old) => drop(old),
+                        Err(v) => {
+                            frame.stack.push(v);
+                            slow!(instr)
+                        }
+                    }
+                }
                 Instr::Call(argc) => {
                     // A Python function only gets a frame made: no Python
                     // code runs here, so nothing needs flushing.
@@ -721,7 +731,16 @@ impl Vm {
             }
             Instr::StoreGlobal(i) => {
                 let v = frame.pop();
-                tri!(self.dict_set(&frame.globals.clone(), code.names[i as usize].clone(), v));
+                match self.store_cached_global(&frame.globals, code, i as usize, v) {
+                    Ok(old) => drop(old),
+                    Err(v) => {
+                        tri!(self.dict_set(
+                            &frame.globals.clone(),
+                            code.names[i as usize].clone(),
+                            v
+                        ))
+                    }
+                }
             }
             Instr::DeleteGlobal(i) => {
                 if !tri!(self.dict_del(&frame.globals.clone(), &code.names[i as usize])) {
@@ -1344,37 +1363,47 @@ impl Vm {
         }
         let hash = code.name_hashes[i];
         let name = &code.obj.names[i];
-        let found = match &**globals {
-            Obj::Dict(d) => d.borrow().get_str(hash, name).cloned(),
-            _ => None,
-        };
-        let found = match found {
-            Some(v) => Some(v),
-            None => match &*self.builtins {
+        let builtins = self.builtins.clone();
+        let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &*builtins) else {
+            // Not plain dicts (never for the builtins): no cache.
+            let found = match &**globals {
                 Obj::Dict(d) => d.borrow().get_str(hash, name).cloned(),
                 _ => None,
-            },
+            };
+            let found = found.or_else(|| match &*builtins {
+                Obj::Dict(d) => d.borrow().get_str(hash, name).cloned(),
+                _ => None,
+            });
+            return found.ok_or_else(|| self.name_error(name));
         };
-        match found {
-            Some(v) => {
-                if let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &*self.builtins) {
-                    let entry = super::GlobalCacheEntry {
-                        globals: Rc::as_ptr(globals) as usize,
-                        globals_version: g.borrow().version(),
-                        builtins_version: b.borrow().version(),
-                        value: v.clone(),
-                    };
-                    if let Some(slot) = code.global_cache.borrow_mut().get_mut(i) {
-                        *slot = Some(entry);
+        let (in_globals, pos, value) = {
+            let g = g.borrow();
+            match g.find_str(hash, name) {
+                Some(pos) => (true, pos, g.entry_at(pos).map(|(_, v)| v.clone())),
+                None => {
+                    let b = b.borrow();
+                    match b.find_str(hash, name) {
+                        Some(pos) => (false, pos, b.entry_at(pos).map(|(_, v)| v.clone())),
+                        None => return Err(self.name_error(name)),
                     }
                 }
-                Ok(v)
             }
-            None => Err(self.name_error(name)),
+        };
+        let entry = super::GlobalCacheEntry {
+            globals: Rc::as_ptr(globals) as usize,
+            globals_keys: g.borrow().keys_version(),
+            builtins_keys: b.borrow().keys_version(),
+            in_globals,
+            pos,
+        };
+        if let Some(slot) = code.global_cache.borrow_mut().get_mut(i) {
+            *slot = Some(entry);
         }
+        value.ok_or_else(|| self.name_error(name))
     }
 
-    /// A global from the code's cache, if neither dict changed since.
+    /// A global through the code's cache, if neither dict's keys changed
+    /// since it was filled.
     #[inline]
     fn cached_global(&self, globals: &ObjRef, code: &super::Code, i: usize) -> Option<Value> {
         let cache = code.global_cache.borrow();
@@ -1382,10 +1411,53 @@ impl Vm {
         let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &*self.builtins) else {
             return None;
         };
-        (e.globals == Rc::as_ptr(globals) as usize
-            && e.globals_version == g.borrow().version()
-            && e.builtins_version == b.borrow().version())
-        .then(|| e.value.clone())
+        if e.globals != Rc::as_ptr(globals) as usize {
+            return None;
+        }
+        let g = g.borrow();
+        if e.globals_keys != g.keys_version() {
+            return None;
+        }
+        if e.in_globals {
+            return g.entry_at(e.pos).map(|(_, v)| v.clone());
+        }
+        let b = b.borrow();
+        if e.builtins_keys != b.keys_version() {
+            return None;
+        }
+        b.entry_at(e.pos).map(|(_, v)| v.clone())
+    }
+
+    /// `StoreGlobal` of a name the cache places in the globals: replaces
+    /// the value in place (the keys do not change, so the cache stays
+    /// valid). Gives `v` back when the cache cannot say where it goes.
+    #[inline]
+    fn store_cached_global(
+        &self,
+        globals: &ObjRef,
+        code: &super::Code,
+        i: usize,
+        v: Value,
+    ) -> Result<Value, Value> {
+        let cache = code.global_cache.borrow();
+        let Some(Some(e)) = cache.get(i) else {
+            return Err(v);
+        };
+        let Obj::Dict(g) = &**globals else {
+            return Err(v);
+        };
+        if !e.in_globals || e.globals != Rc::as_ptr(globals) as usize {
+            return Err(v);
+        }
+        let mut g = g.borrow_mut();
+        if e.globals_keys != g.keys_version() {
+            return Err(v);
+        }
+        match g.value_at_mut(e.pos) {
+            // The old value is dropped by the caller, after the borrow.
+            Some(slot) => Ok(std::mem::replace(slot, v)),
+            None => Err(v),
+        }
     }
 
     /// `MakeFunction`: see `Instr::MakeFunction` for the stack layout.

@@ -80,8 +80,10 @@ pub struct Code {
     /// table), side by side so that the loop reads both with one bounds
     /// check.
     pub ops: Box<[(code::Instr, u32)]>,
-    /// `LoadGlobal` caches by name index: the value found, valid while the
-    /// globals and builtins dicts keep the versions recorded with it.
+    /// `LoadGlobal`/`StoreGlobal` caches by name index: where the name was
+    /// found, valid while the globals and builtins dicts keep the key
+    /// versions recorded with it (values may change meanwhile: the cache
+    /// reads the current one, as CPython 3.11's LOAD_GLOBAL_MODULE does).
     pub global_cache: std::cell::RefCell<Box<[Option<GlobalCacheEntry>]>>,
 }
 
@@ -90,9 +92,13 @@ pub struct Code {
 pub struct GlobalCacheEntry {
     /// Identity of the globals dict the entry is for.
     pub globals: usize,
-    pub globals_version: u64,
-    pub builtins_version: u64,
-    pub value: Value,
+    /// `keys_version()` of the globals and of the builtins dict.
+    pub globals_keys: u64,
+    pub builtins_keys: u64,
+    /// True when the name lives in the globals (else in the builtins).
+    pub in_globals: bool,
+    /// Its entry's position in that dict.
+    pub pos: usize,
 }
 
 /// Compiles `(source, filename, eval_mode)` to a code object.

@@ -48,6 +48,24 @@ pub struct Dict<K, V> {
     version: u64,
     /// Bumped whenever positions move (compaction, clear).
     layout: u64,
+    /// Changes whenever the set of keys or their positions change (insert
+    /// of a new key, removal, compaction, clear), not when a value is
+    /// replaced: CPython's `dk_version`, what global-lookup caches check.
+    /// Values come from one counter shared by all dicts of the thread, so
+    /// a new dict never repeats an old one's.
+    keys_version: u64,
+}
+
+thread_local! {
+    static NEXT_KEYS_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_keys_version() -> u64 {
+    NEXT_KEYS_VERSION.with(|c| {
+        let v = c.get();
+        c.set(v.wrapping_add(1));
+        v
+    })
 }
 
 impl<K, V> Default for Dict<K, V> {
@@ -85,6 +103,7 @@ impl<K, V> Dict<K, V> {
             len: 0,
             version: 0,
             layout: 0,
+            keys_version: 0,
         }
     }
 
@@ -119,6 +138,13 @@ impl<K, V> Dict<K, V> {
     /// iteration" compare [`len`](Self::len), as CPython does.
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// See the field: changes when keys are added or removed or move, and
+    /// only then; never repeats across dicts (0 only for a new, empty
+    /// dict).
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
     }
 
     /// Changes whenever entry positions move (compaction or clear): an
@@ -246,6 +272,7 @@ impl<K, V> Dict<K, V> {
     /// distinct by construction). Returns its position.
     pub fn insert_absent(&mut self, key: K, hash: i64, value: V) -> usize {
         self.touch();
+        self.keys_version = next_keys_version();
         let pos = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
@@ -286,6 +313,7 @@ impl<K, V> Dict<K, V> {
         let entry = self.entries.get_mut(pos)?.take()?;
         self.len -= 1;
         self.touch();
+        self.keys_version = next_keys_version();
         self.after_removal();
         Some((entry.key, entry.value))
     }
@@ -320,6 +348,7 @@ impl<K, V> Dict<K, V> {
             }
         }
         self.layout = self.layout.wrapping_add(1);
+        self.keys_version = next_keys_version();
     }
 
     /// `d.clear()`.
@@ -329,6 +358,7 @@ impl<K, V> Dict<K, V> {
         self.len = 0;
         self.touch();
         self.layout = self.layout.wrapping_add(1);
+        self.keys_version = next_keys_version();
     }
 
     // ---- positions -------------------------------------------------------

@@ -8,6 +8,7 @@
 //!
 //! | module | owns |
 //! |---|---|
+//! | [`explore`] | one program under many seeds in parallel, outcomes grouped by output |
 //! | [`lab`] | real parallel work (rayon), measured on wall time |
 //! | [`format`] | numbers and durations written for people |
 //! | [`lang`] | parsing (ruff's Python parser) and compiling to our bytecode |
@@ -17,6 +18,7 @@
 //! | `web` | the wasm entry points the boot script calls, and the page's environment (wasm only) |
 //! | `ui` | the yew application (wasm only) |
 
+pub mod explore;
 pub mod format;
 pub mod lab;
 pub mod lang;

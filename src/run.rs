@@ -78,6 +78,7 @@ impl RunOptions {
             stdin: self.stdin.clone(),
             args: self.args.clone(),
             replay: self.replay.clone(),
+            pct: None,
         }
     }
 }

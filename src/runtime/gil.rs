@@ -14,6 +14,10 @@
 //!   asks first (then it keeps waiting).
 //! - 2.7: every 100 ticks the holder releases and re-requests; a waiter
 //!   wins only rarely (the model's probability).
+//! - Under a PCT priority schedule (`SimOptions::pct`) "the first waiter"
+//!   is the highest-priority one, a timeout asks for the GIL only for a
+//!   waiter that outranks the holder (or has starved for 10 intervals),
+//!   and 2.7's tick hands over on that rule instead of by chance.
 
 use super::thread::State;
 use super::{Simulation, TimerKind};
@@ -88,7 +92,7 @@ impl Simulation {
             to: None,
             reason,
         });
-        if let Some(&w) = self.gil.waiters.front() {
+        if let Some(w) = self.first_gil_waiter().map(|i| self.gil.waiters[i]) {
             let latency = self.wake_latency();
             let seq = self.threads[w].wait_seq;
             self.set_timer(at + latency, TimerKind::GilWake { thread: w, seq });
@@ -103,7 +107,10 @@ impl Simulation {
 
     fn hand_over(&mut self, tid: usize, reason: GilReason) {
         let at = self.threads[tid].clock;
-        let Some(w) = self.gil.waiters.pop_front() else {
+        let Some(w) = self
+            .first_gil_waiter()
+            .and_then(|i| self.gil.waiters.remove(i))
+        else {
             self.gil.drop_request = false;
             return;
         };
@@ -124,7 +131,14 @@ impl Simulation {
                 self.give_gil(tid, at, GilReason::Free);
                 return;
             }
-            Some(_) if self.gil.switch_number == switch => self.gil.drop_request = true,
+            Some(holder) if self.gil.switch_number == switch => {
+                if self.pct.is_none()
+                    || self.priority(tid) > self.priority(holder)
+                    || self.starving(tid, at)
+                {
+                    self.gil.drop_request = true;
+                }
+            }
             Some(_) => {}
         }
         let interval = self.vm.sched.switch_interval_ns.max(1000);
@@ -156,9 +170,49 @@ impl Simulation {
             return;
         }
         self.threads[tid].clock += self.model.tick_cost_ns();
+        if self.pct.is_some() {
+            let at = self.threads[tid].clock;
+            let starved = self
+                .gil
+                .waiters
+                .clone()
+                .into_iter()
+                .any(|w| self.starving(w, at));
+            if self.outranking_waiter(tid) || starved {
+                self.hand_over(tid, GilReason::Tick);
+            }
+            return;
+        }
         let ppm = u64::from(self.model.tick_handoff_ppm());
         if self.below(1_000_000) < ppm {
             self.hand_over(tid, GilReason::Tick);
         }
+    }
+
+    /// Index in the waiters of the one a release signals: the first, or
+    /// under a priority schedule the highest-priority one.
+    fn first_gil_waiter(&mut self) -> Option<usize> {
+        match self.pct.as_mut() {
+            None => (!self.gil.waiters.is_empty()).then_some(0),
+            Some(p) => {
+                let waiters: Vec<usize> = self.gil.waiters.iter().copied().collect();
+                super::best_by_priority(p, &waiters)
+            }
+        }
+    }
+
+    /// Some GIL waiter outranks thread `tid` (priority schedule).
+    pub(super) fn outranking_waiter(&mut self, tid: usize) -> bool {
+        let mine = self.priority(tid);
+        let waiters: Vec<usize> = self.gil.waiters.iter().copied().collect();
+        waiters.into_iter().any(|w| self.priority(w) > mine)
+    }
+
+    /// Under a priority schedule, a waiter that has waited 10 switch
+    /// intervals asks for the GIL whatever its priority.
+    fn starving(&self, tid: usize, at: u64) -> bool {
+        let t = &self.threads[tid];
+        t.state == State::WaitGil
+            && at.saturating_sub(t.gil_wait_since) >= 10 * self.vm.sched.switch_interval_ns
     }
 }

@@ -14,7 +14,15 @@
 //!
 //! Files: [`model`] (the CPython rules), [`thread`] (thread and GIL state),
 //! `gil` (taking and dropping it), `kernel` (what builtins ask for: locks,
-//! sleep, new threads), `deadlock` (the report when nothing can move).
+//! sleep, new threads), `deadlock` (the report when nothing can move),
+//! [`schedule`] (the replayable schedule string).
+//!
+//! A priority schedule ([`SimOptions::pct`], used by `crate::explore`'s
+//! PCT strategy) biases the choices the model leaves to the OS — who of
+//! the GIL waiters gets it, who of the ready threads gets a core, and when
+//! a waiter's timeout actually asks the holder to drop it — without
+//! letting a thread switch anywhere its model would not (a 3.12 holder
+//! still drops the GIL only at an eval-breaker point).
 
 mod deadlock;
 mod gil;
@@ -64,6 +72,27 @@ pub struct SimOptions {
     /// Replay this schedule string (its runtime, cores, interval and seed
     /// replace the ones above).
     pub replay: Option<String>,
+    /// Follow this PCT priority schedule (probabilistic concurrency
+    /// testing): every thread has a priority, and where the OS would choose
+    /// between threads the highest priority wins —
+    ///
+    /// - a released or handed-over GIL goes to the highest-priority waiter
+    ///   (not the first), and a freed core to the highest-priority ready
+    ///   thread;
+    /// - a GIL waiter's timeout sets the drop request only when the waiter
+    ///   outranks the holder, or has waited 10 switch intervals (so a
+    ///   thread spinning on a flag cannot starve the one that sets it);
+    ///   2.7's tick hands the GIL over on the same rule instead of by
+    ///   chance;
+    /// - at a change point the running thread is demoted: if it holds the
+    ///   GIL and a waiter now outranks it, the drop request is set (and
+    ///   honoured where the model honours it); without a GIL it is
+    ///   preempted (back of the run queue, or paused for an OS slice when
+    ///   nobody waits for its core).
+    ///
+    /// Every choice is one the real OS could make on a loaded machine.
+    /// A replayed schedule string brings its own (see `schedule`).
+    pub pct: Option<schedule::Pct>,
 }
 
 impl Default for SimOptions {
@@ -78,6 +107,7 @@ impl Default for SimOptions {
             stdin: String::new(),
             args: Vec::new(),
             replay: None,
+            pct: None,
         }
     }
 }
@@ -166,6 +196,48 @@ pub struct Simulation {
     tick_stop: u64,
     /// What the schedule string records besides the slices.
     settings: (usize, u64, u64),
+    /// The PCT priority schedule being followed.
+    pct: Option<PctState>,
+}
+
+/// A PCT priority schedule in progress (see [`SimOptions::pct`]).
+struct PctState {
+    spec: schedule::Pct,
+    /// Current priority by thread index (grown as threads appear).
+    priority: Vec<u64>,
+    /// Change points not reached yet: (op count, new priority), by op count.
+    pending: VecDeque<(u64, u64)>,
+}
+
+impl PctState {
+    fn new(spec: schedule::Pct) -> PctState {
+        let mut points: Vec<(u64, u64)> = spec
+            .change_points
+            .iter()
+            .enumerate()
+            .map(|(i, &at)| (at, i as u64 + 1))
+            .collect();
+        points.sort_unstable();
+        PctState {
+            spec,
+            priority: Vec::new(),
+            pending: points.into(),
+        }
+    }
+
+    fn of(&mut self, tid: usize) -> u64 {
+        while self.priority.len() <= tid {
+            let i = self.priority.len();
+            let p = self
+                .spec
+                .priorities
+                .get(i)
+                .copied()
+                .unwrap_or(self.spec.change_points.len() as u64 + 1);
+            self.priority.push(p);
+        }
+        self.priority[tid]
+    }
 }
 
 impl Simulation {
@@ -180,6 +252,7 @@ impl Simulation {
             options.cores = s.cores.max(1);
             options.switch_interval = s.switch_interval_ns as f64 / 1e9;
             options.seed = s.seed;
+            options.pct = s.pct;
             replay = Some(s.slices);
         }
         let options = &options;
@@ -259,6 +332,7 @@ impl Simulation {
                 (options.switch_interval * 1e9).round().max(1.0) as u64,
                 options.seed,
             ),
+            pct: options.pct.clone().map(PctState::new),
         };
         sim.add_thread(main_thread, 0);
         Ok(sim)
@@ -272,6 +346,7 @@ impl Simulation {
             cores,
             switch_interval_ns: interval,
             seed,
+            pct: self.pct.as_ref().map(|p| p.spec.clone()),
             slices: self.slices.clone(),
         }
         .encode()
@@ -473,7 +548,7 @@ impl Simulation {
         if let Some(core) = self.threads[tid].core.take() {
             self.cores[core] = None;
             self.threads[tid].slice_end = u64::MAX;
-            if let Some(next) = self.run_queue.pop_front() {
+            if let Some(next) = self.pop_ready() {
                 self.assign_core(next, core, at);
             }
         }
@@ -488,9 +563,78 @@ impl Simulation {
             self.threads[tid].slice_end = u64::MAX;
             self.run_queue.push_back(tid);
             self.set_state(tid, State::Runnable, ThreadState::Ready, at);
-            if let Some(next) = self.run_queue.pop_front() {
+            if let Some(next) = self.pop_ready() {
                 self.assign_core(next, core, at);
             }
+        }
+    }
+
+    /// The ready thread that gets a freed core: the first in OS order, or
+    /// under a priority schedule the highest-priority one.
+    fn pop_ready(&mut self) -> Option<usize> {
+        let i = match self.pct.as_mut() {
+            None => 0,
+            Some(p) => {
+                let queue: Vec<usize> = self.run_queue.iter().copied().collect();
+                best_by_priority(p, &queue)?
+            }
+        };
+        self.run_queue.remove(i)
+    }
+
+    /// A thread's PCT priority (0 without a priority schedule).
+    fn priority(&mut self, tid: usize) -> u64 {
+        self.pct.as_mut().map_or(0, |p| p.of(tid))
+    }
+
+    /// The next PCT change point, as an op count.
+    fn next_change_point(&self) -> u64 {
+        self.pct
+            .as_ref()
+            .and_then(|p| p.pending.front())
+            .map_or(u64::MAX, |&(at, _)| at)
+    }
+
+    /// Applies the change points thread `tid` ran into: it is demoted.
+    fn pass_change_points(&mut self, tid: usize) {
+        let ops = self.vm.ops;
+        let mut demoted = false;
+        if let Some(p) = self.pct.as_mut() {
+            while let Some(&(at, prio)) = p.pending.front() {
+                if at > ops {
+                    break;
+                }
+                p.pending.pop_front();
+                p.of(tid);
+                p.priority[tid] = prio;
+                demoted = true;
+            }
+        }
+        if !demoted || self.threads[tid].state != State::Runnable {
+            return;
+        }
+        if self.model.has_gil() {
+            if self.gil.holder == Some(tid)
+                && self.model.drop_points() != model::DropPoints::Ticks
+                && self.outranking_waiter(tid)
+            {
+                self.gil.drop_request = true;
+            }
+            return;
+        }
+        let at = self.threads[tid].clock;
+        if !self.run_queue.is_empty() {
+            self.preempt(tid);
+        } else if let Some(core) = self.threads[tid].core {
+            let pause = self.os_slice();
+            self.set_state(tid, State::Runnable, ThreadState::Ready, at);
+            self.threads[tid].clock = at + pause;
+            self.set_state(
+                tid,
+                State::Runnable,
+                ThreadState::Running { core: core as u32 },
+                at + pause,
+            );
         }
     }
 
@@ -506,6 +650,7 @@ impl Simulation {
             return;
         }
         let start_clock = self.threads[tid].clock;
+        let change_point = self.next_change_point();
         let stdout_before = self.vm.io.stdout.len();
         let t = &mut self.threads[tid];
         let mut frames = std::mem::take(&mut t.frames);
@@ -521,7 +666,7 @@ impl Simulation {
             Some(n) if self.gil.holder == Some(tid) => self.vm.ops + n,
             _ => u64::MAX,
         };
-        self.vm.sched.stop_ops = self.tick_stop;
+        self.vm.sched.stop_ops = self.tick_stop.min(change_point);
         let ops_before = self.vm.ops;
         let k = self.slices.len();
         let forced = self.replay.as_ref().and_then(|r| r.get(k).copied());
@@ -579,6 +724,9 @@ impl Simulation {
                 }
             }
             Err(PyErr::Halt(Halt::Deadline)) => self.deadline_reached(tid),
+        }
+        if self.finished.is_none() {
+            self.pass_change_points(tid);
         }
     }
 
@@ -820,4 +968,16 @@ pub fn run_program(source: &str, options: &SimOptions) -> (SimOutput, Option<Sim
 
 fn text_is_usage(options: &SimOptions) -> bool {
     model::by_name(&options.runtime).is_none()
+}
+
+/// Index in `queue` of the highest-priority thread (the first of equals).
+fn best_by_priority(p: &mut PctState, queue: &[usize]) -> Option<usize> {
+    let mut best: Option<(usize, u64)> = None;
+    for (i, &t) in queue.iter().enumerate() {
+        let prio = p.of(t);
+        if best.is_none_or(|(_, b)| prio > b) {
+            best = Some((i, prio));
+        }
+    }
+    best.map(|(i, _)| i)
 }

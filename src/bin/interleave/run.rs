@@ -6,7 +6,7 @@
 //! printed; `--trace FILE` writes a Chrome Trace Event file for Perfetto.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use interleave::run::{run_simulation, RunOptions};
@@ -54,45 +54,58 @@ pub struct Options {
     pub args: Vec<String>,
 }
 
-pub fn main(options: Options) -> ExitCode {
-    let (source, filename) = if options.file.as_os_str() == "-" {
+/// Reads the program named on the command line (`-` is stdin): its text
+/// and the file name tracebacks show. Err is the message for stderr
+/// (exit status 2); `command` prefixes it (`interleave run`).
+pub fn load_program(file: &Path, command: &str) -> Result<(String, String), String> {
+    if file.as_os_str() == "-" {
         let mut s = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
-            eprintln!("interleave run: cannot read the program from stdin: {e}");
+        return match std::io::stdin().read_to_string(&mut s) {
+            Ok(_) => Ok((s, "<stdin>".to_string())),
+            Err(e) => Err(format!(
+                "{command}: cannot read the program from stdin: {e}"
+            )),
+        };
+    }
+    match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Ok((s, file.display().to_string())),
+            Err(_) => Err(format!("{command}: {} is not UTF-8 text", file.display())),
+        },
+        Err(e) => Err(format!(
+            "{command}: can't open file '{}': {e}",
+            file.display()
+        )),
+    }
+}
+
+/// Checks `--runtime` and `--switch-interval`; Err is the message.
+pub fn check_runtime(runtime: &str, switch_interval: f64, command: &str) -> Result<(), String> {
+    if interleave::runtime::model::by_name(runtime).is_none() {
+        return Err(format!(
+            "{command}: unknown runtime '{runtime}' (choose one of {})",
+            interleave::runtime::model::NAMES.join(", ")
+        ));
+    }
+    if !(switch_interval > 0.0 && switch_interval.is_finite()) {
+        return Err(format!(
+            "{command}: --switch-interval must be a positive number of seconds"
+        ));
+    }
+    Ok(())
+}
+
+pub fn main(options: Options) -> ExitCode {
+    let (source, filename) = match load_program(&options.file, "interleave run") {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(2);
         }
-        (s, "<stdin>".to_string())
-    } else {
-        match std::fs::read(&options.file) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => (s, options.file.display().to_string()),
-                Err(_) => {
-                    eprintln!(
-                        "interleave run: {} is not UTF-8 text",
-                        options.file.display()
-                    );
-                    return ExitCode::from(2);
-                }
-            },
-            Err(e) => {
-                eprintln!(
-                    "interleave run: can't open file '{}': {e}",
-                    options.file.display()
-                );
-                return ExitCode::from(2);
-            }
-        }
     };
-    if interleave::runtime::model::by_name(&options.runtime).is_none() {
-        eprintln!(
-            "interleave run: unknown runtime '{}' (choose one of {})",
-            options.runtime,
-            interleave::runtime::model::NAMES.join(", ")
-        );
-        return ExitCode::from(2);
-    }
-    if !(options.switch_interval > 0.0 && options.switch_interval.is_finite()) {
-        eprintln!("interleave run: --switch-interval must be a positive number of seconds");
+    if let Err(message) = check_runtime(&options.runtime, options.switch_interval, "interleave run")
+    {
+        eprintln!("{message}");
         return ExitCode::from(2);
     }
     if let Some(text) = &options.replay {

@@ -1,6 +1,7 @@
 //! `interleave explore`: one program under many seeds, outcomes grouped by
 //! what they printed — through the library (`interleave::explore`) and the
 //! built binary (`--json`).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::Command;

@@ -5,26 +5,10 @@
 //! Each program runs under every runtime model; its stdout must be what
 //! python3 3.11 printed for it (pasted below), with exit status 0.
 
-use interleave::run::{run, RunOptions};
+#[path = "common/every_runtime.rs"]
+mod every_runtime;
 
-const RUNTIMES: [&str; 4] = [
-    "cpython-2.7",
-    "cpython-3.9",
-    "cpython-3.12",
-    "cpython-3.13t",
-];
-
-fn check(program: &str, stdout: &str) {
-    for runtime in RUNTIMES {
-        let options = RunOptions {
-            runtime: runtime.into(),
-            ..RunOptions::default()
-        };
-        let out = run(program, &options);
-        assert_eq!(out.stdout, stdout, "{runtime}; stderr: {}", out.stderr);
-        assert_eq!(out.exit_code, 0, "{runtime}; stderr: {}", out.stderr);
-    }
-}
+use every_runtime::{check, RUNTIMES};
 
 #[test]
 fn thread_basics() {
@@ -200,11 +184,7 @@ Traceback (most recent call last):
 ValueError: bad 7
 "#;
     for runtime in RUNTIMES {
-        let options = RunOptions {
-            runtime: runtime.into(),
-            ..RunOptions::default()
-        };
-        let out = run(program, &options);
+        let out = every_runtime::run_under(program, runtime);
         assert_eq!(out.stdout, "main goes on\n");
         assert_eq!(out.exit_code, 0);
         assert_eq!(without_addresses(&out.stderr), without_addresses(stderr));

@@ -194,6 +194,10 @@ pub struct Simulation {
     replay: Option<Vec<schedule::Slice>>,
     /// 2.7: the op count of the holder's next tick.
     tick_stop: u64,
+    /// Where the current [`Simulation::run`] budget ends (an op count).
+    budget_stop: u64,
+    /// A slice the budget cut short, to go on with at the next step.
+    paused: Option<SliceRun>,
     /// What the schedule string records besides the slices.
     settings: (usize, u64, u64),
     /// The PCT priority schedule being followed.
@@ -238,6 +242,21 @@ impl PctState {
         }
         self.priority[tid]
     }
+}
+
+/// One slice of a thread's run: what the scheduler decided for it.
+#[derive(Clone, Copy, Debug)]
+struct SliceRun {
+    tid: usize,
+    /// Virtual time at which it must stop (a timer, a quantum, an OS slice).
+    deadline: u64,
+    /// Op count at which it must stop (a 2.7 tick, a PCT change point, a
+    /// replayed slice's length).
+    stop_ops: u64,
+    /// The replayed slice's length, when replaying.
+    forced: Option<u64>,
+    start_ops: u64,
+    stdout_before: usize,
 }
 
 impl Simulation {
@@ -327,6 +346,8 @@ impl Simulation {
             slices: Vec::new(),
             replay,
             tick_stop: u64::MAX,
+            budget_stop: u64::MAX,
+            paused: None,
             settings: (
                 options.cores.max(1),
                 (options.switch_interval * 1e9).round().max(1.0) as u64,
@@ -379,6 +400,7 @@ impl Simulation {
     /// Runs at most about `budget` ops, then returns.
     pub fn run(&mut self, budget: u64) -> Progress {
         let stop_at = self.vm.ops.saturating_add(budget);
+        self.budget_stop = stop_at;
         loop {
             if let Some(code) = self.finished {
                 return Progress::Finished(code);
@@ -392,6 +414,10 @@ impl Simulation {
 
     /// One scheduling decision: fire the next timer, or run a thread.
     fn step(&mut self) {
+        if let Some(slice) = self.paused.take() {
+            self.run_slice(slice);
+            return;
+        }
         let running = self.next_on_core();
         let next_timer = self.timers.peek().map(|Reverse(t)| t.at);
         match (running, next_timer) {
@@ -649,25 +675,12 @@ impl Simulation {
             self.forced_switch(tid);
             return;
         }
-        let start_clock = self.threads[tid].clock;
         let change_point = self.next_change_point();
-        let stdout_before = self.vm.io.stdout.len();
-        let t = &mut self.threads[tid];
-        let mut frames = std::mem::take(&mut t.frames);
-        self.vm.clock_ns = t.clock;
-        self.vm.sched.current = t.ident;
-        self.vm.handled = std::mem::replace(&mut t.handled, Value::None);
-        self.vm.sched.deadline_ns = deadline;
-        self.vm.sched.cpu_ns = self.cpu_ns.wrapping_sub(start_clock);
-        self.vm.sched.eval_breaker = self.gil.drop_request
-            && self.gil.holder == Some(tid)
-            && self.model.drop_points() == model::DropPoints::EvalBreaker;
         self.tick_stop = match self.model.tick_ops() {
             Some(n) if self.gil.holder == Some(tid) => self.vm.ops + n,
             _ => u64::MAX,
         };
-        self.vm.sched.stop_ops = self.tick_stop.min(change_point);
-        let ops_before = self.vm.ops;
+        let mut stop_ops = self.tick_stop.min(change_point);
         let k = self.slices.len();
         let forced = self.replay.as_ref().and_then(|r| r.get(k).copied());
         if let Some((want, n)) = forced {
@@ -675,8 +688,38 @@ impl Simulation {
                 self.replay_diverged(k, tid);
                 return;
             }
-            self.vm.sched.stop_ops = self.vm.sched.stop_ops.min(ops_before + n);
+            stop_ops = stop_ops.min(self.vm.ops + n);
         }
+        let slice = SliceRun {
+            tid,
+            deadline,
+            stop_ops,
+            forced: forced.map(|(_, n)| n),
+            start_ops: self.vm.ops,
+            stdout_before: self.vm.io.stdout.len(),
+        };
+        self.run_slice(slice);
+    }
+
+    /// Runs (or goes on with) one slice of a thread. When the caller's op
+    /// budget ([`Simulation::run`]) ends it early, the slice is kept in
+    /// `paused` and the next step goes on with it, so that a run in small
+    /// budgets (the page) makes exactly the slices, events and random
+    /// draws of a run in one go (the command line).
+    fn run_slice(&mut self, slice: SliceRun) {
+        let tid = slice.tid;
+        let start_clock = self.threads[tid].clock;
+        let t = &mut self.threads[tid];
+        let mut frames = std::mem::take(&mut t.frames);
+        self.vm.clock_ns = t.clock;
+        self.vm.sched.current = t.ident;
+        self.vm.handled = std::mem::replace(&mut t.handled, Value::None);
+        self.vm.sched.deadline_ns = slice.deadline;
+        self.vm.sched.cpu_ns = self.cpu_ns.wrapping_sub(start_clock);
+        self.vm.sched.eval_breaker = self.gil.drop_request
+            && self.gil.holder == Some(tid)
+            && self.model.drop_points() == model::DropPoints::EvalBreaker;
+        self.vm.sched.stop_ops = slice.stop_ops.min(self.budget_stop);
         let resume = std::mem::replace(&mut t.resume, Resume::Continue);
         let initial = match resume {
             Resume::Continue => None,
@@ -684,9 +727,25 @@ impl Simulation {
             Resume::Value(v) => self.vm.deliver_syscall_result(&mut frames, v).err(),
         };
         let result = self.vm.eval(&mut frames, initial);
+        let paused = matches!(result, Err(PyErr::Halt(Halt::Deadline)))
+            && self.vm.ops >= self.budget_stop
+            && self.vm.ops < slice.stop_ops
+            && self.vm.clock_ns < slice.deadline;
+        if paused {
+            let t = &mut self.threads[tid];
+            t.frames = frames;
+            t.clock = self.vm.clock_ns;
+            t.handled = std::mem::replace(&mut self.vm.handled, Value::None);
+            self.cpu_ns += self.vm.clock_ns - start_clock;
+            self.paused = Some(slice);
+            return;
+        }
+        let k = self.slices.len();
+        let (ops_before, stdout_before, forced) =
+            (slice.start_ops, slice.stdout_before, slice.forced);
         let ran = self.vm.ops - ops_before;
         self.slices.push((tid as u32, ran));
-        if let Some((_, n)) = forced {
+        if let Some(n) = forced {
             if ran != n {
                 self.replay_diverged(k, tid);
             }

@@ -60,6 +60,11 @@ pub fn app(props: &AppProps) -> Html {
             lang.set(l);
         })
     };
+    let run = use_state(|| None::<std::rc::Rc<run_area::RunView>>);
+    let on_run = {
+        let run = run.clone();
+        Callback::from(move |view| run.set(Some(view)))
+    };
     let l = *lang;
     html! {
         <div class="app">
@@ -72,8 +77,8 @@ pub fn app(props: &AppProps) -> Html {
                 <LangToggle lang={l} on_change={set_lang} />
             </header>
             <main>
-                <run_area::RunArea lang={l} />
-                <timeline::Timeline lang={l} />
+                <run_area::RunArea lang={l} on_run={on_run} />
+                <timeline::Timeline lang={l} run={(*run).clone()} />
                 <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />
             </main>
         </div>

@@ -158,6 +158,73 @@ test('embedded in a non-isolated page on another port: plain build, single-threa
   }
 });
 
+/** How many pixels of the canvas have exactly this colour. */
+async function pixelsOf(page, selector, [r, g, b]) {
+  return page.evaluate(({ selector, r, g, b }) => {
+    const c = document.querySelector(selector);
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n += 1;
+    }
+    return n;
+  }, { selector, r, g, b });
+}
+
+/** The output python3 gives for a program (the expected console text). */
+function python3Output(program) {
+  return execFileSync('python3', ['-c', program]).toString();
+}
+
+test('run area: the race runs in the engine, prints what python3 prints, draws lanes; Stop ends an endless loop', async () => {
+  const server = await serve(DIST);
+  const ctx = await browser();
+  try {
+    const page = await ctx.newPage();
+    const watcher = watch(page);
+    await page.goto(`${server.url}/`);
+    await status(page);
+    const program = await page.locator('#editor').inputValue();
+    await page.selectOption('#runtime', 'cpython-3.12');
+    const started = Date.now();
+    await page.click('#run');
+    await page.locator('#run-state[data-state="done"]').waitFor({ timeout: 60_000 });
+    const seconds = (Date.now() - started) / 1000;
+    // Under 3.12 the plain n += 1 loop never loses an update, as in python3 3.11.
+    assertEq(await page.locator('#output').textContent(), python3Output(program), 'console output');
+    assert((await page.locator('#run-state').textContent()).includes(' 0 '), 'exit status 0');
+    assertEq(await page.locator('#timeline canvas').getAttribute('data-lanes'), '3', 'lanes (main + 2 threads)');
+    const green = await pixelsOf(page, '#timeline canvas', [0x2f, 0x9e, 0x44]);
+    assert(green > 1000, `running segments drawn: ${green} pixels`);
+    console.log(`    race under cpython-3.12 in the page: ${seconds.toFixed(2)} s, ${green} running pixels`);
+    await screenshot(page, '4-run-race');
+
+    // 3.9 loses updates: the console shows a smaller count.
+    await page.selectOption('#runtime', 'cpython-3.9');
+    await page.click('#run');
+    await page.locator('#run-state[data-state="done"]').waitFor({ timeout: 60_000 });
+    const count = Number((await page.locator('#output').textContent()).split('=')[1]);
+    assert(count < 2_000_000, `3.9 lost no update: ${count}`);
+    const orange = await pixelsOf(page, '#timeline canvas', [0xf0, 0x8c, 0x00]);
+    assert(orange > 100, `GIL waits drawn: ${orange} pixels`);
+    await screenshot(page, '4-run-race-39');
+
+    await page.fill('#editor', 'n = 0\nwhile True:\n    n += 1\n');
+    await page.click('#run');
+    await page.locator('#run-state[data-state="running"]').waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(300);
+    assertEq(await page.evaluate(() => 1 + 1), 2, 'page responsive while running');
+    const stopAt = Date.now();
+    await page.click('#stop');
+    await page.locator('#run-state[data-state="stopped"]').waitFor({ timeout: 1_000 });
+    console.log(`    Stop took ${Date.now() - stopAt} ms`);
+    noProblems(watcher, 'run area');
+  } finally {
+    await ctx.close();
+    server.stop();
+  }
+});
+
 let passed = 0;
 let failed = 0;
 for (const { name, fn } of tests) {

@@ -20,25 +20,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use interleave::explore::{explore, ExploreOptions, Strategy};
 use interleave::runtime::{run_program, SimOptions};
 
-/// The race of tests/runtime_models.rs, with `_thread`.
-fn race_program(iterations: u64) -> String {
-    format!(
-        "import _thread, time
-n = 0
-done = []
-def work():
-    global n
-    for _ in range({iterations}):
-        n += 1
-    done.append(1)
-_thread.start_new_thread(work, ())
-_thread.start_new_thread(work, ())
-while len(done) < 2:
-    time.sleep(0.01)
-print(n)
-"
-    )
-}
+#[path = "../tests/common/race.rs"]
+mod race;
+use race::race_program;
 
 /// The same work for python3, with `threading`, timing itself.
 fn python3_program(iterations: u64) -> String {
@@ -98,7 +82,7 @@ fn explore_options(jobs: usize) -> ExploreOptions {
 }
 
 fn race(c: &mut Criterion) {
-    let program = race_program(1_000_000);
+    let program = race_program(1_000_000, "n += 1");
     let python = python3_program(1_000_000);
     let have_python = python3_seconds("print(0)").is_some();
     let mut group = c.benchmark_group("race_2x1e6");
@@ -138,7 +122,7 @@ fn race(c: &mut Criterion) {
 }
 
 fn explore_jobs(c: &mut Criterion) {
-    let program = race_program(200_000);
+    let program = race_program(200_000, "n += 1");
     let run = |jobs: usize| {
         let r = explore(&program, &explore_options(jobs)).expect("compiles");
         assert_eq!(r.outcomes.len(), 1);

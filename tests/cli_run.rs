@@ -3,38 +3,17 @@
 //! it), run as a user runs them, through the built binary.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/race.rs"]
+mod race;
 
-fn interleave(args: &[&str], program: &str) -> Output {
-    let dir = std::env::temp_dir().join(format!("interleave-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let k = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file = dir.join(format!("p{k}.py"));
-    std::fs::File::create(&file)
-        .unwrap()
-        .write_all(program.as_bytes())
-        .unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_interleave"));
-    cmd.arg("run").arg(&file).args(args);
-    cmd.output().unwrap()
+use race::race_program;
+
+/// The race with 2 x 200,000 iterations.
+fn race() -> String {
+    race_program(200_000, "n += 1")
 }
-
-const RACE: &str = "import _thread, time
-n = 0
-done = []
-def work():
-    global n
-    for _ in range(200000):
-        n += 1
-    done.append(1)
-for _ in range(2):
-    _thread.start_new_thread(work, ())
-while len(done) < 2:
-    time.sleep(0.001)
-print(n)
-";
 
 fn schedule_of(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
@@ -47,16 +26,19 @@ fn schedule_of(stderr: &[u8]) -> String {
 
 #[test]
 fn schedule_printed_by_one_run_replays_it_under_other_options() {
-    let first = interleave(
+    let first = cli::interleave(
+        "run",
+        &race(),
         &["--runtime", "cpython-3.9", "--seed", "5", "--schedule"],
-        RACE,
     );
     assert!(first.status.success());
     let schedule = schedule_of(&first.stderr);
     assert!(schedule.starts_with("il1:cpython-3.9:2:"), "{schedule}");
     // The schedule carries runtime, cores and seed: the options given
     // beside it do not change the replay.
-    let again = interleave(
+    let again = cli::interleave(
+        "run",
+        &race(),
         &[
             "--replay",
             &schedule,
@@ -66,7 +48,6 @@ fn schedule_printed_by_one_run_replays_it_under_other_options() {
             "77",
             "--schedule",
         ],
-        RACE,
     );
     assert!(
         again.status.success(),
@@ -79,10 +60,10 @@ fn schedule_printed_by_one_run_replays_it_under_other_options() {
 
 #[test]
 fn a_replay_that_does_not_fit_the_program_stops_and_says_where() {
-    let first = interleave(&["--runtime", "cpython-3.9", "--schedule"], RACE);
+    let first = cli::interleave("run", &race(), &["--runtime", "cpython-3.9", "--schedule"]);
     let schedule = schedule_of(&first.stderr);
-    let edited = RACE.replace("range(200000)", "range(300000)");
-    let out = interleave(&["--replay", &schedule], &edited);
+    let edited = race().replace("range(200000)", "range(300000)");
+    let out = cli::interleave("run", &edited, &["--replay", &schedule]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -93,12 +74,12 @@ fn a_replay_that_does_not_fit_the_program_stops_and_says_where() {
 
 #[test]
 fn bad_options_are_usage_errors() {
-    let out = interleave(&["--replay", "nonsense"], "print(1)\n");
+    let out = cli::interleave("run", "print(1)\n", &["--replay", "nonsense"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--replay"));
-    let out = interleave(&["--runtime", "cpython-4.0"], "print(1)\n");
+    let out = cli::interleave("run", "print(1)\n", &["--runtime", "cpython-4.0"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown runtime 'cpython-4.0'"));
-    let out = interleave(&["--cores", "0"], "print(1)\n");
+    let out = cli::interleave("run", "print(1)\n", &["--cores", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }

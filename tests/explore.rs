@@ -3,32 +3,14 @@
 //! built binary (`--json`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::Command;
-
 use interleave::explore::{explore, Exploration, ExploreOptions, Strategy};
 use interleave::runtime::{run_program, SimOptions, EXIT_DEADLOCK};
 
-/// Two threads add 1 to a global `iterations` times each (tests/
-/// runtime_models.rs's race), then the main thread prints the total.
-fn race_program(iterations: u64) -> String {
-    format!(
-        "import _thread, time
-n = 0
-done = []
-def work():
-    global n
-    for _ in range({iterations}):
-        n += 1
-    done.append(1)
-_thread.start_new_thread(work, ())
-_thread.start_new_thread(work, ())
-while len(done) < 2:
-    time.sleep(0.01)
-print(n)
-"
-    )
-}
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/race.rs"]
+mod race;
+use race::race_program;
 
 /// Two threads take two locks in opposite orders, sleeping in between;
 /// the main thread waits for both on locks of its own.
@@ -108,7 +90,7 @@ fn check_replays(program: &str, result: &Exploration) {
 #[test]
 fn the_race_has_many_outcomes_under_39_and_one_under_312() {
     let iterations = 20_000;
-    let program = race_program(iterations);
+    let program = race_program(iterations, "n += 1");
     let r39 = explore(
         &program,
         &options("cpython-3.9", 24, Strategy::Random, None),
@@ -152,7 +134,7 @@ fn crossed_locks_deadlocks_are_counted_and_replayed() {
 
 #[test]
 fn jobs_do_not_change_the_result() {
-    let program = race_program(20_000);
+    let program = race_program(20_000, "n += 1");
     for strategy in [Strategy::Random, Strategy::Pct { depth: 3 }] {
         let one = explore(&program, &options("cpython-3.9", 16, strategy, Some(1))).unwrap();
         let two = explore(&program, &options("cpython-3.9", 16, strategy, Some(2))).unwrap();
@@ -179,7 +161,7 @@ fn pct_finds_the_race_that_random_seeds_miss() {
     // 2 x 3,000 finishes inside one 5 ms switch interval: under 3.9 no
     // random seed switches inside `n += 1`, but a PCT change point can
     // (a holder the OS preempted while the waiter's timeout ran).
-    let program = race_program(3_000);
+    let program = race_program(3_000, "n += 1");
     let mut opts = options("cpython-3.9", 30, Strategy::Random, None);
     opts.sim.switch_interval = 0.005;
     let random = explore(&program, &opts).unwrap();
@@ -206,27 +188,9 @@ fn a_syntax_error_is_an_error_not_an_outcome() {
     assert!(err.contains("SyntaxError"), "{err}");
 }
 
-fn interleave_explore(args: &[&str], program: &str) -> std::process::Output {
-    let dir = std::env::temp_dir().join(format!("interleave-explore-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let k = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let file = dir.join(format!("p{k}.py"));
-    std::fs::File::create(&file)
-        .unwrap()
-        .write_all(program.as_bytes())
-        .unwrap();
-    Command::new(env!("CARGO_BIN_EXE_interleave"))
-        .arg("explore")
-        .arg(&file)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn json_output_has_the_fields_and_replays() {
-    let program = race_program(20_000);
+    let program = race_program(20_000, "n += 1");
     let args = [
         "--runs",
         "12",
@@ -236,7 +200,7 @@ fn json_output_has_the_fields_and_replays() {
         "0.0005",
         "--json",
     ];
-    let out = interleave_explore(&args, &program);
+    let out = cli::interleave("explore", &program, &args);
     assert!(
         out.status.success(),
         "{}",
@@ -268,10 +232,10 @@ fn json_output_has_the_fields_and_replays() {
     // The library gives the same answer as the command line, with --jobs.
     let mut jobs = args.to_vec();
     jobs.extend(["--jobs", "2"]);
-    let again = interleave_explore(&jobs, &program);
+    let again = cli::interleave("explore", &program, &jobs);
     assert_eq!(again.stdout, out.stdout);
 
-    let dead = interleave_explore(&["--runs", "4", "--json"], CROSSED);
+    let dead = cli::interleave("explore", CROSSED, &["--runs", "4", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&dead.stdout).unwrap();
     assert_eq!(v["deadlocks"], 4);
     assert_eq!(v["outcomes"][0]["deadlock"], true);
@@ -280,7 +244,7 @@ fn json_output_has_the_fields_and_replays() {
 
 #[test]
 fn text_output_lists_outcomes_with_replay_commands() {
-    let out = interleave_explore(&["--runs", "3", "--strategy", "pct"], CROSSED);
+    let out = cli::interleave("explore", CROSSED, &["--runs", "3", "--strategy", "pct"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("3 runs of "), "{text}");
@@ -289,9 +253,9 @@ fn text_output_lists_outcomes_with_replay_commands() {
     assert!(text.contains("replay: interleave run "), "{text}");
     assert!(text.contains("--replay 'il1:cpython-3.12:"), "{text}");
 
-    let bad = interleave_explore(&["--runtime", "cpython-4"], CROSSED);
+    let bad = cli::interleave("explore", CROSSED, &["--runtime", "cpython-4"]);
     assert_eq!(bad.status.code(), Some(2));
-    let syntax = interleave_explore(&[], "print(");
+    let syntax = cli::interleave("explore", "print(", &[]);
     assert_eq!(syntax.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&syntax.stderr).contains("SyntaxError"));
 }

@@ -9,6 +9,10 @@
 
 use interleave::runtime::{run_program, SimOptions};
 
+#[path = "common/race.rs"]
+mod race;
+use race::race_program;
+
 fn run(source: &str, runtime: &str, seed: u64) -> interleave::runtime::SimOutput {
     let options = SimOptions {
         runtime: runtime.into(),
@@ -18,29 +22,6 @@ fn run(source: &str, runtime: &str, seed: u64) -> interleave::runtime::SimOutput
     run_program(source, &options).0
 }
 
-/// Two threads add 1 to a global `iterations` times each; prints the sum.
-fn race_program(iterations: u64, through_call: bool) -> String {
-    let body = if through_call { "n = inc(n)" } else { "n += 1" };
-    format!(
-        "import _thread, time
-n = 0
-def inc(x):
-    return x + 1
-done = []
-def work():
-    global n
-    for _ in range({iterations}):
-        {body}
-    done.append(1)
-_thread.start_new_thread(work, ())
-_thread.start_new_thread(work, ())
-while len(done) < 2:
-    time.sleep(0.01)
-print(n)
-"
-    )
-}
-
 fn final_count(out: &interleave::runtime::SimOutput) -> u64 {
     assert_eq!(out.exit_code, 0, "stderr: {}", out.stderr);
     out.stdout.trim().parse().expect("a number")
@@ -48,7 +29,7 @@ fn final_count(out: &interleave::runtime::SimOutput) -> u64 {
 
 #[test]
 fn plain_increment_loses_updates_under_39_and_313t_never_under_312() {
-    let program = race_program(1_000_000, false);
+    let program = race_program(1_000_000, "n += 1");
     for seed in 0..2 {
         assert_eq!(final_count(&run(&program, "cpython-3.12", seed)), 2_000_000);
     }
@@ -60,7 +41,7 @@ fn plain_increment_loses_updates_under_39_and_313t_never_under_312() {
 
 #[test]
 fn increment_through_a_call_loses_updates_under_312() {
-    let program = race_program(1_000_000, true);
+    let program = race_program(1_000_000, "n = inc(n)");
     let lost = (0..2).any(|seed| final_count(&run(&program, "cpython-3.12", seed)) < 2_000_000);
     assert!(lost, "n = inc(n) never lost an update under 3.12");
 }
@@ -69,7 +50,7 @@ fn increment_through_a_call_loses_updates_under_312() {
 fn short_loops_finish_inside_one_switch_interval_under_39() {
     // Real 3.9 loses nothing with 2 x 20,000: the first thread is done
     // before the second one's switch interval expires.
-    let program = race_program(20_000, false);
+    let program = race_program(20_000, "n += 1");
     for seed in 0..4 {
         assert_eq!(final_count(&run(&program, "cpython-3.9", seed)), 40_000);
     }
@@ -77,7 +58,7 @@ fn short_loops_finish_inside_one_switch_interval_under_39() {
 
 #[test]
 fn same_seed_same_event_log() {
-    let program = race_program(50_000, false);
+    let program = race_program(50_000, "n += 1");
     for runtime in [
         "cpython-2.7",
         "cpython-3.9",
@@ -187,7 +168,7 @@ except RuntimeError as e:
 
 #[test]
 fn a_schedule_string_replays_the_exact_interleaving() {
-    let program = race_program(30_000, false);
+    let program = race_program(30_000, "n += 1");
     let options = SimOptions {
         runtime: "cpython-3.13t".into(),
         seed: 11,

@@ -12,12 +12,7 @@ use interleave::runtime::{run_program, SimOptions};
 use interleave::trace::{Event, ThreadState};
 use proptest::prelude::*;
 
-const RUNTIMES: [&str; 4] = [
-    "cpython-2.7",
-    "cpython-3.9",
-    "cpython-3.12",
-    "cpython-3.13t",
-];
+use interleave::runtime::model::NAMES as RUNTIMES;
 
 /// One step of a generated thread body.
 #[derive(Clone, Debug)]

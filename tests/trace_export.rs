@@ -8,8 +8,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::process::{Command, Output};
 
 use interleave::runtime::{run_program, SimOptions, Simulation};
 use interleave::trace::chrome::{self, TraceInfo};
@@ -17,12 +15,13 @@ use interleave::trace::stats::Stats;
 use interleave::trace::{Event, ThreadState};
 use serde_json::Value;
 
-const RUNTIMES: [&str; 4] = [
-    "cpython-2.7",
-    "cpython-3.9",
-    "cpython-3.12",
-    "cpython-3.13t",
-];
+use interleave::runtime::model::NAMES as RUNTIMES;
+
+#[path = "common/cli.rs"]
+mod cli;
+#[path = "common/race.rs"]
+mod race;
+use race::race_program;
 
 /// `n` items from a producer to a consumer through a list guarded by one
 /// lock; both sleep while holding it, so each often finds it taken, and
@@ -313,37 +312,22 @@ fn the_trace_follows_the_trace_event_format() {
     }
 }
 
-/// Two threads add 1 to a global `n` times each.
-fn race(n: u32, locked: bool) -> String {
-    let body = if locked {
-        "with lock:\n            x += 1"
-    } else {
-        "x += 1"
-    };
-    format!(
-        "import _thread, time
-lock = _thread.allocate_lock()
-x = 0
-done = []
-def work():
-    global x
-    for _ in range({n}):
-        {body}
-    done.append(1)
-_thread.start_new_thread(work, ())
-_thread.start_new_thread(work, ())
-while len(done) < 2:
-    time.sleep(0.01)
-print(x)
-"
-    )
-}
-
 #[test]
 fn a_long_loop_gives_a_short_log() {
     for runtime in ["cpython-3.9", "cpython-3.12", "cpython-3.13t"] {
         for locked in [false, true] {
-            let (_, sim) = run(&race(200_000, locked), runtime, 0);
+            let (_, sim) = run(
+                &race_program(
+                    200_000,
+                    if locked {
+                        "with lock:\n            n += 1"
+                    } else {
+                        "n += 1"
+                    },
+                ),
+                runtime,
+                0,
+            );
             let len = sim.log.len() as u64;
             println!("{runtime} locked={locked}: {len} events for 2 x 200,000 iterations");
             if !locked {
@@ -379,7 +363,7 @@ fn a_long_loop_gives_a_short_log() {
 
 #[test]
 fn free_threaded_threads_run_in_parallel_in_the_trace() {
-    let (_, sim) = run(&race(50_000, false), "cpython-3.13t", 0);
+    let (_, sim) = run(&race_program(50_000, "n += 1"), "cpython-3.13t", 0);
     let stats = stats_of(&sim);
     // Two cores, two workers: both ran, nobody waited for a GIL.
     assert!(stats.threads.iter().all(|t| t.wait_gil == 0));
@@ -398,36 +382,16 @@ fn free_threaded_threads_run_in_parallel_in_the_trace() {
     assert_eq!(cores.len(), 2);
 }
 
-/// A fresh path in this test run's temporary directory.
-fn temp_path(ext: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("interleave-trace-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let k = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    dir.join(format!("f{k}.{ext}"))
-}
-
-fn interleave(args: &[&str], program: &str) -> Output {
-    let file = temp_path("py");
-    std::fs::File::create(&file)
-        .unwrap()
-        .write_all(program.as_bytes())
-        .unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_interleave"));
-    cmd.arg("run").arg(&file).args(args);
-    cmd.output().unwrap()
-}
-
 #[test]
 fn cli_prints_stats_after_the_output_and_writes_the_trace() {
     let program = format!(
         "{}import sys\nprint('to stderr', file=sys.stderr)\n",
         pipeline(20)
     );
-    let plain = interleave(&[], &program);
-    let trace = temp_path("json");
+    let plain = cli::interleave("run", &program, &[]);
+    let trace = cli::temp_path("json");
     let trace_arg = trace.display().to_string();
-    let out = interleave(&["--stats", "--trace", &trace_arg], &program);
+    let out = cli::interleave("run", &program, &["--stats", "--trace", &trace_arg]);
     assert!(out.status.success());
     // Stdout is the program's alone; stderr is the program's, then the
     // statistics.
@@ -456,9 +420,10 @@ fn cli_prints_stats_after_the_output_and_writes_the_trace() {
 
 #[test]
 fn cli_trace_to_an_unwritable_path_is_a_usage_error() {
-    let out = interleave(
-        &["--trace", "/nonexistent-dir/x/trace.json"],
+    let out = cli::interleave(
+        "run",
         "print('never')\n",
+        &["--trace", "/nonexistent-dir/x/trace.json"],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "the program must not run");

@@ -8,14 +8,11 @@ use crate::vm::module::native_data;
 use crate::vm::sched::LockState;
 use crate::vm::value::Value;
 
-/// What one blocked thread waits for: (lock description, holder index).
-fn waits_for(sim: &Simulation, tid: usize) -> Option<(String, Option<usize>)> {
-    waits_for_lock(sim, tid).map(|(name, holder, _)| (name, holder))
-}
-
-/// Also whether the lock stands for a wait (`Event.wait`, `Queue.get` …:
-/// a waiter lock that `threading` labelled) rather than a user's lock.
-fn waits_for_lock(sim: &Simulation, tid: usize) -> Option<(String, Option<usize>, bool)> {
+/// What one blocked thread waits for: the lock's description, its
+/// holder's index, and whether the lock stands for a wait (`Event.wait`,
+/// `Queue.get` …: a waiter lock that `threading` labelled) rather than a
+/// user's lock.
+fn waits_for(sim: &Simulation, tid: usize) -> Option<(String, Option<usize>, bool)> {
     let (lock, _) = sim.threads[tid].waiting_for.as_ref()?;
     let (name, owner, labelled) = native_data(&Value::Obj(lock.clone()), |s: &mut LockState| {
         (s.describe(), s.owner, s.label.is_some())
@@ -35,7 +32,7 @@ pub(super) fn report(sim: &Simulation) -> String {
         if t.state == State::Done {
             continue;
         }
-        let line = match (&t.state, waits_for_lock(sim, tid)) {
+        let line = match (&t.state, waits_for(sim, tid)) {
             // A waiter lock: only another thread's set/notify/put wakes it.
             (State::Blocked, Some((name, Some(h), true))) if h == tid => format!(
                 "  {} waits in {name} for another thread to wake it, and none can\n",
@@ -60,7 +57,7 @@ pub(super) fn report(sim: &Simulation) -> String {
         let mut parts = Vec::new();
         for &tid in &cycle {
             parts.push(sim.threads[tid].name.clone());
-            if let Some((name, _)) = waits_for(sim, tid) {
+            if let Some((name, _, _)) = waits_for(sim, tid) {
                 parts.push(name);
             }
         }
@@ -75,7 +72,7 @@ fn find_cycle(sim: &Simulation) -> Option<Vec<usize>> {
     for start in 0..sim.threads.len() {
         let mut path = vec![start];
         let mut cur = start;
-        while let Some((_, Some(h))) = waits_for(sim, cur) {
+        while let Some((_, Some(h), _)) = waits_for(sim, cur) {
             if h == start && path.len() > 1 {
                 return Some(path);
             }

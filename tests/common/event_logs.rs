@@ -7,12 +7,7 @@
 
 use interleave::runtime::{run_program, SimOptions};
 
-const RUNTIMES: [&str; 4] = [
-    "cpython-2.7",
-    "cpython-3.9",
-    "cpython-3.12",
-    "cpython-3.13t",
-];
+use interleave::runtime::model::NAMES as RUNTIMES;
 
 /// (name, program)
 pub const PROGRAMS: &[(&str, &str)] = &[

@@ -4,12 +4,7 @@
 
 use interleave::run::{run, RunOptions, RunOutput};
 
-pub const RUNTIMES: [&str; 4] = [
-    "cpython-2.7",
-    "cpython-3.9",
-    "cpython-3.12",
-    "cpython-3.13t",
-];
+pub use interleave::runtime::model::NAMES as RUNTIMES;
 
 /// The program's output under `runtime`.
 pub fn run_under(program: &str, runtime: &str) -> RunOutput {

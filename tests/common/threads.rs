@@ -10,12 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Every runtime model: a program synchronised properly prints the same
 /// under each.
-pub const RUNTIMES: &[&str] = &[
-    "cpython-3.12",
-    "cpython-3.9",
-    "cpython-3.13t",
-    "cpython-2.7",
-];
+pub use interleave::runtime::model::NAMES as RUNTIMES;
 
 /// A traceback without the frames of the standard library (CPython's
 /// `<stdlib>/threading.py`, our `<frozen threading>`) and without the

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use interleave::explore::{explore, Exploration, ExploreOptions, Strategy};
 use interleave::runtime::SimOptions;
 
-use crate::run::{check_runtime, load_program};
+use crate::run::{check_runtime, load_program, Machine};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StrategyArg {
@@ -42,16 +42,8 @@ pub struct Options {
     /// Run i uses seed BASE + i.
     #[arg(long, default_value_t = 0, value_name = "BASE")]
     pub seed: u64,
-    /// The CPython whose threading rules apply: cpython-2.7, cpython-3.9,
-    /// cpython-3.12 (also 3.10, 3.11) or cpython-3.13t (free-threaded).
-    #[arg(long, default_value = "cpython-3.12")]
-    pub runtime: String,
-    /// Simulated cores.
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=64))]
-    pub cores: u64,
-    /// The GIL switch interval at start, in seconds (sys.setswitchinterval).
-    #[arg(long, default_value_t = 0.005)]
-    pub switch_interval: f64,
+    #[command(flatten)]
+    pub machine: Machine,
     /// Stop each run after this many bytecode ops (its exit status is 4).
     #[arg(long, default_value_t = 2_000_000_000)]
     pub max_ops: u64,
@@ -73,7 +65,11 @@ pub fn main(options: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(message) = check_runtime(&options.runtime, options.switch_interval, ME) {
+    if let Err(message) = check_runtime(
+        &options.machine.runtime,
+        options.machine.switch_interval,
+        ME,
+    ) {
         eprintln!("{message}");
         return ExitCode::from(2);
     }
@@ -86,9 +82,9 @@ pub fn main(options: Options) -> ExitCode {
     let explore_options = ExploreOptions {
         sim: SimOptions {
             filename: filename.clone(),
-            runtime: options.runtime.clone(),
-            cores: options.cores as usize,
-            switch_interval: options.switch_interval,
+            runtime: options.machine.runtime.clone(),
+            cores: options.machine.cores as usize,
+            switch_interval: options.machine.switch_interval,
             max_ops: options.max_ops,
             args: options.args.clone(),
             ..SimOptions::default()
@@ -133,7 +129,7 @@ fn render(result: &Exploration, options: &Options, filename: &str) -> String {
         s,
         "{} of {filename} under {} ({strategy}, seeds {}..={last}): {}, {}",
         plural(result.runs, "run"),
-        options.runtime,
+        options.machine.runtime,
         options.seed,
         plural(result.outcomes.len() as u64, "distinct outcome"),
         plural(result.deadlocks, "deadlock"),

@@ -12,16 +12,9 @@ use std::process::ExitCode;
 use interleave::run::{run_simulation, RunOptions};
 use interleave::trace::{chrome, stats::Stats};
 
+/// The simulated machine, the same for `run` and `explore`.
 #[derive(clap::Args, Debug)]
-pub struct Options {
-    /// The program (`-` reads it from stdin).
-    pub file: PathBuf,
-    /// Seed of the simulation's random choices.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
-    /// Stop after this many bytecode ops (exit status 4).
-    #[arg(long, default_value_t = 2_000_000_000)]
-    pub max_ops: u64,
+pub struct Machine {
     /// The CPython whose threading rules apply: cpython-2.7, cpython-3.9,
     /// cpython-3.12 (also 3.10, 3.11) or cpython-3.13t (free-threaded).
     #[arg(long, default_value = "cpython-3.12")]
@@ -32,6 +25,20 @@ pub struct Options {
     /// The GIL switch interval at start, in seconds (sys.setswitchinterval).
     #[arg(long, default_value_t = 0.005)]
     pub switch_interval: f64,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Options {
+    /// The program (`-` reads it from stdin).
+    pub file: PathBuf,
+    /// Seed of the simulation's random choices.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Stop after this many bytecode ops (exit status 4).
+    #[arg(long, default_value_t = 2_000_000_000)]
+    pub max_ops: u64,
+    #[command(flatten)]
+    pub machine: Machine,
     /// Replay the exact interleaving of an earlier run, given by the
     /// schedule string that `--schedule` printed (it also sets the
     /// runtime, cores, switch interval and seed).
@@ -103,8 +110,11 @@ pub fn main(options: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(message) = check_runtime(&options.runtime, options.switch_interval, "interleave run")
-    {
+    if let Err(message) = check_runtime(
+        &options.machine.runtime,
+        options.machine.switch_interval,
+        "interleave run",
+    ) {
         eprintln!("{message}");
         return ExitCode::from(2);
     }
@@ -136,9 +146,9 @@ pub fn main(options: Options) -> ExitCode {
             max_ops: options.max_ops,
             stdin: String::new(),
             args: options.args,
-            runtime: options.runtime,
-            cores: options.cores as usize,
-            switch_interval: options.switch_interval,
+            runtime: options.machine.runtime,
+            cores: options.machine.cores as usize,
+            switch_interval: options.machine.switch_interval,
             replay: options.replay.clone(),
         },
     );

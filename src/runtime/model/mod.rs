@@ -79,7 +79,7 @@ pub fn by_name(name: &str) -> Option<Box<dyn RuntimeModel + Send>> {
 }
 
 /// The names `by_name` accepts, for messages.
-pub const NAMES: &[&str] = &[
+pub const NAMES: [&str; 4] = [
     "cpython-2.7",
     "cpython-3.9",
     "cpython-3.12",

@@ -3,7 +3,7 @@
 // a final "N passed, M failed". Screenshots go to tests/e2e/screenshots/.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DIST, assert, assertEq, browser, screenshot, serve, watch } from './harness.mjs';
@@ -224,6 +224,14 @@ test('run area: the race runs in the engine, prints what python3 prints, draws l
     server.stop();
   }
 });
+
+// More tests live in tests/e2e/*.test.mjs, one file per area of the page;
+// each exports a default function(test, helpers) that registers its tests.
+const here = path.dirname(new URL(import.meta.url).pathname);
+for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort()) {
+  const area = await import(`./${file}`);
+  area.default(test, { status, noProblems, pixelsOf, python3Output });
+}
 
 let passed = 0;
 let failed = 0;

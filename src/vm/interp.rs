@@ -49,6 +49,15 @@ pub(crate) enum Exit {
     Next,
 }
 
+/// What [`Vm::run_ops`] asks of [`Vm::run_frames`].
+enum Step {
+    Exit(Exit),
+    /// Push this frame (a call of a plain Python function) and run it.
+    Call(Box<Frame>),
+    /// The top frame returned this to its caller, a frame of this run.
+    Return(Value),
+}
+
 /// Deepest nesting of Rust-level runs (builtins calling back into Python)
 /// before a RecursionError, whatever the Python depth: keeps the native
 /// stack (1 MB in wasm) safe.
@@ -74,6 +83,26 @@ impl Vm {
                 f
             }
             None => Box::new(Frame::new(code, globals, locals_dict)),
+        }
+    }
+
+    /// A frame for `code` with no locals yet (the fast call path fills
+    /// them).
+    #[inline]
+    fn take_frame_for_args(&mut self, code: Rc<super::Code>, globals: ObjRef) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.code = code;
+                f.pc = 0;
+                f.globals = globals;
+                f.on_return = OnReturn::Push;
+                f
+            }
+            None => {
+                let mut f = Box::new(Frame::new(code, globals, None));
+                f.locals.clear();
+                f
+            }
         }
     }
 
@@ -130,10 +159,10 @@ impl Vm {
                 reraise: false,
             },
             None => {
-                let Some(top) = frames.last_mut() else {
+                if frames.is_empty() {
                     return Ok(RunResult::Returned(Value::None));
-                };
-                self.run_frame(top)
+                }
+                self.run_frames(frames)
             }
         };
         loop {
@@ -151,8 +180,7 @@ impl Vm {
                         if self.sched.eval_breaker && self.nested_runs == 0 {
                             return Err(PyErr::Halt(Halt::Breaker));
                         }
-                        let top = frames.last_mut().expect("just pushed");
-                        self.run_frame(top)
+                        self.run_frames(frames)
                     }
                 }
                 Exit::Return(value) => {
@@ -172,7 +200,7 @@ impl Vm {
                         self.recycle_frame(done);
                     }
                     match self.deliver_return(caller, how, value) {
-                        Ok(()) => self.run_frame(caller),
+                        Ok(()) => self.run_frames(frames),
                         Err(err) => Exit::Error {
                             err,
                             reraise: false,
@@ -203,23 +231,22 @@ impl Vm {
                         }
                         _ => {
                             caller.stack.push(value);
-                            self.run_frame(caller)
+                            self.run_frames(frames)
                         }
                     }
                 }
-                Exit::Next => match frames.last_mut() {
-                    Some(top) => self.run_frame(top),
-                    None => return Ok(RunResult::Returned(Value::None)),
-                },
+                Exit::Next => {
+                    if frames.is_empty() {
+                        return Ok(RunResult::Returned(Value::None));
+                    }
+                    self.run_frames(frames)
+                }
                 Exit::Error { err, reraise } => {
                     if let PyErr::Halt(_) = err {
                         return Err(err);
                     }
                     match self.unwind(frames, err, reraise) {
-                        Ok(()) => {
-                            let top = frames.last_mut().expect("unwind leaves a frame");
-                            self.run_frame(top)
-                        }
+                        Ok(()) => self.run_frames(frames),
                         Err(err) => return Err(err),
                     }
                 }
@@ -346,30 +373,83 @@ impl Vm {
         }
     }
 
-    /// Executes ops of `frame` until a frame transition is needed.
-    pub(crate) fn run_frame(&mut self, frame: &mut Frame) -> Exit {
-        // The instruction pointer lives in a local (a register) while ops
-        // run, and is written back before anything can observe it.
-        let mut pc = frame.pc;
-        let exit = self.run_ops(frame, &mut pc);
-        frame.pc = pc;
-        exit
+    /// Executes ops of the top frame of `frames` until a frame transition
+    /// the outer loop must perform. Calls of plain Python functions (see
+    /// `Code::simple_args`) and their returns to such a caller are done
+    /// here, without leaving the loop.
+    pub(crate) fn run_frames(&mut self, frames: &mut FrameStack) -> Exit {
+        // Ops and virtual time run since the last flush, and what may run
+        // before the loop must look up: the budget, or the scheduler's
+        // deadline (top-level runs only). Added to the VM's totals before
+        // anything that can run Python code or read them (`flush!`).
+        let mut ops: u64 = 0;
+        let mut clock: u64 = 0;
+        let (mut left, mut clock_left) = self.limits();
+        loop {
+            let Some(frame) = frames.last_mut() else {
+                self.ops += ops;
+                self.clock_ns += clock;
+                return Exit::Return(Value::None);
+            };
+            let code = frame.code.clone();
+            match self.run_ops(
+                frame,
+                &code,
+                &mut ops,
+                &mut clock,
+                &mut left,
+                &mut clock_left,
+            ) {
+                Step::Exit(exit) => return exit,
+                Step::Call(new) => {
+                    frames.push(new);
+                    self.depth += 1;
+                    // Function entry: a preemption point (3.10+).
+                    if self.sched.eval_breaker && self.nested_runs == 0 {
+                        self.ops += ops;
+                        self.clock_ns += clock;
+                        return Exit::Error {
+                            err: PyErr::Halt(Halt::Breaker),
+                            reraise: true,
+                        };
+                    }
+                }
+                Step::Return(value) => {
+                    let done = frames.pop().expect("the frame that returned");
+                    self.depth -= 1;
+                    self.recycle_frame(done);
+                    let caller = frames.last_mut().expect("its caller");
+                    caller.stack.push(value);
+                }
+            }
+        }
     }
 
     /// The loop of simple ops (locals, constants, int arithmetic and
-    /// comparison, jumps, `for` over ranges and lists); anything else goes
-    /// through [`Vm::slow_op`]. Op counts and virtual time are kept in
-    /// locals and added to the VM's totals before anything that can run
-    /// Python code or read them (`flush!`).
+    /// comparison, jumps, `for` over ranges, calls of plain Python
+    /// functions); anything else goes through [`Vm::slow_op`]. `ops` and
+    /// `clock` count what ran since the last flush; `left` and
+    /// `clock_left` are the limits from [`Vm::limits`] at that flush.
     #[allow(unused_assignments)] // `flush!` zeroes the counters before returns too
-    fn run_ops(&mut self, frame: &mut Frame, pc: &mut usize) -> Exit {
-        let code = frame.code.clone();
+    #[inline(always)]
+    fn run_ops(
+        &mut self,
+        frame: &mut Frame,
+        code: &super::Code,
+        ops_out: &mut u64,
+        clock_out: &mut u64,
+        left_out: &mut u64,
+        clock_left_out: &mut u64,
+    ) -> Step {
         let stream = &code.ops[..];
-        let mut ops: u64 = 0;
-        let mut clock: u64 = 0;
-        // Ops and virtual time left before the loop must look up: the
-        // budget, or the scheduler's deadline (top-level runs only).
-        let (mut left, mut clock_left) = self.limits();
+        // The instruction pointer and the counters live in locals
+        // (registers) while ops run, and are written back before anything
+        // can observe them.
+        let mut pc = frame.pc;
+        let mut ops = *ops_out;
+        let mut clock = *clock_out;
+        let mut left = *left_out;
+        let mut clock_left = *clock_left_out;
         macro_rules! flush {
             () => {{
                 self.ops += ops;
@@ -378,43 +458,66 @@ impl Vm {
                 clock = 0;
             }};
         }
+        // Leave the loop to switch frames, keeping the counters.
+        macro_rules! switch {
+            ($step:expr) => {{
+                frame.pc = pc;
+                *ops_out = ops;
+                *clock_out = clock;
+                *left_out = left;
+                *clock_left_out = clock_left;
+                return $step;
+            }};
+        }
+        macro_rules! exit {
+            ($exit:expr) => {{
+                flush!();
+                frame.pc = pc;
+                return Step::Exit($exit);
+            }};
+        }
         macro_rules! fail {
             ($err:expr) => {{
                 flush!();
+                frame.pc = pc;
                 let err: PyErr = $err;
                 self.set_context(&err);
-                return Exit::Error {
+                return Step::Exit(Exit::Error {
                     err,
                     reraise: false,
-                };
+                });
             }};
         }
         macro_rules! slow {
             ($instr:expr) => {{
                 flush!();
-                match self.slow_op(frame, pc, &code, $instr) {
-                    Exit::Next => (left, clock_left) = self.limits(),
-                    exit => return exit,
+                frame.pc = pc;
+                match self.slow_op(frame, code, $instr) {
+                    Exit::Next => {
+                        pc = frame.pc;
+                        (left, clock_left) = self.limits();
+                    }
+                    exit => return Step::Exit(exit),
                 }
             }};
         }
         loop {
-            let Some(&(instr, cost)) = stream.get(*pc) else {
-                flush!();
-                return Exit::Return(Value::None);
+            let Some(&(instr, cost)) = stream.get(pc) else {
+                exit!(Exit::Return(Value::None));
             };
             if ops >= left || clock >= clock_left {
                 flush!();
                 if let Some(halt) = self.stop_reason() {
-                    return Exit::Error {
+                    frame.pc = pc;
+                    return Step::Exit(Exit::Error {
                         err: PyErr::Halt(halt),
                         reraise: true,
-                    };
+                    });
                 }
                 (left, clock_left) = self.limits();
             }
             clock += u64::from(cost);
-            *pc += 1;
+            pc += 1;
             ops += 1;
             match instr {
                 Instr::Nop => {}
@@ -446,8 +549,11 @@ impl Vm {
                     frame.stack.push(v.clone());
                 }
                 Instr::StoreFast(i) => {
-                    let v = frame.pop();
-                    frame.locals[i as usize] = v;
+                    if let Some(v) = frame.stack.pop() {
+                        frame.locals[i as usize] = v;
+                    } else {
+                        frame.locals[i as usize] = Value::Null;
+                    }
                 }
                 Instr::SetupFinally(t) => {
                     frame.blocks.push(Block::Finally {
@@ -458,16 +564,17 @@ impl Vm {
                 Instr::PopBlock => {
                     frame.blocks.pop();
                 }
-                Instr::Jump(t) => *pc = t as usize,
+                Instr::Jump(t) => pc = t as usize,
                 Instr::JumpBackward(t) => {
-                    *pc = t as usize;
+                    pc = t as usize;
                     // A backward jump: a preemption point (3.10+).
                     if self.sched.eval_breaker && self.nested_runs == 0 {
                         flush!();
-                        return Exit::Error {
+                        frame.pc = pc;
+                        return Step::Exit(Exit::Error {
                             err: PyErr::Halt(Halt::Breaker),
                             reraise: true,
-                        };
+                        });
                     }
                 }
                 Instr::PopJumpIfFalse(t) => match frame.stack.last() {
@@ -475,7 +582,7 @@ impl Vm {
                         let b = *b;
                         frame.stack.pop();
                         if !b {
-                            *pc = t as usize;
+                            pc = t as usize;
                         }
                     }
                     _ => slow!(instr),
@@ -485,7 +592,7 @@ impl Vm {
                         let b = *b;
                         frame.stack.pop();
                         if b {
-                            *pc = t as usize;
+                            pc = t as usize;
                         }
                     }
                     _ => slow!(instr),
@@ -526,16 +633,16 @@ impl Vm {
                             // `if`/`while` test) jumps without pushing the
                             // bool, as CPython 3.11's COMPARE_OP_INT_JUMP;
                             // the jump is still counted as an op.
-                            match stream.get(*pc) {
+                            match stream.get(pc) {
                                 Some(&(Instr::PopJumpIfFalse(t), c)) => {
                                     clock += u64::from(c);
                                     ops += 1;
-                                    *pc = if r { *pc + 1 } else { t as usize };
+                                    pc = if r { pc + 1 } else { t as usize };
                                 }
                                 Some(&(Instr::PopJumpIfTrue(t), c)) => {
                                     clock += u64::from(c);
                                     ops += 1;
-                                    *pc = if r { t as usize } else { *pc + 1 };
+                                    pc = if r { t as usize } else { pc + 1 };
                                 }
                                 _ => frame.stack.push(Value::Bool(r)),
                             }
@@ -572,24 +679,29 @@ impl Vm {
                         Some(Some(v)) => frame.stack.push(Value::Int(v)),
                         Some(None) => {
                             frame.stack.pop();
-                            *pc = t as usize;
+                            pc = t as usize;
                         }
                         None => slow!(instr),
                     }
                 }
                 Instr::ReturnValue => {
-                    flush!();
                     let v = frame.pop();
-                    return Exit::Return(v);
+                    // Back to a caller of this run that called it with
+                    // `Call`: the value is pushed there and its ops go on.
+                    if matches!(frame.on_return, OnReturn::Push) && frame.generator.is_none() {
+                        switch!(Step::Return(v));
+                    }
+                    exit!(Exit::Return(v));
                 }
-                Instr::LoadGlobal(i) => match self.cached_global(&frame.globals, &code, i as usize)
-                {
-                    Some(v) => frame.stack.push(v),
-                    None => slow!(instr),
-                },
+                Instr::LoadGlobal(i) => {
+                    match self.cached_global(&frame.globals, code, i as usize) {
+                        Some(v) => frame.stack.push(v),
+                        None => slow!(instr),
+                    }
+                }
                 Instr::StoreGlobal(i) => {
                     let v = frame.pop();
-                    match self.store_cached_global(&frame.globals, &code, i as usize, v) {
+                    match self.store_cached_global(&frame.globals, code, i as usize, v) {
                         Ok(old) => drop(old),
                         Err(v) => {
                             frame.stack.push(v);
@@ -602,22 +714,44 @@ impl Vm {
                     // code runs here, so nothing needs flushing.
                     let len = frame.stack.len();
                     let argc = argc as usize;
-                    let is_function = len >= argc + 2
-                        && matches!(
-                            (&frame.stack[len - argc - 2], &frame.stack[len - argc - 1]),
-                            (Value::Null, Value::Obj(f)) | (Value::Obj(f), _) if matches!(&**f, Obj::Function(_))
-                        );
-                    if !is_function {
-                        slow!(instr);
-                    } else {
-                        match self.call_from_stack(frame, argc, None) {
-                            Ok(Some(f)) => {
-                                flush!();
-                                return Exit::Call(f);
-                            }
-                            Ok(None) => {}
-                            Err(e) => fail!(e),
+                    let callee = if len >= argc + 2 {
+                        match (&frame.stack[len - argc - 2], &frame.stack[len - argc - 1]) {
+                            (Value::Null, Value::Obj(f)) => Some((f, len - argc)),
+                            (Value::Obj(f), _) => Some((f, len - argc - 1)),
+                            _ => None,
                         }
+                    } else {
+                        None
+                    };
+                    let Some((Obj::Function(f), args_start)) =
+                        callee.map(|(f, start)| (&**f, start))
+                    else {
+                        slow!(instr);
+                        continue;
+                    };
+                    if f.code.simple_args == Some((len - args_start) as u32) {
+                        // Positional arguments matching the parameters: they
+                        // move from this stack into the new frame's slots.
+                        if self.depth >= self.config.recursion_limit {
+                            exit!(Exit::Error {
+                                err: self
+                                    .error("RecursionError", "maximum recursion depth exceeded"),
+                                reraise: false,
+                            });
+                        }
+                        let new_code = f.code.clone();
+                        let globals = f.globals.clone();
+                        let mut new = self.take_frame_for_args(new_code, globals);
+                        new.locals.extend(frame.stack.drain(args_start..));
+                        let n = new.code.obj.varnames.len();
+                        new.locals.resize(n, Value::Null);
+                        frame.stack.truncate(len - argc - 2);
+                        switch!(Step::Call(new));
+                    }
+                    match self.call_from_stack(frame, argc, None) {
+                        Ok(Some(f)) => exit!(Exit::Call(f)),
+                        Ok(None) => {}
+                        Err(e) => fail!(e),
                     }
                 }
                 other => slow!(other),
@@ -629,13 +763,7 @@ impl Vm {
     /// Python code, change frames or raise. [`Exit::Next`] continues the
     /// loop.
     #[inline(never)]
-    fn slow_op(
-        &mut self,
-        frame: &mut Frame,
-        pc: &mut usize,
-        code: &super::Code,
-        instr: Instr,
-    ) -> Exit {
+    fn slow_op(&mut self, frame: &mut Frame, code: &super::Code, instr: Instr) -> Exit {
         let instrs = &code.obj.instrs[..];
         macro_rules! fail {
             ($err:expr) => {{
@@ -978,7 +1106,7 @@ impl Vm {
                     frame.stack.push(v);
                 }
             }
-            Instr::Jump(t) | Instr::JumpBackward(t) => *pc = t as usize,
+            Instr::Jump(t) | Instr::JumpBackward(t) => frame.pc = t as usize,
             Instr::PopJumpIfFalse(t) => {
                 let v = frame.pop();
                 let b = match v {
@@ -986,7 +1114,7 @@ impl Vm {
                     _ => tri!(self.truthy(&v)),
                 };
                 if !b {
-                    *pc = t as usize;
+                    frame.pc = t as usize;
                 }
             }
             Instr::PopJumpIfTrue(t) => {
@@ -996,13 +1124,13 @@ impl Vm {
                     _ => tri!(self.truthy(&v)),
                 };
                 if b {
-                    *pc = t as usize;
+                    frame.pc = t as usize;
                 }
             }
             Instr::JumpIfFalseOrPop(t) => {
                 let v = frame.top().clone();
                 if !tri!(self.truthy(&v)) {
-                    *pc = t as usize;
+                    frame.pc = t as usize;
                 } else {
                     frame.pop();
                 }
@@ -1010,7 +1138,7 @@ impl Vm {
             Instr::JumpIfTrueOrPop(t) => {
                 let v = frame.top().clone();
                 if tri!(self.truthy(&v)) {
-                    *pc = t as usize;
+                    frame.pc = t as usize;
                 } else {
                     frame.pop();
                 }
@@ -1027,7 +1155,7 @@ impl Vm {
                         Ok(Some(f)) => return Exit::Call(f),
                         Ok(None) => {
                             frame.pop();
-                            *pc = t as usize;
+                            frame.pc = t as usize;
                         }
                         Err(e) => fail!(e),
                     }
@@ -1037,7 +1165,7 @@ impl Vm {
                     Some(v) => frame.stack.push(v),
                     None => {
                         frame.pop();
-                        *pc = t as usize;
+                        frame.pc = t as usize;
                     }
                 }
             }
@@ -1229,7 +1357,7 @@ impl Vm {
                 match tri!(step) {
                     Ok(v) => {
                         frame.pop();
-                        *pc -= 1;
+                        frame.pc -= 1;
                         return Exit::Yield(v);
                     }
                     Err(result) => {

@@ -85,6 +85,12 @@ pub struct Code {
     /// versions recorded with it (values may change meanwhile: the cache
     /// reads the current one, as CPython 3.11's LOAD_GLOBAL_MODULE does).
     pub global_cache: std::cell::RefCell<Box<[Option<GlobalCacheEntry>]>>,
+    /// `Some(argcount)` when a call's frame is made by moving exactly
+    /// `argcount` positional arguments into the first local slots: no
+    /// `*args`/`**kwargs`, keyword-only parameters, cells or free
+    /// variables, and not a generator or coroutine (the interpreter loop's
+    /// fast call path; anything else goes through `Vm::bind_args`).
+    pub simple_args: Option<u32>,
 }
 
 /// A cached global lookup (see [`Code::global_cache`]).
@@ -287,7 +293,17 @@ impl Vm {
             .map(|i| (*i, self.cost.of(i) as u32))
             .collect();
         let global_cache = std::cell::RefCell::new(vec![None; code.names.len()].into_boxed_slice());
+        use code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
+        let not_simple =
+            CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+        let simple_args = (code.flags & not_simple == 0
+            && code.kwonlyargcount == 0
+            && code.cellvars.is_empty()
+            && code.freevars.is_empty()
+            && code.varnames.len() >= code.argcount as usize)
+            .then_some(code.argcount);
         Rc::new(Code {
+            simple_args,
             obj: code.clone(),
             consts,
             names,

@@ -22,7 +22,15 @@ use super::num::{Complex, Int};
 use super::set::SetData;
 
 /// A Python value.
+///
+/// `repr(u64)`: a word of tag, then every payload at offset 8, so that a
+/// value moves as two aligned words. With the default layout a `bool`
+/// payload sat at byte 1, and moving a value copied bytes 1..16 as two
+/// overlapping unaligned words; reading those back with aligned loads
+/// stalled store-to-load forwarding on the hottest paths of the
+/// interpreter loop (pushes, pops, stores to locals).
 #[derive(Default)]
+#[repr(u64)]
 pub enum Value {
     /// Internal marker, never visible to Python code: an unbound local
     /// slot, or the absent `self` of a call (see `Instr::Call`).
@@ -503,3 +511,6 @@ impl Value {
         }
     }
 }
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);

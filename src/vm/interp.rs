@@ -58,6 +58,9 @@ enum Step {
     Return(Value),
 }
 
+/// Finished frames kept for reuse.
+const FRAME_POOL_SIZE: usize = 64;
+
 /// Deepest nesting of Rust-level runs (builtins calling back into Python)
 /// before a RecursionError, whatever the Python depth: keeps the native
 /// stack (1 MB in wasm) safe.
@@ -108,7 +111,7 @@ impl Vm {
 
     /// Keeps a finished frame's allocations for the next call.
     pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
-        if self.frame_pool.len() >= 64 {
+        if self.frame_pool.len() >= FRAME_POOL_SIZE {
             return;
         }
         f.stack.clear();
@@ -384,7 +387,7 @@ impl Vm {
         // anything that can run Python code or read them (`flush!`).
         let mut ops: u64 = 0;
         let mut clock: u64 = 0;
-        let (mut left, mut clock_left) = self.limits();
+        let mut left = self.limits();
         loop {
             let Some(frame) = frames.last_mut() else {
                 self.ops += ops;
@@ -392,14 +395,7 @@ impl Vm {
                 return Exit::Return(Value::None);
             };
             let code = frame.code.clone();
-            match self.run_ops(
-                frame,
-                &code,
-                &mut ops,
-                &mut clock,
-                &mut left,
-                &mut clock_left,
-            ) {
+            match self.run_ops(frame, &code, &mut ops, &mut clock, &mut left) {
                 Step::Exit(exit) => return exit,
                 Step::Call(new) => {
                     frames.push(new);
@@ -415,9 +411,17 @@ impl Vm {
                     }
                 }
                 Step::Return(value) => {
-                    let done = frames.pop().expect("the frame that returned");
+                    let mut done = frames.pop().expect("the frame that returned");
                     self.depth -= 1;
-                    self.recycle_frame(done);
+                    // Not a generator's frame (see `ReturnValue`).
+                    if self.frame_pool.len() < FRAME_POOL_SIZE {
+                        done.stack.clear();
+                        done.locals.clear();
+                        done.cells.clear();
+                        done.blocks.clear();
+                        done.locals_dict = None;
+                        self.frame_pool.push(done);
+                    }
                     let caller = frames.last_mut().expect("its caller");
                     caller.stack.push(value);
                 }
@@ -439,7 +443,6 @@ impl Vm {
         ops_out: &mut u64,
         clock_out: &mut u64,
         left_out: &mut u64,
-        clock_left_out: &mut u64,
     ) -> Step {
         let stream = &code.ops[..];
         // The instruction pointer and the counters live in locals
@@ -449,7 +452,6 @@ impl Vm {
         let mut ops = *ops_out;
         let mut clock = *clock_out;
         let mut left = *left_out;
-        let mut clock_left = *clock_left_out;
         macro_rules! flush {
             () => {{
                 self.ops += ops;
@@ -465,7 +467,6 @@ impl Vm {
                 *ops_out = ops;
                 *clock_out = clock;
                 *left_out = left;
-                *clock_left_out = clock_left;
                 return $step;
             }};
         }
@@ -495,7 +496,7 @@ impl Vm {
                 match self.slow_op(frame, code, $instr) {
                     Exit::Next => {
                         pc = frame.pc;
-                        (left, clock_left) = self.limits();
+                        left = self.limits();
                     }
                     exit => return Step::Exit(exit),
                 }
@@ -505,7 +506,7 @@ impl Vm {
             let Some(&(instr, cost)) = stream.get(pc) else {
                 exit!(Exit::Return(Value::None));
             };
-            if ops >= left || clock >= clock_left {
+            if ops >= left {
                 flush!();
                 if let Some(halt) = self.stop_reason() {
                     frame.pc = pc;
@@ -514,7 +515,7 @@ impl Vm {
                         reraise: true,
                     });
                 }
-                (left, clock_left) = self.limits();
+                left = self.limits();
             }
             clock += u64::from(cost);
             pc += 1;
@@ -739,12 +740,19 @@ impl Vm {
                                 reraise: false,
                             });
                         }
+                        let nlocals = f.code.obj.varnames.len();
                         let new_code = f.code.clone();
                         let globals = f.globals.clone();
                         let mut new = self.take_frame_for_args(new_code, globals);
-                        new.locals.extend(frame.stack.drain(args_start..));
-                        let n = new.code.obj.varnames.len();
-                        new.locals.resize(n, Value::Null);
+                        new.locals.reserve(nlocals);
+                        for v in &mut frame.stack[args_start..] {
+                            new.locals.push(std::mem::take(v));
+                        }
+                        while new.locals.len() < nlocals {
+                            new.locals.push(Value::Null);
+                        }
+                        // The arguments' slots (now NULL), the callable and
+                        // the NULL or receiver below it.
                         frame.stack.truncate(len - argc - 2);
                         switch!(Step::Call(new));
                     }
@@ -1536,12 +1544,12 @@ impl Vm {
     fn cached_global(&self, globals: &ObjRef, code: &super::Code, i: usize) -> Option<Value> {
         let cache = code.global_cache.borrow();
         let e = cache.get(i)?.as_ref()?;
-        let (Obj::Dict(g), Obj::Dict(b)) = (&**globals, &*self.builtins) else {
-            return None;
-        };
         if e.globals != Rc::as_ptr(globals) as usize {
             return None;
         }
+        let Obj::Dict(g) = &**globals else {
+            return None;
+        };
         let g = g.borrow();
         if e.globals_keys != g.keys_version() {
             return None;
@@ -1549,6 +1557,9 @@ impl Vm {
         if e.in_globals {
             return g.entry_at(e.pos).map(|(_, v)| v.clone());
         }
+        let Obj::Dict(b) = &*self.builtins else {
+            return None;
+        };
         let b = b.borrow();
         if e.builtins_keys != b.keys_version() {
             return None;
@@ -1755,17 +1766,21 @@ impl Vm {
         Exit::Next
     }
 
-    /// Ops and virtual nanoseconds the loop may run before it must call
-    /// [`Vm::stop_reason`]: the budget, and in top-level runs the
-    /// scheduler's deadlines.
+    /// Ops the loop may run before it must call [`Vm::stop_reason`]: the
+    /// budget, and in top-level runs the scheduler's op limit and as many
+    /// ops as surely end before its deadline (no op costs more than
+    /// `max_op_cost`), so that one compare per op serves both. Near the
+    /// deadline this is 0 and every op asks [`Vm::stop_reason`], which
+    /// compares the clock exactly.
     #[inline]
-    fn limits(&self) -> (u64, u64) {
+    fn limits(&self) -> u64 {
         let budget = self.config.max_ops.saturating_sub(self.ops);
         if self.nested_runs > 0 {
-            return (budget, u64::MAX);
+            return budget;
         }
         let ops = budget.min(self.sched.stop_ops.saturating_sub(self.ops));
-        (ops, self.sched.deadline_ns.saturating_sub(self.clock_ns))
+        let clock_left = self.sched.deadline_ns.saturating_sub(self.clock_ns);
+        ops.min(clock_left / self.max_op_cost)
     }
 
     /// Why the loop must stop now, if it must (a limit was reached).

@@ -170,6 +170,10 @@ pub struct Vm {
     /// Finished frames kept for reuse (their vectors keep capacity).
     #[allow(clippy::vec_box)] // boxes are handed out as they are
     pub(crate) frame_pool: Vec<Box<frame::Frame>>,
+    /// The largest cost of an op in any code loaded so far (at least 1):
+    /// the interpreter loop turns the scheduler's deadline into a number
+    /// of ops that surely run before it (see `Vm::limits`).
+    pub(crate) max_op_cost: u64,
     /// Payloads of NaNs made by `float()` (see `fresh_nan`).
     pub nan_counter: u64,
     /// The exception being handled (`sys.exc_info()`), or None.
@@ -254,6 +258,7 @@ impl Vm {
             nested_runs: 0,
             nan_counter: 0,
             frame_pool: Vec::new(),
+            max_op_cost: 1,
             handled: Value::None,
             interned: HashMap::new(),
             sources: HashMap::new(),
@@ -287,11 +292,14 @@ impl Vm {
             .iter()
             .map(|n| ops::str_hash(n.as_str().unwrap_or("")))
             .collect();
-        let ops = code
+        let ops: Box<[(code::Instr, u32)]> = code
             .instrs
             .iter()
             .map(|i| (*i, self.cost.of(i) as u32))
             .collect();
+        for &(_, c) in ops.iter() {
+            self.max_op_cost = self.max_op_cost.max(u64::from(c));
+        }
         let global_cache = std::cell::RefCell::new(vec![None; code.names.len()].into_boxed_slice());
         use code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
         let not_simple =

@@ -282,6 +282,9 @@ impl Vm {
                 }
             }
         }
+        if let Some(f) = self.send_on_stack(frame, &callable, first, args_start, kwnames)? {
+            return Ok(Some(f));
+        }
         // Fast path: a plain Python function.
         if let Value::Obj(o) = &callable {
             if let Obj::Function(f) = &**o {
@@ -319,6 +322,54 @@ impl Vm {
             }
             CallOutcome::Frame(f) => Ok(Some(f)),
         }
+    }
+
+    /// `gen.send(v)` / `gen.__next__()` called from Python code: the
+    /// generator's frame runs on the caller's frame stack (not nested), so
+    /// that code it runs can block, be preempted and stop at a budget —
+    /// as an event loop stepping its tasks' coroutines needs. `None` when
+    /// the call is anything else (or cannot resume: the builtin reports it).
+    fn send_on_stack(
+        &mut self,
+        frame: &mut Frame,
+        callable: &Value,
+        first: usize,
+        args_start: usize,
+        kwnames: &[Value],
+    ) -> PyResult<Option<Box<Frame>>> {
+        let Value::Obj(o) = callable else {
+            return Ok(None);
+        };
+        let Obj::Builtin(b) = &**o else {
+            return Ok(None);
+        };
+        if !matches!(b.owner, Some("generator" | "coroutine"))
+            || !matches!(b.name, "send" | "__next__")
+            || !kwnames.is_empty()
+        {
+            return Ok(None);
+        }
+        let mut args: Vec<Value> = b.bound.iter().cloned().collect();
+        args.extend(frame.stack[args_start..].iter().cloned());
+        let want = if b.name == "send" { 2 } else { 1 };
+        if args.len() != want {
+            return Ok(None);
+        }
+        let Value::Obj(g) = &args[0] else {
+            return Ok(None);
+        };
+        let Obj::Generator(gen) = &**g else {
+            return Ok(None);
+        };
+        if !matches!(gen.state.get(), GenState::Created | GenState::Suspended)
+            || gen.frame.borrow().is_none()
+        {
+            return Ok(None);
+        }
+        let sent = args.get(1).cloned().unwrap_or(Value::None);
+        let g = g.clone();
+        frame.stack.truncate(first);
+        Ok(self.gen_resume(&g, sent, OnReturn::Send)?)
     }
 
     /// `locals()` of a frame: its namespace dict (module and class bodies),

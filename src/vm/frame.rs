@@ -33,6 +33,10 @@ pub enum OnReturn {
     ForIter,
     /// A generator resumed by the caller's `YieldFrom`.
     YieldFrom,
+    /// A generator resumed by a call to its `send`/`__next__` from Python
+    /// code (run on the caller's frame stack, not nested): a yield is the
+    /// call's result; a return raises StopIteration in the caller.
+    Send,
     /// `__init__` of a class instantiation: the result must be None; the
     /// instance is pushed instead.
     Init(Value),

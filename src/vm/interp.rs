@@ -243,6 +243,7 @@ impl Vm {
                 caller.pop(); // sub-iterator
                 caller.stack.push(value);
             }
+            OnReturn::Send => return Err(self.stop_iteration(value)),
             OnReturn::EnterWith(handler) => {
                 caller.blocks.push(Block::Finally {
                     handler,

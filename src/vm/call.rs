@@ -12,6 +12,10 @@ use super::interp::CallOutcome;
 use super::value::{Function, GenKind, GenState, Generator, Obj, ObjRef, TypeKind, Value};
 use super::{PyErr, PyResult, Vm};
 
+/// The file name of code the VM runs for itself, whose frames tracebacks
+/// leave out.
+pub const HIDDEN_FILENAME: &str = "<interleave>";
+
 /// Arguments of a call: positional, then keyword (name as a str value).
 #[derive(Default)]
 pub struct Args {
@@ -285,6 +289,9 @@ impl Vm {
         if let Some(f) = self.send_on_stack(frame, &callable, first, args_start, kwnames)? {
             return Ok(Some(f));
         }
+        if let Some(f) = self.collect_on_stack(frame, &callable, first, args_start, kwnames)? {
+            return Ok(Some(f));
+        }
         // Fast path: a plain Python function.
         if let Value::Obj(o) = &callable {
             if let Obj::Function(f) = &**o {
@@ -370,6 +377,77 @@ impl Vm {
         let g = g.clone();
         frame.stack.truncate(first);
         Ok(self.gen_resume(&g, sent, OnReturn::Send)?)
+    }
+
+    /// `list(gen)` / `tuple(gen)` of a Python generator, called from Python
+    /// code: collected by a helper written in Python (frames hidden from
+    /// tracebacks), so that the generator runs on the caller's frame stack
+    /// and may block — `list(pool.map(f, xs))` waits for workers.
+    fn collect_on_stack(
+        &mut self,
+        frame: &mut Frame,
+        callable: &Value,
+        first: usize,
+        args_start: usize,
+        kwnames: &[Value],
+    ) -> PyResult<Option<Box<Frame>>> {
+        let Value::Obj(o) = callable else {
+            return Ok(None);
+        };
+        let name = if Rc::ptr_eq(o, &self.types.list) {
+            "list"
+        } else if Rc::ptr_eq(o, &self.types.tuple) {
+            "tuple"
+        } else {
+            return Ok(None);
+        };
+        if !kwnames.is_empty() || args_start + 1 != frame.stack.len() {
+            return Ok(None);
+        }
+        let arg = frame.stack[args_start].clone();
+        let is_generator = matches!(arg.as_obj().map(|o| &**o),
+            Some(Obj::Generator(g)) if g.kind == GenKind::Generator);
+        if !is_generator || self.compile_hook.is_none() {
+            return Ok(None);
+        }
+        let helper = self.collect_helper(name)?;
+        frame.stack.truncate(first);
+        match self.call_or_frame(&helper, Args::new(vec![arg]))? {
+            CallOutcome::Frame(f) => Ok(Some(f)),
+            CallOutcome::Value(v) => {
+                frame.stack.push(v);
+                Ok(None)
+            }
+        }
+    }
+
+    /// The helper function `name` of [`Vm::collect_on_stack`] (compiled once).
+    fn collect_helper(&mut self, name: &str) -> PyResult<Value> {
+        const SOURCE: &str = "def list(g):\n    r = []\n    for x in g:\n        r.append(x)\n    return r\n\
+                              def tuple(g, _list=list, _tuple=tuple):\n    return _tuple(_list(g))\n";
+        let key = "<generator collectors>";
+        let module = match self.modules.get(key) {
+            Some(m) => m.clone(),
+            None => {
+                let hook = self.compile_hook.expect("checked by the caller");
+                let code = match hook(SOURCE, HIDDEN_FILENAME, false) {
+                    Ok(c) => c,
+                    Err((msg, ..)) => return Err(self.error("SystemError", msg)),
+                };
+                let m = self.new_module(key);
+                let Obj::Module(md) = &*m else {
+                    return Err(self.error("SystemError", "not a module"));
+                };
+                let globals = md.dict.clone();
+                let bm = self.builtins_module.clone();
+                self.module_set(&m, "__builtins__", bm);
+                let code = self.load_code(&code);
+                self.run_frame_nested(Frame::new(code, globals.clone(), Some(globals)))?;
+                self.modules.insert(key.into(), Value::Obj(m.clone()));
+                Value::Obj(m)
+            }
+        };
+        self.get_attr_str(&module, name)
     }
 
     /// `locals()` of a frame: its namespace dict (module and class bodies),

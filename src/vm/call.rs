@@ -376,7 +376,7 @@ impl Vm {
         let sent = args.get(1).cloned().unwrap_or(Value::None);
         let g = g.clone();
         frame.stack.truncate(first);
-        Ok(self.gen_resume(&g, sent, OnReturn::Send)?)
+        self.gen_resume(&g, sent, OnReturn::Send)
     }
 
     /// `list(gen)` / `tuple(gen)` of a Python generator, called from Python

@@ -1,0 +1,138 @@
+//! The simulated `asyncio`: the `asyncio_*` conformance programs (event-loop
+//! order, gather, cancellation, timeouts, queues, locks, executors) under
+//! every runtime model against what python3 3.11 printed; and what depends
+//! on the runtime model: the loop waits for timers in virtual time, CPU
+//! work in a coroutine holds up the whole loop, the loop thread sleeps (and
+//! other threads run) while it waits.
+
+#[path = "common/conformance_area.rs"]
+mod area;
+#[path = "common/every_runtime.rs"]
+mod every_runtime;
+
+use every_runtime::check;
+use interleave::runtime::{run_program, SimOptions};
+use interleave::trace::{Event, ThreadState};
+
+#[test]
+fn programs_match_cpython_under_every_runtime() {
+    area::check_area("asyncio", 8);
+}
+
+/// Three coroutines sleeping 1 s each take 1 s of virtual time together,
+/// not 3 (python3 prints the same).
+#[test]
+fn gather_of_sleeps_overlaps_in_virtual_time() {
+    check(
+        r#"import asyncio, time
+async def nap(i):
+    await asyncio.sleep(1)
+    return i
+async def main():
+    t0 = time.perf_counter()
+    r = await asyncio.gather(nap(1), nap(2), nap(3))
+    elapsed = time.perf_counter() - t0
+    print(r, 1.0 <= elapsed < 1.1)
+    t0 = time.perf_counter()
+    for i in range(3):
+        await nap(i)
+    elapsed = time.perf_counter() - t0
+    print("sequential", 3.0 <= elapsed < 3.2)
+asyncio.run(main())
+"#,
+        "[1, 2, 3] True\nsequential True\n",
+    );
+}
+
+/// A coroutine that computes without awaiting holds up the loop: a timer
+/// due in 10 ms fires only after the computation (python3 prints the same).
+#[test]
+fn cpu_work_in_a_coroutine_blocks_the_loop() {
+    check(
+        r#"import asyncio, time
+woke = []
+async def punctual():
+    t0 = time.perf_counter()
+    await asyncio.sleep(0.01)
+    woke.append(time.perf_counter() - t0)
+async def hog():
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(300000):
+        total += i * i
+    return time.perf_counter() - t0
+async def main():
+    p = asyncio.create_task(punctual())
+    await asyncio.sleep(0)
+    busy = await asyncio.create_task(hog())
+    await p
+    print("busy longer than the timer:", busy > 0.01)
+    print("timer late by the busy time:", woke[0] >= busy)
+asyncio.run(main())
+"#,
+        "busy longer than the timer: True\ntimer late by the busy time: True\n",
+    );
+}
+
+/// While the loop has nothing ready it sleeps in virtual time until its
+/// next timer: the main thread's lane shows Sleeping, for about the
+/// awaited time.
+#[test]
+fn idle_loop_sleeps_until_its_next_timer() {
+    let program = r#"import asyncio
+async def main():
+    await asyncio.sleep(0.5)
+    await asyncio.gather(asyncio.sleep(0.2), asyncio.sleep(0.3))
+asyncio.run(main())
+"#;
+    for runtime in every_runtime::RUNTIMES {
+        let options = SimOptions {
+            runtime: runtime.to_string(),
+            ..SimOptions::default()
+        };
+        let (out, sim) = run_program(program, &options);
+        assert_eq!(out.exit_code, 0, "{runtime}: {}", out.stderr);
+        let sim = sim.expect("ran");
+        let mut sleeping_ns = 0u64;
+        let mut since: Option<u64> = None;
+        for e in &sim.log.events {
+            if let Event::State { t, state, .. } = e {
+                if let Some(s) = since.take() {
+                    sleeping_ns += t - s;
+                }
+                if matches!(state, ThreadState::Sleeping) {
+                    since = Some(*t);
+                }
+            }
+        }
+        let slept = sleeping_ns as f64 / 1e9;
+        eprintln!("{runtime}: the loop thread slept {slept:.4} s");
+        assert!((0.79..0.9).contains(&slept), "{runtime}: slept {slept} s");
+    }
+}
+
+/// `to_thread` work runs on another thread while the loop keeps running
+/// its coroutines; the loop waits on its self-pipe, not by polling.
+#[test]
+fn to_thread_overlaps_with_coroutines() {
+    check(
+        r#"import asyncio, time, threading
+def blocking():
+    time.sleep(0.5)
+    return threading.current_thread().name
+async def ticks():
+    n = 0
+    for _ in range(4):
+        await asyncio.sleep(0.1)
+        n += 1
+    return n
+async def main():
+    t0 = time.perf_counter()
+    name, n = await asyncio.gather(asyncio.to_thread(blocking), ticks())
+    elapsed = time.perf_counter() - t0
+    print(name, n, 0.5 <= elapsed < 0.6)
+asyncio.run(main())
+"#,
+        "asyncio_0 4 True\n",
+    );
+}

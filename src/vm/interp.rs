@@ -420,7 +420,10 @@ impl Vm {
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
-                    frame.pop();
+                    let v = frame.pop();
+                    if matches!(&v, Value::Obj(o) if matches!(&**o, Obj::Generator(_))) {
+                        self.dropping_generator(frame, *pc - 1, v);
+                    }
                 }
                 Instr::Copy(n) => {
                     let v = frame.peek(n as usize).clone();
@@ -1727,6 +1730,44 @@ impl Vm {
     }
 
     // ---- generators --------------------------------------------------------
+
+    /// A generator value discarded by `frame` (an expression statement):
+    /// if that frees a coroutine that never started, CPython's RuntimeWarning
+    /// "coroutine ... was never awaited", at the frame's line, once per
+    /// location.
+    #[cold]
+    fn dropping_generator(&mut self, frame: &Frame, at: usize, v: Value) {
+        let Value::Obj(o) = v else { return };
+        let Obj::Generator(g) = &*o else { return };
+        if g.kind != super::value::GenKind::Coroutine || g.state.get() != GenState::Created {
+            return;
+        }
+        // Held by `v` and by its own suspended frame only?
+        let self_refs = g
+            .frame
+            .borrow()
+            .as_ref()
+            .and_then(|f| f.generator.as_ref())
+            .map_or(0, |s| usize::from(Rc::ptr_eq(s, &o)));
+        if Rc::strong_count(&o) != 1 + self_refs {
+            return;
+        }
+        let code = &frame.code.obj;
+        let line = code.lines.get(at).copied().unwrap_or(code.first_line);
+        let text = format!("coroutine '{}' was never awaited", g.qualname);
+        if !self
+            .warned
+            .insert((text.clone(), code.filename.clone(), line))
+        {
+            return;
+        }
+        let mut out = format!("{}:{line}: RuntimeWarning: {text}\n", code.filename);
+        if let Some(src) = self.source_line(&code.filename, line) {
+            out.push_str(&format!("  {}\n", src.trim()));
+        }
+        out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        self.write_stderr(&out);
+    }
 
     /// Takes a generator's frame to run it with `sent`; `None` when it is
     /// already finished.

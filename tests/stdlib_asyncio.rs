@@ -136,3 +136,23 @@ asyncio.run(main())
         "asyncio_0 4 True\n",
     );
 }
+
+/// A coroutine thrown away unawaited warns on stderr exactly as python3
+/// does (location, source line, once per line, the tracemalloc hint).
+#[test]
+fn never_awaited_warning_matches_cpython() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance");
+    let read = |p: String| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let program = read(format!("{root}/programs/asyncio_never_awaited.py"));
+    let want = read(format!("{root}/expected/asyncio_never_awaited.stderr"));
+    assert!(want.contains("was never awaited"));
+    for runtime in every_runtime::RUNTIMES {
+        let options = interleave::run::RunOptions {
+            filename: "asyncio_never_awaited.py".into(),
+            runtime: runtime.into(),
+            ..Default::default()
+        };
+        let out = interleave::run::run(&program, &options);
+        assert_eq!(out.stderr, want, "{runtime}");
+    }
+}

@@ -204,6 +204,7 @@ impl Vm {
             state: std::cell::Cell::new(GenState::Created),
             name: f.name.borrow().clone(),
             qualname: f.qualname.borrow().clone(),
+            code: f.code.clone(),
             exc_state: std::cell::RefCell::new(Value::None),
         })));
         frame.generator = Some(gen.clone());

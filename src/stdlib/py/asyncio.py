@@ -116,6 +116,17 @@ def _coro_name(coro):
     return getattr(coro, '__qualname__', None) or type(coro).__name__
 
 
+def _format_coroutine(coro):
+    name = _coro_name(coro) + '()'
+    code = getattr(coro, 'cr_code', None)
+    if code is None:
+        return name
+    lineno = getattr(coro, '_interleave_lineno', None)
+    if lineno is not None:
+        return f'{name} running at {code.co_filename}:{lineno}'
+    return f'{name} done, defined at {code.co_filename}:{code.co_firstlineno}'
+
+
 # ---------------------------------------------------------------------------
 # handles
 # ---------------------------------------------------------------------------
@@ -126,6 +137,8 @@ def _format_args(args):
 
 
 def _format_callback(func, args):
+    if getattr(func, '__name__', None) == '__wakeup':
+        return 'Task.task_wakeup' + _format_args(args)
     inner = getattr(func, 'func', None)
     if inner is not None and hasattr(func, 'keywords'):
         # functools.partial
@@ -264,7 +277,11 @@ def _format_callbacks(cb):
         cb = ''
 
     def format_cb(callback):
-        return _format_callback(callback, ())
+        text = _format_callback(callback, ())
+        code = getattr(callback, '__code__', None)
+        if code is not None:
+            text += f' at {code.co_filename}:{code.co_firstlineno}'
+        return text
 
     if size == 1:
         cb = format_cb(cb[0])
@@ -365,7 +382,7 @@ class Future:
             exc = self._make_cancelled_error()
             raise exc
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         self.__log_traceback = False
         if self._exception is not None:
             raise self._exception
@@ -395,14 +412,14 @@ class Future:
 
     def set_result(self, result):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self.__schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
@@ -648,7 +665,8 @@ class BaseEventLoop(AbstractEventLoop):
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
-        self._check_callback(callback, 'call_at')
+        if self._debug:
+            self._check_callback(callback, 'call_at')
         timer = TimerHandle(when, callback, args, self, context)
         _heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
@@ -656,7 +674,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         self._check_closed()
-        self._check_callback(callback, 'call_soon')
+        if self._debug:
+            self._check_callback(callback, 'call_soon')
         handle = self._call_soon(callback, args, context)
         return handle
 
@@ -675,7 +694,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
-        self._check_callback(callback, 'call_soon_threadsafe')
+        if self._debug:
+            self._check_callback(callback, 'call_soon_threadsafe')
         handle = self._call_soon(callback, args, context)
         self._write_to_self()
         return handle
@@ -688,7 +708,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
-        self._check_callback(func, 'run_in_executor')
+        if self._debug:
+            self._check_callback(func, 'run_in_executor')
         if executor is None:
             executor = self._default_executor
             self._check_default_executor()
@@ -1005,11 +1026,10 @@ class Task(Future):
 
     def _repr_info(self):
         info = super()._repr_info()
-        if self._must_cancel:
+        if self._num_cancels_requested and not self.done():
             info[0] = 'cancelling'
         info.insert(1, 'name=%r' % self.get_name())
-        state = 'done' if self.done() else 'running'
-        info.insert(2, f'coro=<{_coro_name(self._coro)}() {state}>')
+        info.insert(2, f'coro=<{_format_coroutine(self._coro)}>')
         if self._fut_waiter is not None:
             info.insert(3, f'wait_for={self._fut_waiter!r}')
         return info
@@ -1774,7 +1794,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
         extra = 'locked' if self._locked else 'unlocked'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{extra}]>'
+        return f'<asyncio.locks.Lock object at {id(self):#x} [{extra}]>'
 
     def locked(self):
         """Return True if lock is acquired."""
@@ -1830,7 +1850,7 @@ class Event(_LoopBoundMixin):
         extra = 'set' if self._value else 'unset'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Event object [{extra}]>'
+        return f'<asyncio.locks.Event object at {id(self):#x} [{extra}]>'
 
     def is_set(self):
         return self._value
@@ -1873,7 +1893,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
         extra = 'locked' if self.locked() else 'unlocked'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Condition object [{extra}]>'
+        return f'<asyncio.locks.Condition object at {id(self):#x} [{extra}]>'
 
     async def wait(self):
         if not self.locked():
@@ -1933,7 +1953,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'
         if self._waiters:
             extra = f'{extra}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.{type(self).__name__} object [{extra}]>'
+        return f'<asyncio.locks.{type(self).__name__} object at {id(self):#x} [{extra}]>'
 
     def locked(self):
         return self._value == 0 or (
@@ -2022,7 +2042,7 @@ class Queue(_LoopBoundMixin):
                 break
 
     def __repr__(self):
-        return f'<{type(self).__name__} {self._format()}>'
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
 
     def __str__(self):
         return f'<{type(self).__name__} {self._format()}>'

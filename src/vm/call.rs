@@ -380,8 +380,8 @@ impl Vm {
         self.gen_resume(&g, sent, OnReturn::Send)
     }
 
-    /// `list(gen)` / `tuple(gen)` of a Python generator, called from Python
-    /// code: collected by a helper written in Python (frames hidden from
+    /// `list(it)` / `tuple(it)` / `set(it)` / `sorted(it)` of a Python generator or class instance,
+    /// called from Python code: collected by a helper written in Python (frames hidden from
     /// tracebacks), so that the generator runs on the caller's frame stack
     /// and may block — `list(pool.map(f, xs))` waits for workers.
     fn collect_on_stack(
@@ -395,20 +395,27 @@ impl Vm {
         let Value::Obj(o) = callable else {
             return Ok(None);
         };
-        let name = if Rc::ptr_eq(o, &self.types.list) {
-            "list"
-        } else if Rc::ptr_eq(o, &self.types.tuple) {
-            "tuple"
-        } else {
-            return Ok(None);
+        let name = match &**o {
+            _ if Rc::ptr_eq(o, &self.types.list) => "list",
+            _ if Rc::ptr_eq(o, &self.types.tuple) => "tuple",
+            _ if Rc::ptr_eq(o, &self.types.set) => "set",
+            Obj::Builtin(b) if b.owner.is_none() && b.bound.is_none() && b.name == "sorted" => {
+                "sorted"
+            }
+            _ => return Ok(None),
         };
         if !kwnames.is_empty() || args_start + 1 != frame.stack.len() {
             return Ok(None);
         }
         let arg = frame.stack[args_start].clone();
-        let is_generator = matches!(arg.as_obj().map(|o| &**o),
-            Some(Obj::Generator(g)) if g.kind == GenKind::Generator);
-        if !is_generator || self.compile_hook.is_none() {
+        // Generators, and instances of classes (whose `__iter__` may be a
+        // generator, as `multiprocessing.pool.IMapIterator`'s here is).
+        let python_iterable = match arg.as_obj().map(|o| &**o) {
+            Some(Obj::Generator(g)) => g.kind == GenKind::Generator,
+            Some(Obj::Instance(i)) => i.payload.is_none(),
+            _ => false,
+        };
+        if !python_iterable || self.compile_hook.is_none() {
             return Ok(None);
         }
         let helper = self.collect_helper(name)?;
@@ -425,7 +432,9 @@ impl Vm {
     /// The helper function `name` of [`Vm::collect_on_stack`] (compiled once).
     fn collect_helper(&mut self, name: &str) -> PyResult<Value> {
         const SOURCE: &str = "def list(g):\n    r = []\n    for x in g:\n        r.append(x)\n    return r\n\
-                              def tuple(g, _list=list, _tuple=tuple):\n    return _tuple(_list(g))\n";
+                              def tuple(g, _list=list, _tuple=tuple):\n    return _tuple(_list(g))\n\
+                              def set(g, _list=list, _set=set):\n    return _set(_list(g))\n\
+                              def sorted(g, _list=list, _sorted=sorted):\n    return _sorted(_list(g))\n";
         let key = "<generator collectors>";
         let module = match self.modules.get(key) {
             Some(m) => m.clone(),

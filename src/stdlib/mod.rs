@@ -94,6 +94,16 @@ pub fn register(vm: &mut Vm) {
             include_str!("py/concurrent_futures.py"),
         )
     });
+    // multiprocessing.dummy (Python source, on threading and queue): its
+    // parent package `multiprocessing` is registered elsewhere.
+    vm.register_module("multiprocessing.dummy", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "multiprocessing.dummy",
+            include_str!("py/multiprocessing_dummy.py"),
+        )
+    });
     vm.register_module("time", time::make);
     vm.register_module("os", os::make);
 }

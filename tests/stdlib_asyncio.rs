@@ -156,3 +156,87 @@ fn never_awaited_warning_matches_cpython() {
         assert_eq!(out.stderr, want, "{runtime}");
     }
 }
+
+/// Every task step is in the event log (TaskStep begin/end on the loop's
+/// thread, TaskName on creation and rename): steps of one loop never
+/// overlap, each task has one step per resumption, and the log is the
+/// same on every run.
+#[test]
+fn task_steps_are_logged() {
+    let program = r#"import asyncio
+async def worker(n):
+    for _ in range(n):
+        await asyncio.sleep(0)
+async def main():
+    a = asyncio.create_task(worker(3), name="three")
+    b = asyncio.create_task(worker(1))
+    b.set_name("one")
+    await asyncio.gather(a, b)
+asyncio.run(main())
+"#;
+    for runtime in every_runtime::RUNTIMES {
+        let options = SimOptions {
+            runtime: runtime.to_string(),
+            ..SimOptions::default()
+        };
+        let (out, sim) = run_program(program, &options);
+        assert_eq!(out.exit_code, 0, "{runtime}: {}", out.stderr);
+        let log = sim.expect("ran").log;
+        let names: Vec<(u64, String)> = log
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::TaskName { task, name } => Some((*task, name.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (1, "Task-1".to_string()),
+                (2, "three".to_string()),
+                (3, "Task-2".to_string()),
+                (3, "one".to_string()),
+                // asyncio.run's shutdown_asyncgens and shutdown_default_executor
+                (4, "Task-3".to_string()),
+                (5, "Task-4".to_string()),
+            ],
+            "{runtime}"
+        );
+        let mut steps = std::collections::BTreeMap::<u64, usize>::new();
+        let mut running: Option<u64> = None;
+        let mut last_t = 0;
+        for e in &log.events {
+            if let Event::TaskStep {
+                t,
+                thread,
+                task,
+                running: r,
+            } = e
+            {
+                assert_eq!(*thread, 0, "{runtime}: the loop runs on the main thread");
+                assert!(*t >= last_t, "{runtime}: steps in time order");
+                last_t = *t;
+                if *r {
+                    assert_eq!(running, None, "{runtime}: steps never overlap");
+                    running = Some(*task);
+                    *steps.entry(*task).or_default() += 1;
+                } else {
+                    assert_eq!(
+                        running,
+                        Some(*task),
+                        "{runtime}: a step ends where it began"
+                    );
+                    running = None;
+                }
+            }
+        }
+        // main: start, then woken by gather; worker(3): 4 steps; worker(1):
+        // 2; the two shutdown coroutines: 1 each.
+        let want: std::collections::BTreeMap<u64, usize> =
+            [(1, 2), (2, 4), (3, 2), (4, 1), (5, 1)].into();
+        assert_eq!(steps, want, "{runtime}");
+        let (_, again) = run_program(program, &options);
+        assert_eq!(log.digest(), again.expect("ran").log.digest(), "{runtime}");
+    }
+}

@@ -978,6 +978,7 @@ def new_event_loop():
 
 _current_tasks = {}  # loop -> task
 _task_counter = [0]
+_task_ids = [0]      # numbers tasks for the event log
 
 
 def _task_name_counter():
@@ -1021,6 +1022,9 @@ class Task(Future):
         self._coro = coro
         # Whether the coroutine is suspended at one of our await points.
         self._suspended = False
+        _task_ids[0] += 1
+        self._trace_id = _task_ids[0]
+        _thread._note_task(self._trace_id, self._name, None)
         self._loop.call_soon(self.__step)
         self._loop._add_task(self)
 
@@ -1045,6 +1049,7 @@ class Task(Future):
 
     def set_name(self, value):
         self._name = str(value)
+        _thread._note_task(self._trace_id, self._name, None)
 
     def set_result(self, result):
         raise RuntimeError('Task does not support set_result operation')
@@ -1087,6 +1092,7 @@ class Task(Future):
         self._fut_waiter = None
 
         _enter_task(self._loop, self)
+        _thread._note_task(self._trace_id, None, True)
         try:
             if exc is None:
                 result = coro.send(None)
@@ -1147,6 +1153,7 @@ class Task(Future):
                 new_exc = RuntimeError(f'Task got bad yield: {result!r}')
                 self._loop.call_soon(self.__step, new_exc)
         finally:
+            _thread._note_task(self._trace_id, None, False)
             _leave_task(self._loop, self)
             self = None
 

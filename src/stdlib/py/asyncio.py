@@ -149,6 +149,24 @@ def _format_callback(func, args):
     return name + _format_args(args)
 
 
+def _function_source(func):
+    if type(func).__name__ == 'function':
+        code = func.__code__
+        return (code.co_filename, code.co_firstlineno)
+    inner = getattr(func, 'func', None)
+    if inner is not None and hasattr(func, 'keywords'):
+        return _function_source(inner)
+    return None
+
+
+def _format_callback_source(func, args):
+    text = _format_callback(func, args)
+    source = _function_source(func)
+    if source:
+        text += f' at {source[0]}:{source[1]}'
+    return text
+
+
 class Handle:
     """Object returned by callback registration methods."""
 
@@ -164,7 +182,7 @@ class Handle:
         if self._cancelled:
             info.append('cancelled')
         if self._callback is not None:
-            info.append(_format_callback(self._callback, self._args))
+            info.append(_format_callback_source(self._callback, self._args))
         return info
 
     def __repr__(self):
@@ -191,7 +209,7 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            cb = _format_callback(self._callback, self._args)
+            cb = _format_callback_source(self._callback, self._args)
             msg = f'Exception in callback {cb}'
             context = {
                 'message': msg,
@@ -277,11 +295,7 @@ def _format_callbacks(cb):
         cb = ''
 
     def format_cb(callback):
-        text = _format_callback(callback, ())
-        code = getattr(callback, '__code__', None)
-        if code is not None:
-            text += f' at {code.co_filename}:{code.co_firstlineno}'
-        return text
+        return _format_callback_source(callback, ())
 
     if size == 1:
         cb = format_cb(cb[0])
@@ -545,6 +559,7 @@ class BaseEventLoop(AbstractEventLoop):
         _thread._label(self._wakeup, 'asyncio event loop (self-pipe)')
         self._wakeup.acquire()
         self._tasks = []
+        self._prune_at = 64
 
     def __repr__(self):
         return (
@@ -785,8 +800,9 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _add_task(self, task):
         self._tasks.append(task)
-        if len(self._tasks) >= 64 and len(self._tasks) % 64 == 0:
+        if len(self._tasks) >= self._prune_at:
             self._forget_tasks(False)
+            self._prune_at = max(64, 2 * len(self._tasks))
 
     def _forget_tasks(self, closing):
         """Drops finished tasks from the loop's list; a task that ended

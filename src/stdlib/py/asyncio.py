@@ -8,10 +8,11 @@ runners, threads) with its event-loop order:
 - a task's first step is scheduled with call_soon; a bare yield
   (`sleep(0)`) reschedules the task with call_soon;
 - when nothing is ready the loop waits for its next timer by sleeping in
-  virtual time (`time.sleep`: the thread releases the GIL, other threads
-  run, the timeline shows the loop thread sleeping); while executor work
-  is outstanding it waits on its self-pipe lock instead, which
-  `call_soon_threadsafe` releases.
+  virtual time (`time.sleep`: the thread releases the GIL, the timeline
+  shows the loop thread sleeping); while other threads run or executor
+  work is outstanding it waits on its self-pipe lock instead (with the
+  same timeout), which `call_soon_threadsafe` releases, as a write to
+  CPython's self-pipe wakes its selector.
 
 A task steps its coroutine with `coro.send()`, which the VM runs on the
 loop thread's own frame stack: a coroutine's code is preempted, blocks
@@ -833,7 +834,8 @@ class BaseEventLoop(AbstractEventLoop):
             if ms < timeout * 1000:
                 ms += 1
             timeout = ms / 1000
-            if self._xthread_pending == 0:
+            if self._xthread_pending == 0 and _thread._count() == 0:
+                # No other thread can call call_soon_threadsafe: sleep.
                 _time.sleep(timeout)
                 return
             self._wakeup.acquire(True, timeout)

@@ -1182,8 +1182,12 @@ impl Vm {
                 let exit = frame.peek(3).clone();
                 let ty = self.type_of(&exc);
                 let tb = Value::None;
-                let r = tri!(self.call(&exit, Args::new(vec![Value::Obj(ty), exc, tb])));
-                frame.stack.push(r);
+                // `__exit__` runs on this thread's frame stack (it may block:
+                // an executor's shutdown joins its workers).
+                match tri!(self.call_or_frame(&exit, Args::new(vec![Value::Obj(ty), exc, tb]))) {
+                    CallOutcome::Value(r) => frame.stack.push(r),
+                    CallOutcome::Frame(f) => return Exit::Call(f),
+                }
             }
             Instr::BeforeAsyncWith => {
                 let mgr = frame.pop();

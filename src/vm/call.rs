@@ -290,8 +290,8 @@ impl Vm {
         if let Some(f) = self.send_on_stack(frame, &callable, first, args_start, kwnames)? {
             return Ok(Some(f));
         }
-        if let Some(f) = self.collect_on_stack(frame, &callable, first, args_start, kwnames)? {
-            return Ok(Some(f));
+        if let Some(done) = self.collect_on_stack(frame, &callable, first, args_start, kwnames)? {
+            return Ok(done);
         }
         // Fast path: a plain Python function.
         if let Value::Obj(o) = &callable {
@@ -380,10 +380,14 @@ impl Vm {
         self.gen_resume(&g, sent, OnReturn::Send)
     }
 
-    /// `list(it)` / `tuple(it)` / `set(it)` / `sorted(it)` of a Python generator or class instance,
-    /// called from Python code: collected by a helper written in Python (frames hidden from
-    /// tracebacks), so that the generator runs on the caller's frame stack
-    /// and may block — `list(pool.map(f, xs))` waits for workers.
+    /// `list(it)`, `tuple`, `set`, `sorted`, `sum`, `any`, `all`,
+    /// `enumerate`, `zip`, `map`, `filter` of a Python generator or class
+    /// instance, called from Python code: done by the same functions written
+    /// in Python (`iter_helpers.py`, frames hidden from tracebacks), so that
+    /// the generator runs on the caller's frame stack and may block —
+    /// `list(pool.map(f, xs))`, `zip(urls, pool.map(load, urls))` wait for
+    /// workers. `None` when the call is not one of these; else what
+    /// [`Vm::call_from_stack`] returns.
     fn collect_on_stack(
         &mut self,
         frame: &mut Frame,
@@ -391,50 +395,77 @@ impl Vm {
         first: usize,
         args_start: usize,
         kwnames: &[Value],
-    ) -> PyResult<Option<Box<Frame>>> {
+    ) -> PyResult<Option<Option<Box<Frame>>>> {
         let Value::Obj(o) = callable else {
             return Ok(None);
         };
-        let name = match &**o {
-            _ if Rc::ptr_eq(o, &self.types.list) => "list",
-            _ if Rc::ptr_eq(o, &self.types.tuple) => "tuple",
-            _ if Rc::ptr_eq(o, &self.types.set) => "set",
-            Obj::Builtin(b) if b.owner.is_none() && b.bound.is_none() && b.name == "sorted" => {
-                "sorted"
-            }
+        let t = &self.types;
+        // (helper, index of the first iterable argument, most arguments)
+        let (name, from, most) = match &**o {
+            _ if Rc::ptr_eq(o, &t.list) => ("list", 0, 1),
+            _ if Rc::ptr_eq(o, &t.tuple) => ("tuple", 0, 1),
+            _ if Rc::ptr_eq(o, &t.set) => ("set", 0, 1),
+            _ if Rc::ptr_eq(o, &t.enumerate) => ("enumerate", 0, 2),
+            _ if Rc::ptr_eq(o, &t.zip) => ("zip", 0, usize::MAX),
+            _ if Rc::ptr_eq(o, &t.map) => ("map", 1, usize::MAX),
+            _ if Rc::ptr_eq(o, &t.filter) => ("filter", 1, 2),
+            Obj::Builtin(b) if b.owner.is_none() && b.bound.is_none() => match b.name {
+                "sorted" => ("sorted", 0, 1),
+                "sum" => ("sum", 0, 2),
+                "any" => ("any", 0, 1),
+                "all" => ("all", 0, 1),
+                _ => return Ok(None),
+            },
             _ => return Ok(None),
         };
-        if !kwnames.is_empty() || args_start + 1 != frame.stack.len() {
+        let n = frame.stack.len() - args_start;
+        let allowed: &[&str] = match name {
+            "enumerate" | "sum" => &["start"],
+            "sorted" => &["key", "reverse"],
+            _ => &[],
+        };
+        let kw_ok = kwnames
+            .iter()
+            .all(|k| k.as_str().is_some_and(|k| allowed.contains(&k)));
+        let npos = n.saturating_sub(kwnames.len());
+        if !kw_ok || npos == 0 || npos > most || npos <= from {
             return Ok(None);
         }
-        let arg = frame.stack[args_start].clone();
         // Generators, and instances of classes (whose `__iter__` may be a
-        // generator, as `multiprocessing.pool.IMapIterator`'s here is).
-        let python_iterable = match arg.as_obj().map(|o| &**o) {
+        // generator, as `multiprocessing.pool.IMapIterator`'s is).
+        let python_iterable = |v: &Value| match v.as_obj().map(|o| &**o) {
             Some(Obj::Generator(g)) => g.kind == GenKind::Generator,
             Some(Obj::Instance(i)) => i.payload.is_none(),
             _ => false,
         };
-        if !python_iterable || self.compile_hook.is_none() {
+        let iterables = if name == "enumerate" || name == "sum" {
+            &frame.stack[args_start..args_start + 1]
+        } else {
+            &frame.stack[args_start + from..args_start + npos]
+        };
+        if !iterables.iter().any(python_iterable) || self.compile_hook.is_none() {
             return Ok(None);
         }
         let helper = self.collect_helper(name)?;
+        let mut all: Vec<Value> = frame.stack.split_off(args_start);
         frame.stack.truncate(first);
-        match self.call_or_frame(&helper, Args::new(vec![arg]))? {
-            CallOutcome::Frame(f) => Ok(Some(f)),
+        let kwvals = all.split_off(npos);
+        let args = Args {
+            pos: all,
+            kw: kwnames.iter().cloned().zip(kwvals).collect(),
+        };
+        match self.call_or_frame(&helper, args)? {
+            CallOutcome::Frame(f) => Ok(Some(Some(f))),
             CallOutcome::Value(v) => {
                 frame.stack.push(v);
-                Ok(None)
+                Ok(Some(None))
             }
         }
     }
 
     /// The helper function `name` of [`Vm::collect_on_stack`] (compiled once).
     fn collect_helper(&mut self, name: &str) -> PyResult<Value> {
-        const SOURCE: &str = "def list(g):\n    r = []\n    for x in g:\n        r.append(x)\n    return r\n\
-                              def tuple(g, _list=list, _tuple=tuple):\n    return _tuple(_list(g))\n\
-                              def set(g, _list=list, _set=set):\n    return _set(_list(g))\n\
-                              def sorted(g, _list=list, _sorted=sorted):\n    return _sorted(_list(g))\n";
+        const SOURCE: &str = include_str!("iter_helpers.py");
         let key = "<generator collectors>";
         let module = match self.modules.get(key) {
             Some(m) => m.clone(),

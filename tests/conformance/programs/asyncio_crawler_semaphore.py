@@ -3,7 +3,7 @@
 # order; results come back from gather in submission order.
 import asyncio
 
-DELAYS = [0.03, 0.098, 0.462, 0.138, 0.182, 0.23, 0.338, 0.282, 0.062, 0.398]
+DELAYS = [0.1, 0.3, 0.45, 0.6, 0.75, 0.2]
 PAGES = {f"/page/{i}": d for i, d in enumerate(DELAYS)}
 in_flight = 0
 peak = 0
@@ -23,7 +23,7 @@ def on_done(task):
     finished.append(task.get_name())
 
 async def main():
-    sem = asyncio.Semaphore(3)
+    sem = asyncio.Semaphore(2)
     loop = asyncio.get_running_loop()
     start = loop.time()
     tasks = []

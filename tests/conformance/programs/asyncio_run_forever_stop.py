@@ -12,17 +12,17 @@ events = []
 async def countdown(name, n):
     while n:
         events.append(f"{name}:{n}")
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.1)
         n -= 1
     return name
 
 async def stopper():
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.45)
     events.append("stopping")
     loop.stop()
 
 def from_thread():
-    time.sleep(0.12)
+    time.sleep(0.25)
     loop.call_soon_threadsafe(events.append, "from thread")
 
 loop.create_task(countdown("a", 3))

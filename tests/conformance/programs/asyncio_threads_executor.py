@@ -23,7 +23,7 @@ async def main():
         ticker(3),
     )
     print(results)
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="pool") as pool:
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="pool") as pool:
         futs = [loop.run_in_executor(pool, blocking_io, f"p{i}", 0.1 * (3 - i))
                 for i in range(3)]
         for coro in asyncio.as_completed(futs):

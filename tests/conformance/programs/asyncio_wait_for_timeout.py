@@ -26,16 +26,16 @@ async def main():
         await job("quick", 0.05)
     print("not expired:", cm.expired())
     tasks = [asyncio.create_task(job(n, d)) for n, d in
-             [("a", 0.15), ("b", 0.05), ("c", 0.1), ("d", 5)]]
+             [("a", 0.3), ("b", 0.1), ("c", 0.2), ("d", 5)]]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     print("first:", sorted(t.result() for t in done), len(pending))
-    done, pending = await asyncio.wait(tasks, timeout=0.25)
-    print("by 0.25:", sorted(t.result() for t in done),
+    done, pending = await asyncio.wait(tasks, timeout=0.45)
+    print("by 0.45:", sorted(t.result() for t in done),
           sorted(t.get_name() for t in pending) == [tasks[3].get_name()])
     tasks[3].cancel()
     await asyncio.sleep(0)
     order = []
-    for fut in asyncio.as_completed([job("x", 0.15), job("y", 0.05), job("z", 0.1)]):
+    for fut in asyncio.as_completed([job("x", 0.3), job("y", 0.1), job("z", 0.2)]):
         order.append(await fut)
     print("as_completed:", order)
     try:

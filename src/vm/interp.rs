@@ -193,6 +193,12 @@ impl Vm {
                         return Ok(RunResult::Yielded(value));
                     }
                     let caller = frames.last_mut().expect("non-empty");
+                    let awaiting = match (&on_return, &gen) {
+                        (OnReturn::ASend(_), Some(g)) => {
+                            super::builtins::asyncgen::stopped_at_await(g)
+                        }
+                        _ => false,
+                    };
                     match on_return {
                         OnReturn::YieldFrom => {
                             // The delegating frame yields the same value; it
@@ -200,6 +206,20 @@ impl Vm {
                             caller.pc -= 1;
                             caller.pop(); // the value it sent
                             Exit::Yield(value)
+                        }
+                        OnReturn::ASend(_) if awaiting => {
+                            // An await inside the async generator: passed up.
+                            caller.pc -= 1;
+                            caller.pop();
+                            Exit::Yield(value)
+                        }
+                        OnReturn::ASend(me) => {
+                            // Its own `yield v`: the awaitable's result is v.
+                            super::builtins::asyncgen::asend_done(&me);
+                            caller.pop(); // sent value
+                            caller.pop(); // the awaitable
+                            caller.stack.push(value);
+                            self.run_frame(caller)
                         }
                         _ => {
                             caller.stack.push(value);
@@ -244,6 +264,10 @@ impl Vm {
                 caller.stack.push(value);
             }
             OnReturn::Send => return Err(self.stop_iteration(value)),
+            OnReturn::ASend(me) => {
+                super::builtins::asyncgen::asend_done(&me);
+                return Err(self.error("StopAsyncIteration", ""));
+            }
             OnReturn::EnterWith(handler) => {
                 caller.blocks.push(Block::Finally {
                     handler,
@@ -1221,6 +1245,21 @@ impl Vm {
                         Err(e) => fail!(e),
                     }
                     return Exit::Next;
+                }
+                // An async generator's awaitable: the generator's frame runs
+                // on this stack.
+                if let Some((agen, input)) = super::builtins::asyncgen::asend_resume(&sub, &sent) {
+                    match self.gen_resume(&agen, input, OnReturn::ASend(sub.clone())) {
+                        Ok(Some(f)) => return Exit::Call(f),
+                        Ok(None) => {
+                            super::builtins::asyncgen::asend_done(&sub);
+                            fail!(self.error("StopAsyncIteration", ""));
+                        }
+                        Err(e) => {
+                            super::builtins::asyncgen::asend_done(&sub);
+                            fail!(e)
+                        }
+                    }
                 }
                 // A builtin iterator steps natively; anything else through
                 // `__next__`/`send`, keeping the value of the StopIteration

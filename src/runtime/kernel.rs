@@ -319,6 +319,24 @@ impl Simulation {
                     depth,
                     at,
                 } => self.queue_note(tid, &queue, put, item, depth, at),
+                Note::Task {
+                    task,
+                    name,
+                    running,
+                    at,
+                } => {
+                    if let Some(name) = name {
+                        self.log.push(Event::TaskName { task, name });
+                    }
+                    if let Some(running) = running {
+                        self.log.push(Event::TaskStep {
+                            t: at,
+                            thread: tid as u32,
+                            task,
+                            running,
+                        });
+                    }
+                }
             }
         }
     }

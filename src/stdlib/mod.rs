@@ -21,7 +21,7 @@ pub mod itertools;
 pub mod operator;
 
 use crate::vm::frame::Frame;
-use crate::vm::value::{Obj, ObjRef};
+use crate::vm::value::{Obj, ObjRef, Value};
 use crate::vm::{PyResult, Vm};
 
 /// The compiler behind `eval()` and `exec()`.
@@ -76,6 +76,33 @@ pub fn register(vm: &mut Vm) {
     });
     vm.register_module("queue", |vm, m| {
         python_module(vm, m, "queue", include_str!("py/queue.py"))
+    });
+    // asyncio and concurrent.futures (Python source, on _thread, time,
+    // threading and queue).
+    vm.register_module("asyncio", |vm, m| {
+        python_module(vm, m, "asyncio", include_str!("py/asyncio.py"))
+    });
+    vm.register_module("concurrent", |vm, m| {
+        vm.module_set(m, "__path__", Value::list(vec![]));
+        Ok(())
+    });
+    vm.register_module("concurrent.futures", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "concurrent.futures",
+            include_str!("py/concurrent_futures.py"),
+        )
+    });
+    // multiprocessing.dummy (Python source, on threading and queue): its
+    // parent package `multiprocessing` is registered elsewhere.
+    vm.register_module("multiprocessing.dummy", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "multiprocessing.dummy",
+            include_str!("py/multiprocessing_dummy.py"),
+        )
     });
     vm.register_module("time", time::make);
     vm.register_module("os", os::make);

@@ -33,6 +33,7 @@ const FUNCTIONS: Methods = &[
     ("_set_thread_info", set_thread_info),
     ("_label", label),
     ("_note_queue", note_queue),
+    ("_note_task", note_task),
     ("_print_exception", print_exception),
 ];
 
@@ -240,6 +241,31 @@ fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         put,
         item: args.pos[2].clone(),
         depth,
+        at: vm.clock_ns,
+    });
+    Ok(Value::None)
+}
+
+/// `_note_task(task, name, running)`: asyncio task number `task` (named
+/// `name` when not None) begins (True) or ends (False) a step; `running`
+/// None only names it.
+fn note_task(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("_note_task", args, 3, 3)?;
+    let Value::Int(task) = args.pos[0] else {
+        return vm.type_error("_note_task() needs a task number");
+    };
+    let name = match &args.pos[1] {
+        Value::None => None,
+        v => Some(vm.str_of(&v.clone())?),
+    };
+    let running = match &args.pos[2] {
+        Value::None => None,
+        v => Some(vm.truthy(&v.clone())?),
+    };
+    vm.sched.notes.push(Note::Task {
+        task: task.max(0) as u64,
+        name,
+        running,
         at: vm.clock_ns,
     });
     Ok(Value::None)

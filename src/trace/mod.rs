@@ -127,6 +127,21 @@ pub enum Event {
         depth: u32,
         thread: u32,
     },
+    /// An asyncio task on `thread`'s event loop began (`running`) or ended
+    /// a step: its coroutine runs from one to the other, and waits (or
+    /// is ready) between steps. Tasks are numbered from 1 in creation order.
+    TaskStep {
+        t: u64,
+        thread: u32,
+        task: u64,
+        running: bool,
+    },
+    /// Names an asyncio task (`Task-1`, or the name given), when it is
+    /// created or renamed.
+    TaskName {
+        task: u64,
+        name: String,
+    },
     /// `thread` printed stdout bytes `start..end`.
     Print {
         t: u64,

@@ -154,9 +154,10 @@ fn thread_count(events: &[Event]) -> usize {
             | Event::LockWait { thread, .. }
             | Event::QueuePut { thread, .. }
             | Event::QueueGet { thread, .. }
+            | Event::TaskStep { thread, .. }
             | Event::Print { thread, .. } => Some(*thread as usize + 1),
             Event::Gil { to, .. } => to.map(|t| t as usize + 1),
-            Event::LockName { .. } => None,
+            Event::LockName { .. } | Event::TaskName { .. } => None,
         })
         .max()
         .unwrap_or(0)

@@ -12,6 +12,10 @@ use super::interp::CallOutcome;
 use super::value::{Function, GenKind, GenState, Generator, Obj, ObjRef, TypeKind, Value};
 use super::{PyErr, PyResult, Vm};
 
+/// The file name of code the VM runs for itself, whose frames tracebacks
+/// leave out.
+pub const HIDDEN_FILENAME: &str = "<interleave>";
+
 /// Arguments of a call: positional, then keyword (name as a str value).
 #[derive(Default)]
 pub struct Args {
@@ -200,6 +204,7 @@ impl Vm {
             state: std::cell::Cell::new(GenState::Created),
             name: f.name.borrow().clone(),
             qualname: f.qualname.borrow().clone(),
+            code: f.code.clone(),
             exc_state: std::cell::RefCell::new(Value::None),
         })));
         frame.generator = Some(gen.clone());
@@ -282,6 +287,12 @@ impl Vm {
                 }
             }
         }
+        if let Some(f) = self.send_on_stack(frame, &callable, first, args_start, kwnames)? {
+            return Ok(Some(f));
+        }
+        if let Some(done) = self.collect_on_stack(frame, &callable, first, args_start, kwnames)? {
+            return Ok(done);
+        }
         // Fast path: a plain Python function.
         if let Value::Obj(o) = &callable {
             if let Obj::Function(f) = &**o {
@@ -319,6 +330,165 @@ impl Vm {
             }
             CallOutcome::Frame(f) => Ok(Some(f)),
         }
+    }
+
+    /// `gen.send(v)` / `gen.__next__()` called from Python code: the
+    /// generator's frame runs on the caller's frame stack (not nested), so
+    /// that code it runs can block, be preempted and stop at a budget —
+    /// as an event loop stepping its tasks' coroutines needs. `None` when
+    /// the call is anything else (or cannot resume: the builtin reports it).
+    fn send_on_stack(
+        &mut self,
+        frame: &mut Frame,
+        callable: &Value,
+        first: usize,
+        args_start: usize,
+        kwnames: &[Value],
+    ) -> PyResult<Option<Box<Frame>>> {
+        let Value::Obj(o) = callable else {
+            return Ok(None);
+        };
+        let Obj::Builtin(b) = &**o else {
+            return Ok(None);
+        };
+        if !matches!(b.owner, Some("generator" | "coroutine"))
+            || !matches!(b.name, "send" | "__next__")
+            || !kwnames.is_empty()
+        {
+            return Ok(None);
+        }
+        let mut args: Vec<Value> = b.bound.iter().cloned().collect();
+        args.extend(frame.stack[args_start..].iter().cloned());
+        let want = if b.name == "send" { 2 } else { 1 };
+        if args.len() != want {
+            return Ok(None);
+        }
+        let Value::Obj(g) = &args[0] else {
+            return Ok(None);
+        };
+        let Obj::Generator(gen) = &**g else {
+            return Ok(None);
+        };
+        if !matches!(gen.state.get(), GenState::Created | GenState::Suspended)
+            || gen.frame.borrow().is_none()
+        {
+            return Ok(None);
+        }
+        let sent = args.get(1).cloned().unwrap_or(Value::None);
+        let g = g.clone();
+        frame.stack.truncate(first);
+        self.gen_resume(&g, sent, OnReturn::Send)
+    }
+
+    /// `list(it)`, `tuple`, `set`, `sorted`, `sum`, `any`, `all`,
+    /// `enumerate`, `zip`, `map`, `filter` of a Python generator or class
+    /// instance, called from Python code: done by the same functions written
+    /// in Python (`iter_helpers.py`, frames hidden from tracebacks), so that
+    /// the generator runs on the caller's frame stack and may block —
+    /// `list(pool.map(f, xs))`, `zip(urls, pool.map(load, urls))` wait for
+    /// workers. `None` when the call is not one of these; else what
+    /// [`Vm::call_from_stack`] returns.
+    fn collect_on_stack(
+        &mut self,
+        frame: &mut Frame,
+        callable: &Value,
+        first: usize,
+        args_start: usize,
+        kwnames: &[Value],
+    ) -> PyResult<Option<Option<Box<Frame>>>> {
+        let Value::Obj(o) = callable else {
+            return Ok(None);
+        };
+        let t = &self.types;
+        // (helper, index of the first iterable argument, most arguments)
+        let (name, from, most) = match &**o {
+            _ if Rc::ptr_eq(o, &t.list) => ("list", 0, 1),
+            _ if Rc::ptr_eq(o, &t.tuple) => ("tuple", 0, 1),
+            _ if Rc::ptr_eq(o, &t.set) => ("set", 0, 1),
+            _ if Rc::ptr_eq(o, &t.enumerate) => ("enumerate", 0, 2),
+            _ if Rc::ptr_eq(o, &t.zip) => ("zip", 0, usize::MAX),
+            _ if Rc::ptr_eq(o, &t.map) => ("map", 1, usize::MAX),
+            _ if Rc::ptr_eq(o, &t.filter) => ("filter", 1, 2),
+            Obj::Builtin(b) if b.owner.is_none() && b.bound.is_none() => match b.name {
+                "sorted" => ("sorted", 0, 1),
+                "sum" => ("sum", 0, 2),
+                "any" => ("any", 0, 1),
+                "all" => ("all", 0, 1),
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let n = frame.stack.len() - args_start;
+        let allowed: &[&str] = match name {
+            "enumerate" | "sum" => &["start"],
+            "sorted" => &["key", "reverse"],
+            _ => &[],
+        };
+        let kw_ok = kwnames
+            .iter()
+            .all(|k| k.as_str().is_some_and(|k| allowed.contains(&k)));
+        let npos = n.saturating_sub(kwnames.len());
+        if !kw_ok || npos == 0 || npos > most || npos <= from {
+            return Ok(None);
+        }
+        // Generators, and instances of classes (whose `__iter__` may be a
+        // generator, as `multiprocessing.pool.IMapIterator`'s is).
+        let python_iterable = |v: &Value| match v.as_obj().map(|o| &**o) {
+            Some(Obj::Generator(g)) => g.kind == GenKind::Generator,
+            Some(Obj::Instance(i)) => i.payload.is_none(),
+            _ => false,
+        };
+        let iterables = if name == "enumerate" || name == "sum" {
+            &frame.stack[args_start..args_start + 1]
+        } else {
+            &frame.stack[args_start + from..args_start + npos]
+        };
+        if !iterables.iter().any(python_iterable) || self.compile_hook.is_none() {
+            return Ok(None);
+        }
+        let helper = self.collect_helper(name)?;
+        let mut all: Vec<Value> = frame.stack.split_off(args_start);
+        frame.stack.truncate(first);
+        let kwvals = all.split_off(npos);
+        let args = Args {
+            pos: all,
+            kw: kwnames.iter().cloned().zip(kwvals).collect(),
+        };
+        match self.call_or_frame(&helper, args)? {
+            CallOutcome::Frame(f) => Ok(Some(Some(f))),
+            CallOutcome::Value(v) => {
+                frame.stack.push(v);
+                Ok(Some(None))
+            }
+        }
+    }
+
+    /// The helper function `name` of [`Vm::collect_on_stack`] (compiled once).
+    fn collect_helper(&mut self, name: &str) -> PyResult<Value> {
+        const SOURCE: &str = include_str!("iter_helpers.py");
+        let key = "<generator collectors>";
+        let module = match self.modules.get(key) {
+            Some(m) => m.clone(),
+            None => {
+                let hook = self.compile_hook.expect("checked by the caller");
+                let code = match hook(SOURCE, HIDDEN_FILENAME, false) {
+                    Ok(c) => c,
+                    Err((msg, ..)) => return Err(self.error("SystemError", msg)),
+                };
+                let m = self.new_module(key);
+                let Obj::Module(md) = &*m else {
+                    return Err(self.error("SystemError", "not a module"));
+                };
+                let globals = md.dict.clone();
+                let bm = self.builtins_module.clone();
+                self.module_set(&m, "__builtins__", bm);
+                let code = self.load_code(&code);
+                self.run_frame_nested(Frame::new(code, globals.clone(), Some(globals)))?;
+                self.modules.insert(key.into(), Value::Obj(m.clone()));
+                Value::Obj(m)
+            }
+        };
+        self.get_attr_str(&module, name)
     }
 
     /// `locals()` of a frame: its namespace dict (module and class bodies),

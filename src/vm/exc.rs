@@ -101,6 +101,9 @@ impl Vm {
 
     /// Appends a traceback entry for `code` at instruction `pc`.
     pub fn add_traceback(&self, exc: &ObjRef, code: &Rc<super::code::CodeObject>, pc: usize) {
+        if &*code.filename == super::call::HIDDEN_FILENAME {
+            return;
+        }
         if let Obj::Exception(d) = &**exc {
             d.traceback.borrow_mut().insert(
                 0,

@@ -33,6 +33,15 @@ pub enum OnReturn {
     ForIter,
     /// A generator resumed by the caller's `YieldFrom`.
     YieldFrom,
+    /// An async generator resumed by the caller's `YieldFrom` over one of
+    /// its `__anext__`/`asend` awaitables (the value): an `await` inside
+    /// passes its yield up as `YieldFrom` does; its own `yield v` completes
+    /// the awaitable with v; its return raises StopAsyncIteration.
+    ASend(super::value::Value),
+    /// A generator resumed by a call to its `send`/`__next__` from Python
+    /// code (run on the caller's frame stack, not nested): a yield is the
+    /// call's result; a return raises StopIteration in the caller.
+    Send,
     /// `__init__` of a class instantiation: the result must be None; the
     /// instance is pushed instead.
     Init(Value),

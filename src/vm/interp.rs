@@ -224,6 +224,12 @@ impl Vm {
                         return Ok(RunResult::Yielded(value));
                     }
                     let caller = frames.last_mut().expect("non-empty");
+                    let awaiting = match (&on_return, &gen) {
+                        (OnReturn::ASend(_), Some(g)) => {
+                            super::builtins::asyncgen::stopped_at_await(g)
+                        }
+                        _ => false,
+                    };
                     match on_return {
                         OnReturn::YieldFrom => {
                             // The delegating frame yields the same value; it
@@ -231,6 +237,20 @@ impl Vm {
                             caller.pc -= 1;
                             caller.pop(); // the value it sent
                             Exit::Yield(value)
+                        }
+                        OnReturn::ASend(_) if awaiting => {
+                            // An await inside the async generator: passed up.
+                            caller.pc -= 1;
+                            caller.pop();
+                            Exit::Yield(value)
+                        }
+                        OnReturn::ASend(me) => {
+                            // Its own `yield v`: the awaitable's result is v.
+                            super::builtins::asyncgen::asend_done(&me);
+                            caller.pop(); // sent value
+                            caller.pop(); // the awaitable
+                            caller.stack.push(value);
+                            self.run_frame(caller)
                         }
                         _ => {
                             caller.stack.push(value);
@@ -272,6 +292,11 @@ impl Vm {
                 caller.pop(); // sent value
                 caller.pop(); // sub-iterator
                 caller.stack.push(value);
+            }
+            OnReturn::Send => return Err(self.stop_iteration(value)),
+            OnReturn::ASend(me) => {
+                super::builtins::asyncgen::asend_done(&me);
+                return Err(self.error("StopAsyncIteration", ""));
             }
             OnReturn::EnterWith(handler) => {
                 caller.blocks.push(Block::Finally {
@@ -523,7 +548,10 @@ impl Vm {
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
-                    frame.pop();
+                    let v = frame.pop();
+                    if matches!(&v, Value::Obj(o) if matches!(&**o, Obj::Generator(_))) {
+                        self.dropping_generator(frame, *pc - 1, v);
+                    }
                 }
                 Instr::Copy(n) => {
                     let v = frame.peek(n as usize).clone();
@@ -1314,8 +1342,12 @@ impl Vm {
                 let exit = frame.peek(3).clone();
                 let ty = self.type_of(&exc);
                 let tb = Value::None;
-                let r = tri!(self.call(&exit, Args::new(vec![Value::Obj(ty), exc, tb])));
-                frame.stack.push(r);
+                // `__exit__` runs on this thread's frame stack (it may block:
+                // an executor's shutdown joins its workers).
+                match tri!(self.call_or_frame(&exit, Args::new(vec![Value::Obj(ty), exc, tb]))) {
+                    CallOutcome::Value(r) => frame.stack.push(r),
+                    CallOutcome::Frame(f) => return Exit::Call(f),
+                }
             }
             Instr::BeforeAsyncWith => {
                 let mgr = frame.pop();
@@ -1349,6 +1381,21 @@ impl Vm {
                         Err(e) => fail!(e),
                     }
                     return Exit::Next;
+                }
+                // An async generator's awaitable: the generator's frame runs
+                // on this stack.
+                if let Some((agen, input)) = super::builtins::asyncgen::asend_resume(&sub, &sent) {
+                    match self.gen_resume(&agen, input, OnReturn::ASend(sub.clone())) {
+                        Ok(Some(f)) => return Exit::Call(f),
+                        Ok(None) => {
+                            super::builtins::asyncgen::asend_done(&sub);
+                            fail!(self.error("StopAsyncIteration", ""));
+                        }
+                        Err(e) => {
+                            super::builtins::asyncgen::asend_done(&sub);
+                            fail!(e)
+                        }
+                    }
                 }
                 // A builtin iterator steps natively; anything else through
                 // `__next__`/`send`, keeping the value of the StopIteration
@@ -1869,6 +1916,44 @@ impl Vm {
     }
 
     // ---- generators --------------------------------------------------------
+
+    /// A generator value discarded by `frame` (an expression statement):
+    /// if that frees a coroutine that never started, CPython's RuntimeWarning
+    /// "coroutine ... was never awaited", at the frame's line, once per
+    /// location.
+    #[cold]
+    fn dropping_generator(&mut self, frame: &Frame, at: usize, v: Value) {
+        let Value::Obj(o) = v else { return };
+        let Obj::Generator(g) = &*o else { return };
+        if g.kind != super::value::GenKind::Coroutine || g.state.get() != GenState::Created {
+            return;
+        }
+        // Held by `v` and by its own suspended frame only?
+        let self_refs = g
+            .frame
+            .borrow()
+            .as_ref()
+            .and_then(|f| f.generator.as_ref())
+            .map_or(0, |s| usize::from(Rc::ptr_eq(s, &o)));
+        if Rc::strong_count(&o) != 1 + self_refs {
+            return;
+        }
+        let code = &frame.code.obj;
+        let line = code.lines.get(at).copied().unwrap_or(code.first_line);
+        let text = format!("coroutine '{}' was never awaited", g.qualname);
+        if !self
+            .warned
+            .insert((text.clone(), code.filename.clone(), line))
+        {
+            return;
+        }
+        let mut out = format!("{}:{line}: RuntimeWarning: {text}\n", code.filename);
+        if let Some(src) = self.source_line(&code.filename, line) {
+            out.push_str(&format!("  {}\n", src.trim()));
+        }
+        out.push_str("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+        self.write_stderr(&out);
+    }
 
     /// Takes a generator's frame to run it with `sent`; `None` when it is
     /// already finished.

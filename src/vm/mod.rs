@@ -182,6 +182,9 @@ pub struct Vm {
     interned: HashMap<Rc<str>, Value>,
     /// Source text of each file, for tracebacks.
     pub sources: HashMap<Rc<str>, Rc<str>>,
+    /// Warnings already shown, by (text, file, line): the `default` action
+    /// of `warnings` shows each once per location.
+    pub warned: std::collections::HashSet<(String, Rc<str>, u32)>,
     /// Factories of importable modules by name.
     pub module_factories: module::Registry,
     /// Compiles source for `eval()`/`exec()` (set by the layer that owns the
@@ -262,6 +265,7 @@ impl Vm {
             handled: Value::None,
             interned: HashMap::new(),
             sources: HashMap::new(),
+            warned: std::collections::HashSet::new(),
             module_factories: HashMap::new(),
             compile_hook: None,
             entropy: 0,

@@ -66,8 +66,6 @@ const KNOWN_UNSIMULATED: &[&str] = &[
     "base64",
     "zlib",
     "multiprocessing",
-    "concurrent",
-    "asyncio",
     "sched",
     "timeit",
     "platform",

@@ -44,6 +44,14 @@ pub enum Note {
         name: String,
         daemon: bool,
     },
+    /// An asyncio task step began (`running`) or ended, at `at`; `name`
+    /// when the task is new or renamed.
+    Task {
+        task: u64,
+        name: Option<String>,
+        running: Option<bool>,
+        at: u64,
+    },
     /// A queue operation: `put` true for put, false for get.
     Queue {
         queue: ObjRef,

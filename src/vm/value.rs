@@ -317,6 +317,8 @@ pub struct Generator {
     pub state: Cell<GenState>,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
+    /// The function's code (`gi_code`/`cr_code`; where it was defined).
+    pub code: Rc<super::Code>,
     /// The exception being handled inside the generator when it yielded.
     pub exc_state: RefCell<Value>,
 }

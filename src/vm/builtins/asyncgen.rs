@@ -27,7 +27,7 @@ pub struct ASend {
 
 /// Whether a suspended generator frame stopped at an `await` (inside a
 /// `YieldFrom`) rather than after its own `yield`.
-fn stopped_at_await(g: &ObjRef) -> bool {
+pub(crate) fn stopped_at_await(g: &ObjRef) -> bool {
     let Obj::Generator(gen) = &**g else {
         return false;
     };
@@ -36,6 +36,29 @@ fn stopped_at_await(g: &ObjRef) -> bool {
         Some(f) => matches!(f.code.obj.instrs.get(f.pc), Some(Instr::YieldFrom)),
         None => false,
     }
+}
+
+/// For `YieldFrom` over an asend awaitable: its async generator and the
+/// value to send it now (the first value, else `sent`), marking the first
+/// one taken; None when the awaitable must step through its methods
+/// (finished, or throwing).
+pub(crate) fn asend_resume(me: &Value, sent: &Value) -> Option<(ObjRef, Value)> {
+    native_data(me, |a: &mut ASend| {
+        if a.done || matches!(a.first, Some(Err(_))) {
+            return None;
+        }
+        let v = match a.first.take() {
+            Some(Ok(v)) => v,
+            _ => sent.clone(),
+        };
+        Some((a.agen.clone(), v))
+    })
+    .flatten()
+}
+
+/// Marks an asend awaitable finished.
+pub(crate) fn asend_done(me: &Value) {
+    native_data(me, |a: &mut ASend| a.done = true);
 }
 
 impl Vm {

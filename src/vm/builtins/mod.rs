@@ -874,6 +874,31 @@ pub fn special_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value
             "gi_running" | "cr_running" => Some(Value::Bool(
                 g.state.get() == super::value::GenState::Running,
             )),
+            "gi_code" | "cr_code" | "ag_code" => Some(Value::obj(Obj::Code(g.code.clone()))),
+            // The line a suspended generator is at (CPython's
+            // `gi_frame.f_lineno`; frames are not objects here); None once
+            // it has finished. For asyncio's reprs of tasks. (A running
+            // generator's frame is on the thread's stack, out of reach: its
+            // first line stands in.)
+            "_interleave_lineno" => Some(match g.frame.borrow().as_ref() {
+                None if g.state.get() == super::value::GenState::Running => {
+                    Value::Int(i64::from(g.code.obj.first_line))
+                }
+                None => Value::None,
+                Some(_) if g.state.get() == super::value::GenState::Created => {
+                    Value::Int(i64::from(g.code.obj.first_line))
+                }
+                Some(f) => {
+                    let code = &f.code.obj;
+                    let at = match code.instrs.get(f.pc) {
+                        Some(super::code::Instr::YieldFrom) => f.pc,
+                        _ => f.pc.saturating_sub(1),
+                    };
+                    Value::Int(i64::from(
+                        code.lines.get(at).copied().unwrap_or(code.first_line),
+                    ))
+                }
+            }),
             _ => None,
         }),
         Obj::Range(r) => Ok(match name {

@@ -7,6 +7,7 @@
 //! must never reach into the interpreter loop.
 
 pub mod math;
+pub mod multiprocessing;
 pub mod os;
 pub mod thread;
 pub mod time;

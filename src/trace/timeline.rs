@@ -155,8 +155,11 @@ fn thread_count(events: &[Event]) -> usize {
             | Event::QueuePut { thread, .. }
             | Event::QueueGet { thread, .. }
             | Event::Print { thread, .. } => Some(*thread as usize + 1),
-            Event::Gil { to, .. } => to.map(|t| t as usize + 1),
-            Event::LockName { .. } => None,
+            Event::ProcessStart { thread, .. } | Event::ThreadProcess { thread, .. } => {
+                Some(*thread as usize + 1)
+            }
+            Event::Gil { to, .. } | Event::ProcessGil { to, .. } => to.map(|t| t as usize + 1),
+            Event::LockName { .. } | Event::ProcessName { .. } | Event::ProcessExit { .. } => None,
         })
         .max()
         .unwrap_or(0)

@@ -547,4 +547,862 @@ def _spawn_unsupported(method):
         "multiprocessing start method %r is not simulated yet (use 'fork')" % method)
 
 
+
+# ---------------------------------------------------------------------------
+# Synchronization across processes (synchronize.py): kernel locks, and
+# Condition/Semaphore/Event on them with their state in shared memory
+# ---------------------------------------------------------------------------
+
+SEM_VALUE_MAX = 2147483647
+
+
+def _kernel_lock(label=None):
+    return _mp.share(_thread.allocate_lock(), label)
+
+
+def _owner_name(lock):
+    if lock.locked():
+        return 'SomeOtherProcess'
+    return 'None'
+
+
+class Lock:
+    """A lock every process shares (a kernel semaphore)."""
+
+    def __init__(self):
+        self._lock = _kernel_lock()
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def _is_owned(self):
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
+    def _release_save(self):
+        self._lock.release()
+
+    def _acquire_restore(self, state):
+        self._lock.acquire()
+
+    def __repr__(self):
+        return '<Lock(owner=%s)>' % _owner_name(self._lock)
+
+
+class RLock:
+    """A reentrant lock every process shares."""
+
+    def __init__(self):
+        self._lock = _mp.share(_thread.RLock())
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+        self._is_owned = self._lock._is_owned
+        self._release_save = self._lock._release_save
+        self._acquire_restore = self._lock._acquire_restore
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        if self._lock._is_owned():
+            owner = current_process().name
+            if _threading.current_thread().name != 'MainThread':
+                owner += '|' + _threading.current_thread().name
+        elif self._lock._recursion_count() == 0 and not self._locked():
+            owner = 'None'
+        else:
+            owner = 'SomeOtherThread'
+        return '<RLock(%s, %s)>' % (owner, self._lock._recursion_count())
+
+    def _locked(self):
+        if self._lock.acquire(False):
+            self._lock.release()
+            return False
+        return True
+
+
+class Condition:
+    """A condition variable every process shares: waiters wait on kernel
+    locks kept in a shared list."""
+
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = _mp.KernelList()
+        self._wait_label = 'Condition.wait'
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        return '<Condition(%s, %s)>' % (self._lock, len(self._waiters))
+
+    def wait(self, timeout=None):
+        assert self._lock._is_owned(), 'must acquire() condition before using wait()'
+        waiter = _kernel_lock(self._wait_label)
+        waiter.acquire()
+        self._waiters.append(waiter)
+        saved = self._lock._release_save()
+        gotit = False
+        try:
+            if timeout is None:
+                waiter.acquire()
+                gotit = True
+            elif timeout > 0:
+                gotit = waiter.acquire(True, timeout)
+            else:
+                gotit = waiter.acquire(False)
+            return gotit
+        finally:
+            self._lock._acquire_restore(saved)
+            if not gotit:
+                try:
+                    self._waiters.remove(waiter)
+                except ValueError:
+                    pass
+
+    def wait_for(self, predicate, timeout=None):
+        endtime = None
+        waittime = timeout
+        result = predicate()
+        while not result:
+            if waittime is not None:
+                if endtime is None:
+                    endtime = _time.monotonic() + waittime
+                else:
+                    waittime = endtime - _time.monotonic()
+                    if waittime <= 0:
+                        break
+            self.wait(waittime)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        assert self._lock._is_owned(), 'lock is not owned'
+        while n > 0 and len(self._waiters):
+            waiter = self._waiters.popleft()
+            try:
+                waiter.release()
+            except RuntimeError:
+                pass
+            n -= 1
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
+class Semaphore:
+    """A counting semaphore every process shares."""
+
+    _bounded = False
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._cond = Condition(Lock())
+        self._cond._wait_label = type(self).__name__ + '.acquire'
+        self._state = _mp.KernelList([value, value])
+
+    def acquire(self, block=True, timeout=None):
+        with self._cond:
+            if self._state[0] == 0:
+                if not block:
+                    return False
+                endtime = None if timeout is None else _time.monotonic() + timeout
+                while self._state[0] == 0:
+                    if endtime is not None:
+                        remaining = endtime - _time.monotonic()
+                        if remaining <= 0:
+                            return False
+                        self._cond.wait(remaining)
+                    else:
+                        self._cond.wait()
+            self._state[0] = self._state[0] - 1
+            return True
+
+    def release(self):
+        with self._cond:
+            if self._bounded and self._state[0] >= self._state[1]:
+                raise ValueError('semaphore or lock released too many times')
+            self._state[0] = self._state[0] + 1
+            self._cond.notify()
+
+    def get_value(self):
+        return self._state[0]
+
+    def _is_zero(self):
+        return self._state[0] == 0
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __repr__(self):
+        return '<%s(value=%s)>' % (type(self).__name__, self._state[0])
+
+
+class BoundedSemaphore(Semaphore):
+    _bounded = True
+
+    def __repr__(self):
+        return '<BoundedSemaphore(value=%s, maxvalue=%s)>' % (self._state[0], self._state[1])
+
+
+class Event:
+    """An event every process shares."""
+
+    def __init__(self):
+        self._cond = Condition(Lock())
+        self._cond._wait_label = 'Event.wait'
+        self._flag = _mp.KernelList([False])
+
+    def is_set(self):
+        with self._cond:
+            return self._flag[0]
+
+    def set(self):
+        with self._cond:
+            self._flag[0] = True
+            self._cond.notify_all()
+
+    def clear(self):
+        with self._cond:
+            self._flag[0] = False
+
+    def wait(self, timeout=None):
+        with self._cond:
+            if self._flag[0]:
+                return True
+            self._cond.wait(timeout)
+            return self._flag[0]
+
+
+def Barrier(parties, action=None, timeout=None):
+    raise NotImplementedError('multiprocessing.Barrier is not simulated yet')
+
+
+# ---------------------------------------------------------------------------
+# Pipes (connection.py): a channel is a shared buffer of pickled messages
+# with the kernel's capacity (64 KiB on Linux); a send that does not fit
+# waits until the reader has made room
+# ---------------------------------------------------------------------------
+
+PIPE_CAPACITY = 65536
+
+
+class _Channel:
+
+    def __init__(self):
+        self.buffer = _mp.KernelList()
+        # unread bytes, write end closed, read end closed
+        self.state = _mp.KernelList([0, False, False])
+        self.cond = Condition(Lock())
+
+    def put(self, data):
+        n = data.size()
+        with self.cond:
+            if self.state[2]:
+                raise BrokenPipeError(32, 'Broken pipe')
+            self.buffer.append(data)
+            self.state[0] = self.state[0] + n
+            self.cond.notify_all()
+            self.cond._wait_label = 'Connection.send (pipe full)'
+            while self.state[0] > PIPE_CAPACITY and not self.state[2]:
+                self.cond.wait()
+
+    def get(self):
+        with self.cond:
+            self.cond._wait_label = 'Connection.recv'
+            while not len(self.buffer):
+                if self.state[1]:
+                    raise EOFError
+                self.cond.wait()
+            data = self.buffer.popleft()
+            self.state[0] = self.state[0] - data.size()
+            self.cond.notify_all()
+            return data
+
+    def poll(self, timeout):
+        with self.cond:
+            self.cond._wait_label = 'Connection.poll'
+            if timeout is None:
+                while not len(self.buffer) and not self.state[1]:
+                    self.cond.wait()
+                return True
+            endtime = _time.monotonic() + timeout
+            while not len(self.buffer) and not self.state[1]:
+                remaining = endtime - _time.monotonic()
+                if remaining <= 0:
+                    return False
+                self.cond.wait(remaining)
+            return True
+
+    def close(self, end):
+        with self.cond:
+            self.state[end] = True
+            self.cond.notify_all()
+
+
+class Connection:
+    """One end of a Pipe."""
+
+    def __init__(self, rchan, wchan):
+        self._rchan = rchan
+        self._wchan = wchan
+        self._closed = False
+        self._readable = rchan is not None
+        self._writable = wchan is not None
+
+    def _check_closed(self):
+        if self._closed:
+            raise OSError("handle is closed")
+
+    def _check_readable(self):
+        if not self._readable:
+            raise OSError("connection is write-only")
+
+    def _check_writable(self):
+        if not self._writable:
+            raise OSError("connection is read-only")
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def readable(self):
+        return self._readable
+
+    @property
+    def writable(self):
+        return self._writable
+
+    def send(self, obj):
+        """Send a picklable object to the other end."""
+        self._check_closed()
+        self._check_writable()
+        self._wchan.put(_mp.dumps(obj))
+
+    def send_bytes(self, buf, offset=0, size=None):
+        self._check_closed()
+        self._check_writable()
+        m = bytes(buf)
+        if size is None:
+            size = len(m) - offset
+        self._wchan.put(_mp.dumps(m[offset:offset + size]))
+
+    def recv(self):
+        """Receive the next object sent from the other end (EOFError when
+        the other end is closed and nothing is left)."""
+        self._check_closed()
+        self._check_readable()
+        return _mp.loads(self._rchan.get())
+
+    def recv_bytes(self, maxlength=None):
+        self._check_closed()
+        self._check_readable()
+        return _mp.loads(self._rchan.get())
+
+    def poll(self, timeout=0.0):
+        """Whether there is data to read (waits up to `timeout` seconds;
+        None waits for ever)."""
+        self._check_closed()
+        self._check_readable()
+        return self._rchan.poll(timeout)
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            if self._wchan is not None:
+                self._wchan.close(1)
+            if self._rchan is not None:
+                self._rchan.close(2)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def fileno(self):
+        self._check_closed()
+        return 3
+
+
+def Pipe(duplex=True):
+    """A pair of connected Connection objects (duplex, or (reader, writer))."""
+    if duplex:
+        a, b = _Channel(), _Channel()
+        return Connection(a, b), Connection(b, a)
+    c = _Channel()
+    return Connection(c, None), Connection(None, c)
+
+
+# ---------------------------------------------------------------------------
+# Queues (queues.py): a pipe, a lock for readers, a bounded semaphore for
+# the size, and a feeder thread in each putting process that pickles the
+# buffered items and writes them to the pipe. A process does not end
+# until its feeder has written everything: joining a child that put more
+# than the pipe holds, before reading it, waits for ever.
+# ---------------------------------------------------------------------------
+
+from queue import Empty, Full
+
+_sentinel = object()
+
+
+class Queue:
+
+    def __init__(self, maxsize=0):
+        if maxsize <= 0:
+            maxsize = SEM_VALUE_MAX
+        self._maxsize = maxsize
+        self._reader, self._writer = Pipe(duplex=False)
+        self._rlock = Lock()
+        self._opid = _os.getpid()
+        self._wlock = None
+        self._sem = BoundedSemaphore(maxsize)
+        self._sem._cond._wait_label = 'Queue.put (full)'
+        self._ignore_epipe = False
+        self._reset()
+        register_after_fork(self, Queue._after_fork)
+
+    def _after_fork(self):
+        self._reset()
+
+    def _reset(self):
+        self._notempty = _threading.Condition(_threading.Lock())
+        self._buffer = _collections.deque()
+        self._thread = None
+        self._jointhread = None
+        self._joincancelled = False
+        self._closed = False
+        self._close = None
+        self._send_bytes = self._writer.send
+        self._recv_bytes = self._reader.recv
+        self._poll = self._reader.poll
+
+    def put(self, obj, block=True, timeout=None):
+        if self._closed:
+            raise ValueError(f"Queue {self!r} is closed")
+        if not self._sem.acquire(block, timeout):
+            raise Full
+        with self._notempty:
+            if self._thread is None:
+                self._start_thread()
+            self._buffer.append(obj)
+            self._notempty.notify()
+
+    def get(self, block=True, timeout=None):
+        if self._closed:
+            raise ValueError(f"Queue {self!r} is closed")
+        if block and timeout is None:
+            with self._rlock:
+                res = self._recv_bytes()
+            self._sem.release()
+        else:
+            if block:
+                deadline = _time.monotonic() + timeout
+            if not self._rlock.acquire(block, timeout):
+                raise Empty
+            try:
+                if block:
+                    timeout = deadline - _time.monotonic()
+                    if not self._poll(timeout):
+                        raise Empty
+                elif not self._poll():
+                    raise Empty
+                res = self._recv_bytes()
+                self._sem.release()
+            finally:
+                self._rlock.release()
+        return res
+
+    def qsize(self):
+        return self._maxsize - self._sem.get_value()
+
+    def empty(self):
+        return not self._poll()
+
+    def full(self):
+        return self._sem._is_zero()
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def close(self):
+        self._closed = True
+        close = self._close
+        if close:
+            self._close = None
+            close()
+
+    def join_thread(self):
+        assert self._closed, "Queue {0!r} not closed".format(self)
+        if self._jointhread:
+            self._jointhread()
+
+    def cancel_join_thread(self):
+        self._joincancelled = True
+        try:
+            self._jointhread.cancel()
+        except AttributeError:
+            pass
+
+    def _start_thread(self):
+        self._buffer.clear()
+        self._thread = _threading.Thread(
+            target=Queue._feed,
+            args=(self._buffer, self._notempty, self._send_bytes,
+                  self._writer.close, self._ignore_epipe, self._on_queue_feeder_error,
+                  self._sem),
+            name='QueueFeederThread',
+            daemon=True,
+        )
+        self._thread.start()
+        if not self._joincancelled:
+            self._jointhread = Finalize(
+                self._thread, Queue._finalize_join, [self._thread], exitpriority=-5)
+        self._close = Finalize(
+            self, Queue._finalize_close, [self._buffer, self._notempty], exitpriority=10)
+
+    @staticmethod
+    def _finalize_join(thread):
+        if thread is not None:
+            thread.join()
+
+    @staticmethod
+    def _finalize_close(buffer, notempty):
+        with notempty:
+            buffer.append(_sentinel)
+            notempty.notify()
+
+    @staticmethod
+    def _feed(buffer, notempty, send_bytes, writer_close, ignore_epipe, onerror, queue_sem):
+        while 1:
+            with notempty:
+                if not buffer:
+                    notempty.wait()
+            try:
+                while 1:
+                    obj = buffer.popleft()
+                    if obj is _sentinel:
+                        return
+                    try:
+                        send_bytes(obj)
+                    except Exception as e:
+                        queue_sem.release()
+                        onerror(e, obj)
+            except IndexError:
+                pass
+
+    @staticmethod
+    def _on_queue_feeder_error(e, obj):
+        _sys.stderr.write('Traceback (most recent call last):\n')
+        _thread._print_exception(e)
+
+    def __repr__(self):
+        return '<multiprocessing.queues.Queue object>'
+
+
+class JoinableQueue(Queue):
+
+    def __init__(self, maxsize=0):
+        Queue.__init__(self, maxsize)
+        self._unfinished_tasks = Semaphore(0)
+        self._cond = Condition()
+        self._cond._wait_label = 'JoinableQueue.join'
+
+    def put(self, obj, block=True, timeout=None):
+        if self._closed:
+            raise ValueError(f"Queue {self!r} is closed")
+        if not self._sem.acquire(block, timeout):
+            raise Full
+        with self._notempty, self._cond:
+            if self._thread is None:
+                self._start_thread()
+            self._buffer.append(obj)
+            self._unfinished_tasks.release()
+            self._notempty.notify()
+
+    def task_done(self):
+        with self._cond:
+            if not self._unfinished_tasks.acquire(False):
+                raise ValueError('task_done() called too many times')
+            if self._unfinished_tasks._is_zero():
+                self._cond.notify_all()
+
+    def join(self):
+        with self._cond:
+            if not self._unfinished_tasks._is_zero():
+                self._cond.wait()
+
+
+class SimpleQueue:
+    """A queue without a feeder thread: put writes to the pipe at once."""
+
+    def __init__(self):
+        self._reader, self._writer = Pipe(duplex=False)
+        self._rlock = Lock()
+        self._wlock = Lock()
+        self._poll = self._reader.poll
+
+    def close(self):
+        self._reader.close()
+        self._writer.close()
+
+    def empty(self):
+        return not self._poll()
+
+    def get(self):
+        with self._rlock:
+            return self._reader.recv()
+
+    def put(self, obj):
+        data = _mp.dumps(obj)
+        with self._wlock:
+            self._writer._wchan.put(data)
+
+
+# ---------------------------------------------------------------------------
+# Shared memory (sharedctypes.py): Value and Array, with or without a lock
+# ---------------------------------------------------------------------------
+
+_typecode_to_name = {
+    'c': 'c_char', 'u': 'c_wchar', 'b': 'c_byte', 'B': 'c_ubyte',
+    'h': 'c_short', 'H': 'c_ushort', 'i': 'c_int', 'I': 'c_uint',
+    'l': 'c_long', 'L': 'c_ulong', 'q': 'c_longlong', 'Q': 'c_ulonglong',
+    'f': 'c_float', 'd': 'c_double',
+}
+_int_bits = {'b': (8, True), 'B': (8, False), 'h': (16, True), 'H': (16, False),
+             'i': (32, True), 'I': (32, False), 'l': (64, True), 'L': (64, False),
+             'q': (64, True), 'Q': (64, False)}
+
+
+def _convert(typecode, value):
+    if typecode in _int_bits:
+        if isinstance(value, float):
+            raise TypeError('int expected instead of float')
+        if not isinstance(value, int):
+            raise TypeError("an integer is required (got type %s)" % type(value).__name__)
+        bits, signed = _int_bits[typecode]
+        value &= (1 << bits) - 1
+        if signed and value >= 1 << (bits - 1):
+            value -= 1 << bits
+        return value
+    if typecode in ('d', 'f'):
+        if not isinstance(value, (int, float)):
+            raise TypeError('must be real number, not %s' % type(value).__name__)
+        return float(value)
+    if typecode == 'c':
+        if isinstance(value, int) and not isinstance(value, bool):
+            return bytes([value])
+        if not isinstance(value, bytes) or len(value) != 1:
+            raise TypeError('one character bytes, bytearray or integer expected')
+        return value
+    if typecode == 'u':
+        if not isinstance(value, str) or len(value) != 1:
+            raise TypeError('unicode string expected instead of %s instance' % type(value).__name__)
+        return value
+    raise TypeError('unknown typecode %r' % (typecode,))
+
+
+def _zero(typecode):
+    if typecode in ('d', 'f'):
+        return 0.0
+    if typecode == 'c':
+        return b'\x00'
+    if typecode == 'u':
+        return '\x00'
+    return 0
+
+
+def _check_typecode(typecode):
+    if typecode not in _typecode_to_name:
+        raise TypeError('unsupported typecode %r (use one of %s)' % (
+            typecode, ''.join(_typecode_to_name)))
+
+
+class _RawValue:
+
+    def __init__(self, typecode, value):
+        self._typecode = typecode
+        self._cell = _mp.KernelList([value])
+
+    @property
+    def value(self):
+        return self._cell[0]
+
+    @value.setter
+    def value(self, v):
+        self._cell[0] = _convert(self._typecode, v)
+
+    def __repr__(self):
+        return '%s(%r)' % (_typecode_to_name[self._typecode], self._cell[0])
+
+
+def RawValue(typecode_or_type, *args):
+    _check_typecode(typecode_or_type)
+    v = _convert(typecode_or_type, args[0]) if args else _zero(typecode_or_type)
+    return _RawValue(typecode_or_type, v)
+
+
+class _RawArray:
+
+    def __init__(self, typecode, items):
+        self._typecode = typecode
+        self._cells = _mp.KernelList(items)
+
+    def __len__(self):
+        return len(self._cells)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            items = self._cells.snapshot()[i]
+            if self._typecode == 'c':
+                return b''.join(items)
+            return items
+        return self._cells[i]
+
+    def __setitem__(self, i, v):
+        if isinstance(i, slice):
+            idx = range(len(self._cells))[i]
+            vals = list(v)
+            if len(vals) != len(idx):
+                raise ValueError("Can only assign sequence of same size")
+            for j, x in zip(idx, vals):
+                self._cells[j] = _convert(self._typecode, x)
+            return
+        self._cells[i] = _convert(self._typecode, v)
+
+    @property
+    def value(self):
+        items = self._cells.snapshot()
+        if self._typecode == 'c':
+            return b''.join(items).split(b'\x00')[0]
+        raise AttributeError("'%s_Array' object has no attribute 'value'" %
+                             _typecode_to_name[self._typecode])
+
+    @value.setter
+    def value(self, v):
+        for j in range(len(self._cells)):
+            self._cells[j] = bytes([v[j]]) if j < len(v) else b'\x00'
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    _check_typecode(typecode_or_type)
+    if isinstance(size_or_initializer, int):
+        items = [_zero(typecode_or_type)] * size_or_initializer
+    else:
+        items = [_convert(typecode_or_type, x) for x in size_or_initializer]
+    return _RawArray(typecode_or_type, items)
+
+
+class Synchronized:
+
+    def __init__(self, obj, lock=None):
+        self._obj = obj
+        self._lock = lock if lock else RLock()
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def get_obj(self):
+        return self._obj
+
+    def get_lock(self):
+        return self._lock
+
+    @property
+    def value(self):
+        with self._lock:
+            return self._obj.value
+
+    @value.setter
+    def value(self, v):
+        with self._lock:
+            self._obj.value = v
+
+    def __repr__(self):
+        return '<%s wrapper for %s>' % (type(self).__name__, self._obj)
+
+
+class SynchronizedArray(Synchronized):
+
+    def __len__(self):
+        return len(self._obj)
+
+    def __getitem__(self, i):
+        with self._lock:
+            return self._obj[i]
+
+    def __setitem__(self, i, value):
+        with self._lock:
+            self._obj[i] = value
+
+    def __getslice__(self, start, stop):
+        with self._lock:
+            return self._obj[start:stop]
+
+    def __repr__(self):
+        return '<SynchronizedArray wrapper for %s_Array_%d>' % (
+            _typecode_to_name[self._obj._typecode], len(self._obj))
+
+
+class SynchronizedString(SynchronizedArray):
+    pass
+
+
+def Value(typecode_or_type, *args, lock=True):
+    """A value in shared memory, by default behind an RLock (get_lock())."""
+    obj = RawValue(typecode_or_type, *args)
+    if lock is False:
+        return obj
+    if lock in (True, None):
+        lock = RLock()
+    if not hasattr(lock, 'acquire'):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    return Synchronized(obj, lock)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    """An array in shared memory, by default behind an RLock."""
+    obj = RawArray(typecode_or_type, size_or_initializer)
+    if lock is False:
+        return obj
+    if lock in (True, None):
+        lock = RLock()
+    if not hasattr(lock, 'acquire'):
+        raise AttributeError("%r has no method 'acquire'" % lock)
+    if typecode_or_type == 'c':
+        return SynchronizedString(obj, lock)
+    return SynchronizedArray(obj, lock)
+
+
 _threading._register_atexit(_exit_function)

@@ -21,20 +21,21 @@
 
 use super::thread::State;
 use super::{Simulation, TimerKind};
-use crate::trace::{Event, GilReason, ThreadState};
+use crate::trace::{GilReason, ThreadState};
 
 impl Simulation {
     /// Thread `tid` has Python to run from `at` on.
     pub(super) fn want_gil(&mut self, tid: usize, at: u64) {
+        let p = self.threads[tid].proc;
         if !self.model.has_gil() {
             self.make_runnable(tid, at);
             return;
         }
-        if self.gil.holder.is_none() {
+        if self.procs[p].gil.holder.is_none() {
             self.give_gil(tid, at, GilReason::Free);
             return;
         }
-        if self.gil.holder == Some(tid) {
+        if self.procs[p].gil.holder == Some(tid) {
             self.make_runnable(tid, at);
             return;
         }
@@ -43,14 +44,14 @@ impl Simulation {
         t.wait_seq += 1;
         t.gil_wait_since = at;
         let seq = t.wait_seq;
-        if !self.gil.waiters.contains(&tid) {
-            self.gil.waiters.push_back(tid);
+        if !self.procs[p].gil.waiters.contains(&tid) {
+            self.procs[p].gil.waiters.push_back(tid);
         }
         self.leave_core(tid, at);
         self.set_state(tid, State::WaitGil, ThreadState::WaitGil, at);
         if self.model.waiters_time_out() {
             let interval = self.vm.sched.switch_interval_ns.max(1000);
-            let switch = self.gil.switch_number;
+            let switch = self.procs[p].gil.switch_number;
             self.set_timer(
                 at + interval,
                 TimerKind::GilTimeout {
@@ -64,35 +65,32 @@ impl Simulation {
 
     /// `tid` takes the GIL at `at`.
     fn give_gil(&mut self, tid: usize, at: u64, reason: GilReason) {
-        self.gil.waiters.retain(|&w| w != tid);
-        if self.gil.last_holder != Some(tid) {
-            self.gil.switch_number += 1;
+        let p = self.threads[tid].proc;
+        self.procs[p].gil.waiters.retain(|&w| w != tid);
+        if self.procs[p].gil.last_holder != Some(tid) {
+            self.procs[p].gil.switch_number += 1;
         }
-        self.gil.holder = Some(tid);
-        self.gil.last_holder = Some(tid);
-        self.gil.drop_request = false;
-        self.log.push(Event::Gil {
-            t: at,
-            to: Some(tid as u32),
-            reason,
-        });
+        self.procs[p].gil.holder = Some(tid);
+        self.procs[p].gil.last_holder = Some(tid);
+        self.procs[p].gil.drop_request = false;
+        self.log_gil(p, at, Some(tid as u32), reason);
         self.make_runnable(tid, at);
     }
 
     /// The holder drops the GIL without forcing a switch (it blocks or
     /// ends): the first waiter is signalled.
     pub(super) fn drop_gil(&mut self, tid: usize, at: u64, reason: GilReason) {
-        if self.gil.holder != Some(tid) {
+        let p = self.threads[tid].proc;
+        if self.procs[p].gil.holder != Some(tid) {
             return;
         }
-        self.gil.holder = None;
-        self.gil.drop_request = false;
-        self.log.push(Event::Gil {
-            t: at,
-            to: None,
-            reason,
-        });
-        if let Some(w) = self.first_gil_waiter().map(|i| self.gil.waiters[i]) {
+        self.procs[p].gil.holder = None;
+        self.procs[p].gil.drop_request = false;
+        self.log_gil(p, at, None, reason);
+        if let Some(w) = self
+            .first_gil_waiter(p)
+            .map(|i| self.procs[p].gil.waiters[i])
+        {
             let latency = self.wake_latency();
             let seq = self.threads[w].wait_seq;
             self.set_timer(at + latency, TimerKind::GilWake { thread: w, seq });
@@ -106,15 +104,16 @@ impl Simulation {
     }
 
     fn hand_over(&mut self, tid: usize, reason: GilReason) {
+        let p = self.threads[tid].proc;
         let at = self.threads[tid].clock;
         let Some(w) = self
-            .first_gil_waiter()
-            .and_then(|i| self.gil.waiters.remove(i))
+            .first_gil_waiter(p)
+            .and_then(|i| self.procs[p].gil.waiters.remove(i))
         else {
-            self.gil.drop_request = false;
+            self.procs[p].gil.drop_request = false;
             return;
         };
-        self.gil.holder = None;
+        self.procs[p].gil.holder = None;
         let latency = self.wake_latency();
         self.give_gil(w, at + latency, reason);
         self.want_gil(tid, at);
@@ -122,27 +121,28 @@ impl Simulation {
 
     /// A waiter's switch interval expired.
     pub(super) fn gil_timeout(&mut self, tid: usize, seq: u64, switch: u64, at: u64) {
+        let p = self.threads[tid].proc;
         let t = &self.threads[tid];
         if t.state != State::WaitGil || t.wait_seq != seq {
             return;
         }
-        match self.gil.holder {
+        match self.procs[p].gil.holder {
             None => {
                 self.give_gil(tid, at, GilReason::Free);
                 return;
             }
-            Some(holder) if self.gil.switch_number == switch => {
+            Some(holder) if self.procs[p].gil.switch_number == switch => {
                 if self.pct.is_none()
                     || self.priority(tid) > self.priority(holder)
                     || self.starving(tid, at)
                 {
-                    self.gil.drop_request = true;
+                    self.procs[p].gil.drop_request = true;
                 }
             }
             Some(_) => {}
         }
         let interval = self.vm.sched.switch_interval_ns.max(1000);
-        let switch = self.gil.switch_number;
+        let switch = self.procs[p].gil.switch_number;
         self.set_timer(
             at + interval,
             TimerKind::GilTimeout {
@@ -155,24 +155,26 @@ impl Simulation {
 
     /// A waiter signalled by a release tries to take the GIL.
     pub(super) fn gil_wake(&mut self, tid: usize, seq: u64, at: u64) {
+        let p = self.threads[tid].proc;
         let t = &self.threads[tid];
         if t.state != State::WaitGil || t.wait_seq != seq {
             return;
         }
-        if self.gil.holder.is_none() {
+        if self.procs[p].gil.holder.is_none() {
             self.give_gil(tid, at, GilReason::Blocking);
         }
     }
 
     /// 2.7: the holder's periodic release and re-request.
     pub(super) fn tick(&mut self, tid: usize) {
-        if self.gil.waiters.is_empty() {
+        let p = self.threads[tid].proc;
+        if self.procs[p].gil.waiters.is_empty() {
             return;
         }
         self.threads[tid].clock += self.model.tick_cost_ns();
         if self.pct.is_some() {
             let at = self.threads[tid].clock;
-            let starved = self
+            let starved = self.procs[p]
                 .gil
                 .waiters
                 .clone()
@@ -191,20 +193,21 @@ impl Simulation {
 
     /// Index in the waiters of the one a release signals: the first, or
     /// under a priority schedule the highest-priority one.
-    fn first_gil_waiter(&mut self) -> Option<usize> {
+    fn first_gil_waiter(&mut self, p: usize) -> Option<usize> {
         match self.pct.as_mut() {
-            None => (!self.gil.waiters.is_empty()).then_some(0),
-            Some(p) => {
-                let waiters: Vec<usize> = self.gil.waiters.iter().copied().collect();
-                super::best_by_priority(p, &waiters)
+            None => (!self.procs[p].gil.waiters.is_empty()).then_some(0),
+            Some(pct) => {
+                let waiters: Vec<usize> = self.procs[p].gil.waiters.iter().copied().collect();
+                super::best_by_priority(pct, &waiters)
             }
         }
     }
 
     /// Some GIL waiter outranks thread `tid` (priority schedule).
     pub(super) fn outranking_waiter(&mut self, tid: usize) -> bool {
+        let p = self.threads[tid].proc;
         let mine = self.priority(tid);
-        let waiters: Vec<usize> = self.gil.waiters.iter().copied().collect();
+        let waiters: Vec<usize> = self.procs[p].gil.waiters.iter().copied().collect();
         waiters.into_iter().any(|w| self.priority(w) > mine)
     }
 

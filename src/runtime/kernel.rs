@@ -117,13 +117,21 @@ impl Simulation {
                     self.set_timer(now + ns, TimerKind::AcquireTimeout { thread: tid, seq });
                 }
             }
+            Syscall::Fork { pid, ident } => self.fork(tid, pid, ident),
+            Syscall::Exit { code } => {
+                let p = self.threads[tid].proc;
+                self.procs[p].status = code;
+                self.end_process(p, code, now);
+            }
+            Syscall::Kill { pid, sig } => self.kill(tid, pid, sig),
+            Syscall::WaitPid { pid, nohang } => self.waitpid(tid, pid, nohang),
         }
     }
 
     /// A blocking call releases the GIL and the core.
-    fn release_for_blocking(&mut self, tid: usize, now: u64) {
+    pub(super) fn release_for_blocking(&mut self, tid: usize, now: u64) {
         self.leave_core(tid, now);
-        if self.gil.holder == Some(tid) {
+        if self.gil(tid).holder == Some(tid) {
             self.drop_gil(tid, now, GilReason::Blocking);
         }
     }
@@ -188,7 +196,7 @@ impl Simulation {
         self.want_gil(tid, at);
     }
 
-    fn wake_waiter(&mut self, w: usize, at: u64) {
+    pub(super) fn wake_waiter(&mut self, w: usize, at: u64) {
         let latency = self.wake_latency();
         let seq = self.threads[w].wait_seq;
         self.set_timer(at + latency, TimerKind::LockWake { thread: w, seq });
@@ -244,7 +252,7 @@ impl Simulation {
         );
     }
 
-    fn close_hold(&mut self, id: u64, at: u64) {
+    pub(super) fn close_hold(&mut self, id: u64, at: u64) {
         if let Some(track) = self.open_holds.get_mut(&id) {
             if track.open {
                 track.open = false;
@@ -299,7 +307,12 @@ impl Simulation {
                     name,
                     daemon,
                 } => {
-                    if let Some(t) = self.threads.iter().position(|t| t.ident == ident) {
+                    let p = self.threads[tid].proc;
+                    if let Some(t) = self
+                        .threads
+                        .iter()
+                        .position(|t| t.ident == ident && t.proc == p)
+                    {
                         self.threads[t].daemon = daemon;
                         if self.threads[t].name != name {
                             self.threads[t].name = name.clone();
@@ -408,6 +421,7 @@ impl Simulation {
         let k = self.threads.len();
         let mut t = Thread::new(ident, format!("Thread-{k}"), frames, at);
         t.entry = func;
+        t.proc = self.threads[parent].proc;
         let tid = self.threads.len();
         self.threads.push(t);
         self.log.push(Event::ThreadStart {
@@ -421,6 +435,13 @@ impl Simulation {
             thread: tid as u32,
             name,
         });
+        let p = self.threads[tid].proc;
+        if p != 0 {
+            self.log.push(Event::ThreadProcess {
+                thread: tid as u32,
+                pid: self.procs[p].pid,
+            });
+        }
         self.set_timer(at, TimerKind::Start { thread: tid });
     }
 

@@ -24,10 +24,12 @@
 //! letting a thread switch anywhere its model would not (a 3.12 holder
 //! still drops the GIL only at an eval-breaker point).
 
+pub mod copy;
 mod deadlock;
 mod gil;
 mod kernel;
 pub mod model;
+pub mod process;
 pub mod schedule;
 pub mod thread;
 
@@ -43,7 +45,8 @@ use crate::vm::interp::RunResult;
 use crate::vm::value::{Obj, Value};
 use crate::vm::{Config, Halt, PyErr, Vm};
 use model::RuntimeModel;
-use thread::{Gil, Resume, State, Thread};
+use process::Process;
+use thread::{Resume, State, Thread};
 
 /// Exit status when the op budget is exhausted.
 pub const EXIT_BUDGET: i32 = 4;
@@ -150,9 +153,9 @@ pub enum Progress {
     Finished(i32),
 }
 
-/// Where the main thread is in its life.
+/// Where a process's main thread is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum MainPhase {
+pub(crate) enum MainPhase {
     /// Running the `__main__` module.
     Module,
     /// Running `threading._shutdown()` (joining non-daemon threads).
@@ -171,12 +174,13 @@ pub struct Simulation {
     run_queue: VecDeque<usize>,
     timers: BinaryHeap<Reverse<Timer>>,
     timer_seq: u64,
-    gil: Gil,
+    /// The processes, by index (0 = the program); each has its own GIL
+    /// and module namespace.
+    procs: Vec<Process>,
+    /// The process whose modules are in `vm.modules` now.
+    active: usize,
     rng: rand_pcg::Pcg64Mcg,
     pub log: EventLog,
-    /// Exit status of the main module (uncaught exception, sys.exit).
-    main_status: i32,
-    main_phase: MainPhase,
     finished: Option<i32>,
     /// CPU time of all finished slices.
     cpu_ns: u64,
@@ -332,11 +336,10 @@ impl Simulation {
             run_queue: VecDeque::new(),
             timers: BinaryHeap::new(),
             timer_seq: 0,
-            gil: Gil::default(),
+            procs: vec![Process::main()],
+            active: 0,
             rng: rand_pcg::Pcg64Mcg::seed_from_u64(options.seed ^ 0x1e_a7e5_c0de),
             log: EventLog::default(),
-            main_status: 0,
-            main_phase: MainPhase::Module,
             finished: None,
             cpu_ns: 0,
             entry_stub: None,
@@ -640,11 +643,11 @@ impl Simulation {
             return;
         }
         if self.model.has_gil() {
-            if self.gil.holder == Some(tid)
+            if self.gil(tid).holder == Some(tid)
                 && self.model.drop_points() != model::DropPoints::Ticks
                 && self.outranking_waiter(tid)
             {
-                self.gil.drop_request = true;
+                self.gil_mut(tid).drop_request = true;
             }
             return;
         }
@@ -668,8 +671,8 @@ impl Simulation {
     fn run_thread(&mut self, tid: usize, deadline: u64) {
         // A drop request pending at an instruction boundary (3.9), or
         // noticed at the next preemption point (3.10+).
-        if self.gil.drop_request
-            && self.gil.holder == Some(tid)
+        if self.gil(tid).drop_request
+            && self.gil(tid).holder == Some(tid)
             && self.model.drop_points() == model::DropPoints::EveryInstruction
         {
             self.forced_switch(tid);
@@ -677,7 +680,7 @@ impl Simulation {
         }
         let change_point = self.next_change_point();
         self.tick_stop = match self.model.tick_ops() {
-            Some(n) if self.gil.holder == Some(tid) => self.vm.ops + n,
+            Some(n) if self.gil(tid).holder == Some(tid) => self.vm.ops + n,
             _ => u64::MAX,
         };
         let mut stop_ops = self.tick_stop.min(change_point);
@@ -708,6 +711,7 @@ impl Simulation {
     /// draws of a run in one go (the command line).
     fn run_slice(&mut self, slice: SliceRun) {
         let tid = slice.tid;
+        self.activate(self.threads[tid].proc);
         let start_clock = self.threads[tid].clock;
         let t = &mut self.threads[tid];
         let mut frames = std::mem::take(&mut t.frames);
@@ -716,8 +720,9 @@ impl Simulation {
         self.vm.handled = std::mem::replace(&mut t.handled, Value::None);
         self.vm.sched.deadline_ns = slice.deadline;
         self.vm.sched.cpu_ns = self.cpu_ns.wrapping_sub(start_clock);
-        self.vm.sched.eval_breaker = self.gil.drop_request
-            && self.gil.holder == Some(tid)
+        let gil = &self.procs[t.proc].gil;
+        self.vm.sched.eval_breaker = gil.drop_request
+            && gil.holder == Some(tid)
             && self.model.drop_points() == model::DropPoints::EvalBreaker;
         self.vm.sched.stop_ops = slice.stop_ops.min(self.budget_stop);
         let resume = std::mem::replace(&mut t.resume, Resume::Continue);
@@ -778,7 +783,7 @@ impl Simulation {
                 None => self.threads[tid].resume = Resume::Continue,
             },
             Err(PyErr::Halt(Halt::Breaker)) => {
-                if self.gil.drop_request && self.gil.holder == Some(tid) {
+                if self.gil(tid).drop_request && self.gil(tid).holder == Some(tid) {
                     self.forced_switch(tid);
                 }
             }
@@ -796,16 +801,16 @@ impl Simulation {
             return;
         }
         if self.model.tick_ops().is_some()
-            && self.gil.holder == Some(tid)
+            && self.gil(tid).holder == Some(tid)
             && self.vm.ops >= self.tick_stop
         {
             self.tick(tid);
-            if self.gil.holder != Some(tid) {
+            if self.gil(tid).holder != Some(tid) {
                 return;
             }
         }
-        if self.gil.drop_request
-            && self.gil.holder == Some(tid)
+        if self.gil(tid).drop_request
+            && self.gil(tid).holder == Some(tid)
             && self.model.drop_points() == model::DropPoints::EveryInstruction
         {
             self.forced_switch(tid);
@@ -830,8 +835,10 @@ impl Simulation {
 
     /// The bottom frame of a thread returned.
     fn thread_returned(&mut self, tid: usize) {
-        if tid == 0 {
-            self.main_finished_phase();
+        if self.procs[self.threads[tid].proc].done {
+            self.thread_exit(tid);
+        } else if self.is_process_main(tid) {
+            self.main_finished_phase(tid);
         } else {
             self.thread_exit(tid);
         }
@@ -839,14 +846,15 @@ impl Simulation {
 
     /// An exception escaped a thread's bottom frame.
     fn thread_raised(&mut self, tid: usize, e: crate::vm::value::ObjRef) {
-        if tid == 0 {
-            if self.main_phase == MainPhase::Module {
-                self.main_status = self.uncaught(&e);
+        if self.is_process_main(tid) {
+            let p = self.threads[tid].proc;
+            if self.procs[p].phase == MainPhase::Module {
+                self.procs[p].status = self.uncaught(&e);
             } else if !self.vm.exc_is(&e, "SystemExit") {
                 let text = self.vm.format_exception(&e);
                 self.vm.write_stderr(&text);
             }
-            self.main_finished_phase();
+            self.main_finished_phase(tid);
             return;
         }
         if !self.vm.exc_is(&e, "SystemExit") {
@@ -860,11 +868,14 @@ impl Simulation {
         self.thread_exit(tid);
     }
 
-    /// The main thread finished a phase: after the module, join the
-    /// non-daemon threads (`threading._shutdown`), then end the process.
-    fn main_finished_phase(&mut self) {
-        if self.main_phase == MainPhase::Module {
-            self.main_phase = MainPhase::Shutdown;
+    /// A process's main thread finished a phase: after the module, join
+    /// the non-daemon threads (`threading._shutdown`), then end the
+    /// process.
+    fn main_finished_phase(&mut self, main: usize) {
+        let p = self.threads[main].proc;
+        self.activate(p);
+        if self.procs[p].phase == MainPhase::Module {
+            self.procs[p].phase = MainPhase::Shutdown;
             if let Some(threading) = self.vm.modules.get("threading").cloned() {
                 if let Ok(shutdown) = self.vm.get_attr_str(&threading, "_shutdown") {
                     match self
@@ -873,7 +884,7 @@ impl Simulation {
                     {
                         Ok(crate::vm::interp::CallOutcome::Frame(mut f)) => {
                             f.on_return = OnReturn::Boundary;
-                            self.threads[0].frames = vec![f];
+                            self.threads[main].frames = vec![f];
                             return;
                         }
                         Ok(_) => {}
@@ -886,18 +897,8 @@ impl Simulation {
                 }
             }
         }
-        self.main_phase = MainPhase::Done;
-        let at = self.threads[0].clock;
-        self.thread_exit(0);
-        // The process ends: daemon threads are cut off where they are.
-        for tid in 1..self.threads.len() {
-            if self.threads[tid].state != State::Done {
-                self.threads[tid].clock = self.threads[tid].clock.max(at);
-                self.set_state(tid, State::Done, ThreadState::Done, at);
-            }
-        }
-        self.close_holds(at);
-        self.finished = Some(self.main_status);
+        let status = self.procs[p].status;
+        self.end_process(p, status, self.threads[main].clock);
     }
 
     /// A thread ended: it gives up its core and the GIL.
@@ -908,7 +909,7 @@ impl Simulation {
             self.vm.sched.threads_finished += 1;
         }
         self.leave_core(tid, at);
-        if self.gil.holder == Some(tid) {
+        if self.gil(tid).holder == Some(tid) {
             self.drop_gil(tid, at, crate::trace::GilReason::Exit);
         }
         self.set_state(tid, State::Done, ThreadState::Done, at);
@@ -945,8 +946,9 @@ impl Simulation {
 
     /// No thread can run and no timer is pending.
     fn nothing_can_move(&mut self) {
-        if self.main_phase == MainPhase::Done {
-            self.finished = Some(self.main_status);
+        if self.procs[0].phase == MainPhase::Done {
+            // Orphaned children blocked for ever: the program is over.
+            self.finished = Some(self.procs[0].status);
             return;
         }
         let report = deadlock::report(self);
@@ -963,7 +965,12 @@ impl Simulation {
         };
         let at = timer.at;
         match timer.kind {
-            TimerKind::Start { thread } => self.want_gil(thread, at),
+            TimerKind::Start { thread } => {
+                // (A process killed before its first instruction.)
+                if self.threads[thread].state != State::Done {
+                    self.want_gil(thread, at);
+                }
+            }
             TimerKind::Wake { thread, seq } => {
                 let t = &mut self.threads[thread];
                 if t.state == State::Sleeping && t.wait_seq == seq {

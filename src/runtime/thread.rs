@@ -61,6 +61,8 @@ pub struct Thread {
     pub entry: Value,
     /// The state last written to the event log.
     pub shown: Option<crate::trace::ThreadState>,
+    /// The process it belongs to (index into the runtime's processes).
+    pub proc: usize,
 }
 
 impl Thread {
@@ -82,6 +84,7 @@ impl Thread {
             slice_end: u64::MAX,
             entry: Value::None,
             shown: None,
+            proc: 0,
         }
     }
 }

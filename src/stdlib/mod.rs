@@ -7,6 +7,7 @@
 //! must never reach into the interpreter loop.
 
 pub mod math;
+pub mod multiprocessing;
 pub mod os;
 pub mod thread;
 pub mod time;
@@ -106,6 +107,18 @@ pub fn register(vm: &mut Vm) {
     });
     vm.register_module("time", time::make);
     vm.register_module("os", os::make);
+    // Processes: the kernel side (native) and multiprocessing (Python
+    // source). Submodules (`multiprocessing.dummy`, ...) register under
+    // their dotted names.
+    vm.register_module("_multiprocessing", multiprocessing::make);
+    vm.register_module("multiprocessing", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "multiprocessing",
+            include_str!("py/multiprocessing.py"),
+        )
+    });
 }
 
 /// Runs the Python source of a module in the module's namespace.

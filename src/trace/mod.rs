@@ -149,6 +149,43 @@ pub enum Event {
         start: u32,
         end: u32,
     },
+    /// A process began (`os.fork`, `multiprocessing`): its pid, its
+    /// parent's, its name, how it was started, and its main thread. (The
+    /// program itself is pid 4242 and has no such event.)
+    ProcessStart {
+        t: u64,
+        pid: i64,
+        parent: i64,
+        name: String,
+        method: String,
+        thread: u32,
+    },
+    /// A process was (re)named (`multiprocessing.Process.name`).
+    ProcessName {
+        t: u64,
+        pid: i64,
+        name: String,
+    },
+    /// A process ended with this exit code (`-sig` when a signal killed
+    /// it).
+    ProcessExit {
+        t: u64,
+        pid: i64,
+        exitcode: i32,
+    },
+    /// A thread started inside process `pid` (not the program).
+    ThreadProcess {
+        thread: u32,
+        pid: i64,
+    },
+    /// The GIL of process `pid` (each process has its own; the program's
+    /// is [`Event::Gil`]) went to `to` (None: it became free).
+    ProcessGil {
+        t: u64,
+        pid: i64,
+        to: Option<u32>,
+        reason: GilReason,
+    },
 }
 
 /// The log, with the open lock holds still being extended.

@@ -156,8 +156,14 @@ fn thread_count(events: &[Event]) -> usize {
             | Event::QueueGet { thread, .. }
             | Event::TaskStep { thread, .. }
             | Event::Print { thread, .. } => Some(*thread as usize + 1),
-            Event::Gil { to, .. } => to.map(|t| t as usize + 1),
-            Event::LockName { .. } | Event::TaskName { .. } => None,
+            Event::ProcessStart { thread, .. } | Event::ThreadProcess { thread, .. } => {
+                Some(*thread as usize + 1)
+            }
+            Event::Gil { to, .. } | Event::ProcessGil { to, .. } => to.map(|t| t as usize + 1),
+            Event::LockName { .. }
+            | Event::TaskName { .. }
+            | Event::ProcessName { .. }
+            | Event::ProcessExit { .. } => None,
         })
         .max()
         .unwrap_or(0)

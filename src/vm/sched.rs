@@ -21,6 +21,18 @@ pub enum Syscall {
     },
     /// `time.sleep`: releases the GIL for `ns` virtual nanoseconds.
     Sleep { ns: u64 },
+    /// `os.fork()`: a new process `pid` whose main thread (ident `ident`)
+    /// is a copy of this thread; the call returns `pid` here and 0 there.
+    Fork { pid: i64, ident: u64 },
+    /// `os._exit(code)`: the running process ends now.
+    Exit { code: i32 },
+    /// `os.kill(pid, sig)`: SIGTERM/SIGKILL (and SIGINT) end the process
+    /// with exit code `-sig`; returns None, or raises ProcessLookupError.
+    Kill { pid: i64, sig: i64 },
+    /// `os.waitpid(pid, options)`: waits for the child to end (unless
+    /// `nohang`); returns `(pid, status)` with the wait status encoded as
+    /// Linux does.
+    WaitPid { pid: i64, nohang: bool },
 }
 
 /// What a builtin tells the runtime without stopping the thread.
@@ -83,6 +95,9 @@ pub struct LockState {
     /// clock is behind may find the lock free "before" it was released;
     /// its acquire then completes at the release time, not earlier.
     pub released_at: u64,
+    /// A kernel semaphore of `multiprocessing`: one lock for every
+    /// process (a fork shares it instead of copying it).
+    pub shared: bool,
 }
 
 impl LockState {
@@ -131,7 +146,21 @@ pub struct SchedPort {
     pub cores: u64,
     /// `sys.setswitchinterval`, in nanoseconds.
     pub switch_interval_ns: u64,
+    /// The running process's id and its parent's (`os.getpid()`,
+    /// `os.getppid()`): set by the runtime before each slice.
+    pub pid: i64,
+    pub ppid: i64,
+    /// The pid the next `fork` gets.
+    pub next_pid: i64,
+    /// Each child process's sentinel: a shared lock held by its main
+    /// thread until the process ends (what `Process.join` waits on).
+    pub sentinels: std::collections::HashMap<i64, ObjRef>,
+    /// Exit codes of ended processes (`-sig` when killed by a signal).
+    pub exitcodes: std::collections::HashMap<i64, i32>,
 }
+
+/// The simulated pid of the program (its parent is `MAIN_PID - 1`).
+pub const MAIN_PID: i64 = 4242;
 
 /// `_thread.get_ident()` of the k-th thread (k = 0 for the main thread):
 /// shaped like the addresses CPython uses, and the same on every run.
@@ -160,6 +189,11 @@ impl Default for SchedPort {
             switch_interval_ns: 5_000_000,
             cpu_ns: 0,
             cores: 2,
+            pid: MAIN_PID,
+            ppid: MAIN_PID - 1,
+            next_pid: MAIN_PID + 1,
+            sentinels: std::collections::HashMap::new(),
+            exitcodes: std::collections::HashMap::new(),
         }
     }
 }

@@ -30,7 +30,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-DIRS = ("threading", "queue")
+DIRS = ("threading", "queue", "multiprocessing")
 TIMEOUT_SECONDS = 30.0
 SUFFIXES = (".stdout", ".stderr", ".status")
 STDLIB = os.path.dirname(threading.__file__) + os.sep

@@ -899,6 +899,30 @@ from _threading_local import local
 _main_thread = _MainThread()
 
 
+def _after_fork(old_ident, new_ident):
+    """Called by the runtime in a forked child (CPython's
+    PyOS_AfterFork_Child): only the forking thread lives on there, as the
+    main thread; the parent's other threads are stopped."""
+    global _active_limbo_lock, _main_thread
+    global _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = _labelled_lock('threading._active_limbo_lock')
+    _shutdown_locks_lock = _labelled_lock('threading._shutdown_locks_lock')
+    _shutdown_locks = []
+    current = _active.get(old_ident)
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _limbo.clear()
+    _active.clear()
+    if current is None:
+        current = _MainThread()
+    else:
+        current._ident = new_ident
+        _active[new_ident] = current
+    _main_thread = current
+
+
 def _shutdown():
     """Called by the runtime when the main module has finished: waits for
     every non-daemon thread to end."""

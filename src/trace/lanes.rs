@@ -585,7 +585,11 @@ impl Snapshot {
                         .locks
                         .iter()
                         .find(|l| l.waiting.contains(thread))
-                        .and_then(|l| l.holder);
+                        .and_then(|l| l.holder)
+                        // A Condition's waiter lock is taken by the
+                        // waiter itself, then waited for: no one else
+                        // holds it.
+                        .filter(|h| h != thread);
                     match holder {
                         Some(h) => {
                             if zh {
@@ -790,20 +794,23 @@ pub struct Rect {
 }
 
 /// The rectangles of the spans in view. Spans narrower than a pixel merge
-/// with their neighbours in the same pixel column (the widest piece gives
-/// the colour), so there are at most about `view.width` rectangles.
+/// with their neighbours in the same pixel column (the widest piece seen
+/// gives the colour), so there are at most about `view.width` rectangles;
+/// the spans wholly inside a column already covered are skipped by binary
+/// search, so a frame costs about `width × log(spans)`, not `spans`.
 pub fn rects(spans: &[Span], view: &View) -> Vec<Rect> {
     let mut out: Vec<Rect> = Vec::new();
-    let first = spans.partition_point(|s| (s.end as f64) <= view.t0);
+    let mut i = spans.partition_point(|s| (s.end as f64) <= view.t0);
     let right = view.left + view.width;
     let mut pending: Option<(Rect, f64)> = None;
-    for s in &spans[first..] {
+    while let Some(s) = spans.get(i) {
         if s.start as f64 >= view.t1 {
             break;
         }
         let a = view.x(s.start as f64).max(view.left);
         let b = view.x(s.end as f64).min(right);
         let piece = b - a;
+        i += 1;
         match &mut pending {
             Some((r, widest)) if a < r.x0 + 1.0 => {
                 r.x1 = r.x1.max(b);
@@ -811,6 +818,12 @@ pub fn rects(spans: &[Span], view: &View) -> Vec<Rect> {
                     *widest = piece;
                     r.style = s.style;
                     r.thread = s.thread;
+                }
+                // Spans ending inside this pixel column change nothing
+                // that shows: skip them.
+                if r.x1 < r.x0 + 1.0 {
+                    let edge = view.t(r.x0 + 1.0);
+                    i += spans[i..].partition_point(|s| (s.end as f64) <= edge);
                 }
             }
             _ => {
@@ -826,6 +839,18 @@ pub fn rects(spans: &[Span], view: &View) -> Vec<Rect> {
                     },
                     piece,
                 ));
+                if piece < 1.0 {
+                    let edge = view.t(a + 1.0);
+                    let skip = spans[i..].partition_point(|s| (s.end as f64) <= edge);
+                    if skip > 0 {
+                        // The widest of the skipped pieces is not known;
+                        // the span at the column's end stands for them.
+                        if let Some((r, _)) = &mut pending {
+                            r.x1 = r.x1.max(view.x(spans[i + skip - 1].end as f64).min(right));
+                        }
+                        i += skip;
+                    }
+                }
             }
         }
     }
@@ -1450,6 +1475,13 @@ mod tests {
         assert!(r.len() <= 201, "{} rects", r.len());
         assert!(r.iter().all(|r| r.x1 - r.x0 >= 1.0 - 1e-9));
         assert_eq!(r.last().unwrap().style, Style::Sleeping);
+        // No holes: each rectangle starts where the last one ended (or
+        // inside it).
+        for w in r.windows(2) {
+            assert!(w[1].x0 <= w[0].x1 + 1e-9, "{:?}", w);
+        }
+        // Both styles show among the merged columns.
+        assert!(r.iter().any(|x| x.style == Style::Running));
         assert!((r.last().unwrap().x1 - 200.0).abs() < 1e-9);
         // Zoomed in to 100..110: ten spans, each 20 px wide.
         let v = View {

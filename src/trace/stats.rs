@@ -208,16 +208,17 @@ impl Stats {
             .map(|t| t.running + t.sleeping + t.io)
             .sum();
         let running: u64 = self.threads.iter().map(|t| t.running).sum();
-        // Contention among the threads the program started (the main
-        // thread waiting in join() is not contention).
+        // What held the threads back: waits for the GIL or a core by any
+        // thread, waits on locks by the threads the program started (the
+        // main thread waiting in join() is not contention).
         let workers = if self.threads.len() > 1 {
             &self.threads[1..]
         } else {
             &self.threads[..]
         };
-        let wait_gil: u64 = workers.iter().map(|t| t.wait_gil).sum();
+        let wait_gil: u64 = self.threads.iter().map(|t| t.wait_gil).sum();
         let blocked: u64 = workers.iter().map(|t| t.blocked).sum();
-        let ready: u64 = workers.iter().map(|t| t.ready).sum();
+        let ready: u64 = self.threads.iter().map(|t| t.ready).sum();
         let ratio = if sequential == 0 {
             None
         } else {

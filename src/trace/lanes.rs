@@ -1407,6 +1407,20 @@ mod tests {
             ],
             "{text:?}"
         );
+        // A thread waiting for a lock it holds itself (a Condition's
+        // waiter lock) is not told it is held by itself.
+        let mut own = m.clone();
+        own.groups[0]
+            .lanes
+            .iter_mut()
+            .find(|l| l.kind == LaneKind::Lock(5))
+            .unwrap()
+            .spans[0]
+            .thread = 1;
+        let s_own = own.snapshot(30);
+        assert!(s_own
+            .lines(&own, false)
+            .contains(&"Thread-1 waits for Lock#5".to_string()));
         let zh = s.lines(&m, true);
         assert_eq!(zh[2], "Thread-1 等待 Lock#5（由 MainThread 持有）");
         // Before anything: main runs and holds the GIL, Thread-1 waits

@@ -62,10 +62,105 @@ pub struct Overlay<'a> {
     pub selected: Option<(usize, usize, &'a Span)>,
 }
 
+/// The lanes' pixels, written by Rust and handed to the canvas in one
+/// `putImageData`: a frame of thousands of one-pixel rectangles costs a
+/// few memory fills instead of thousands of canvas calls (which is what
+/// the software canvas of a headless or GPU-less browser spends its time
+/// on). Device pixels.
+#[derive(Default)]
+pub struct Pixels {
+    w: usize,
+    h: usize,
+    ratio: f64,
+    buf: Vec<u32>,
+    /// A copy outside wasm memory (an ImageData cannot use the shared
+    /// memory of the threaded build), and the ImageData over it.
+    js: Option<(js_sys::Uint8ClampedArray, web_sys::ImageData)>,
+}
+
+impl Pixels {
+    /// Sizes the buffer to the canvas (CSS size times ratio) and clears it.
+    fn reset(&mut self, width: f64, height: f64, ratio: f64) {
+        let (w, h) = ((width * ratio) as usize, (height * ratio) as usize);
+        if (w, h) != (self.w, self.h) || self.ratio != ratio {
+            self.w = w;
+            self.h = h;
+            self.ratio = ratio;
+            self.buf = vec![0; w * h];
+            self.js = None;
+        } else {
+            self.buf.fill(0);
+        }
+    }
+
+    /// Fills a rectangle given in CSS px.
+    fn fill(&mut self, x: f64, y: f64, w: f64, h: f64, rgba: u32) {
+        let r = self.ratio;
+        let x0 = ((x * r).round().max(0.0) as usize).min(self.w);
+        let x1 = (((x + w) * r).round().max(0.0) as usize).clamp(x0, self.w);
+        let y0 = ((y * r).round().max(0.0) as usize).min(self.h);
+        let y1 = (((y + h) * r).round().max(0.0) as usize).clamp(y0, self.h);
+        let x1 = if x1 == x0 && x0 < self.w { x0 + 1 } else { x1 };
+        for row in y0..y1 {
+            let at = row * self.w;
+            self.buf[at + x0..at + x1].fill(rgba);
+        }
+    }
+
+    /// Puts the pixels on the canvas.
+    fn put(&mut self, ctx: &CanvasRenderingContext2d) {
+        if self.w == 0 || self.h == 0 {
+            return;
+        }
+        if self.js.is_none() {
+            let arr = js_sys::Uint8ClampedArray::new_with_length((self.w * self.h * 4) as u32);
+            let Ok(img) = web_sys::ImageData::new_with_js_u8_clamped_array_and_sh(
+                &arr,
+                self.w as u32,
+                self.h as u32,
+            ) else {
+                return;
+            };
+            self.js = Some((arr, img));
+        }
+        let Some((arr, img)) = &self.js else { return };
+        // SAFETY: a u32 slice viewed as its bytes (u8 has no alignment
+        // needs); little-endian, as wasm is, gives R, G, B, A in order.
+        let bytes = unsafe {
+            std::slice::from_raw_parts(self.buf.as_ptr().cast::<u8>(), self.buf.len() * 4)
+        };
+        arr.copy_from(bytes);
+        let _ = ctx.put_image_data(img, 0.0, 0.0);
+    }
+}
+
+/// `#rrggbb` as the little-endian RGBA word of an opaque pixel.
+fn rgba(hex: &str) -> u32 {
+    let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap_or(0);
+    let (r, g, b) = ((v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff);
+    r | (g << 8) | (b << 16) | (0xff << 24)
+}
+
+/// `top` at `alpha` over `bottom`, opaque.
+fn blend(top: &str, bottom: &str, alpha: f64) -> u32 {
+    let (t, b) = (rgba(top), rgba(bottom));
+    let mix = |shift: u32| {
+        let (x, y) = (
+            f64::from((t >> shift) & 0xff),
+            f64::from((b >> shift) & 0xff),
+        );
+        ((x * alpha + y * (1.0 - alpha)).round() as u32) << shift
+    };
+    mix(0) | mix(8) | mix(16) | (0xff << 24)
+}
+
 /// Draws everything: lanes, axis, cursor, selection. `width`/`height`
 /// in CSS px (the context is already scaled to the device ratio).
+#[allow(clippy::too_many_arguments)]
 pub fn frame(
     ctx: &CanvasRenderingContext2d,
+    px: &mut Pixels,
+    ratio: f64,
     model: &Model,
     layout: &Layout,
     view: &View,
@@ -73,14 +168,28 @@ pub fn frame(
     height: f64,
     overlay: &Overlay,
 ) {
-    ctx.clear_rect(0.0, 0.0, width, height);
     let axis_y = layout.height + 4.0;
-    // Grid lines at the ticks, under the lanes.
+    // The pixels: grid lines at the ticks, lane backgrounds, spans.
+    px.reset(width, height, ratio);
     let (ticks, unit) = lanes::ticks(view, 110.0);
-    ctx.set_fill_style_str(GRID);
+    let grid = rgba(GRID);
     for (x, _) in &ticks {
-        ctx.fill_rect(x.round(), TOP, 1.0, axis_y - TOP);
+        px.fill(x.round(), TOP, 1.0, axis_y - TOP, grid);
     }
+    let bg = rgba(LANE_BG);
+    for row in &layout.rows {
+        let Some(l) = row.lane else { continue };
+        let lane = &model.groups[row.group].lanes[l];
+        px.fill(view.left, row.y, view.width, row.h, bg);
+        match lane.kind {
+            LaneKind::Gil => spans(px, &lane.spans, view, row.y + 4.0, row.h - 4.0),
+            LaneKind::Thread(_) => spans(px, &lane.spans, view, row.y, row.h),
+            LaneKind::Lock(_) => lock(px, lane, view, row.y, row.h, model.end),
+            LaneKind::Queue(_) => depth(px, lane, view, row.y, row.h, model.end),
+        }
+    }
+    px.put(ctx);
+    // Over them: names, hand-offs, arrows, the selection, axis, cursor.
     ctx.set_font("12px system-ui, sans-serif");
     ctx.set_text_baseline("middle");
     for row in &layout.rows {
@@ -94,16 +203,10 @@ pub fn frame(
         };
         let lane = &group.lanes[l];
         label(ctx, lane, row.y, row.h);
-        ctx.set_fill_style_str(LANE_BG);
-        ctx.fill_rect(view.left, row.y, view.width, row.h);
         match lane.kind {
-            LaneKind::Gil => {
-                spans(ctx, &lane.spans, view, row.y + 4.0, row.h - 4.0);
-                handoffs(ctx, model, view, row.y);
-            }
-            LaneKind::Thread(_) => spans(ctx, &lane.spans, view, row.y, row.h),
-            LaneKind::Lock(_) => lock(ctx, lane, view, row.y, row.h, model.end),
-            LaneKind::Queue(_) => queue(ctx, lane, view, row.y, row.h, model.end),
+            LaneKind::Gil => handoffs(ctx, model, view, row.y),
+            LaneKind::Queue(_) => arrows(ctx, lane, view, row.y, row.h),
+            _ => {}
         }
         if let Some((g, sl, span)) = overlay.selected {
             if g == row.group && sl == l {
@@ -151,27 +254,16 @@ fn label(ctx: &CanvasRenderingContext2d, lane: &Lane, y: f64, h: f64) {
     let _ = ctx.fill_text(&text, x, y + h / 2.0);
 }
 
-/// The spans in view, one path per colour (a fill per colour, not per
-/// rectangle).
-fn spans(ctx: &CanvasRenderingContext2d, spans: &[Span], view: &View, y: f64, h: f64) {
-    let mut buckets: Vec<(&'static str, Vec<(f64, f64)>)> = Vec::new();
+/// The spans in view, into the pixels.
+fn spans(px: &mut Pixels, spans: &[Span], view: &View, y: f64, h: f64) {
+    let mut last: (&str, u32) = ("", 0);
     for r in lanes::rects(spans, view) {
         let c = style_colour(r.style, r.thread);
-        // Whole pixels: crisp edges, and no blending of neighbours.
+        if c != last.0 {
+            last = (c, rgba(c));
+        }
         let x0 = r.x0.round();
-        let w = (r.x1.round() - x0).max(1.0);
-        match buckets.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, v)) => v.push((x0, w)),
-            None => buckets.push((c, vec![(x0, w)])),
-        }
-    }
-    for (c, v) in buckets {
-        ctx.set_fill_style_str(c);
-        ctx.begin_path();
-        for (x0, w) in v {
-            ctx.rect(x0, y, w, h);
-        }
-        ctx.fill();
+        px.fill(x0, y, (r.x1.round() - x0).max(1.0), h, last.1);
     }
 }
 
@@ -195,29 +287,31 @@ fn handoffs(ctx: &CanvasRenderingContext2d, model: &Model, view: &View, y: f64) 
 
 /// Holders on the upper two thirds, the number of waiters (height) on
 /// the lower third.
-fn lock(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64, h: f64, end: u64) {
+fn lock(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64) {
     let top = h * 2.0 / 3.0;
-    spans(ctx, &lane.spans, view, y, top - 1.0);
+    spans(px, &lane.spans, view, y, top - 1.0);
     let max = f64::from(lane.max_step.max(1));
     let strip = h - top;
-    ctx.set_fill_style_str(BLOCKED);
+    let red = rgba(BLOCKED);
     for (x0, x1, v) in lanes::step_rects(&lane.steps, view, end) {
         let hh = (strip * f64::from(v) / max).max(2.0);
-        ctx.fill_rect(x0, y + h - hh, x1 - x0, hh);
+        px.fill(x0, y + h - hh, x1 - x0, hh, red);
     }
 }
 
-/// The depth as a filled step chart, and an arrow from each put (top) to
-/// its get (bottom), one per pixel column of puts at most.
-fn queue(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64, h: f64, end: u64) {
+/// A queue's depth as a filled step chart.
+fn depth(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64) {
     let max = f64::from(lane.max_step.max(1));
-    ctx.set_fill_style_str(DEPTH);
-    ctx.set_global_alpha(0.55);
+    let c = blend(DEPTH, LANE_BG, 0.55);
     for (x0, x1, v) in lanes::step_rects(&lane.steps, view, end) {
         let hh = (h - 2.0) * f64::from(v) / max;
-        ctx.fill_rect(x0, y + h - hh, x1 - x0, hh);
+        px.fill(x0, y + h - hh, x1 - x0, hh, c);
     }
-    ctx.set_global_alpha(1.0);
+}
+
+/// An arrow from each put (top) to its get (bottom), one per pixel
+/// column of puts at most.
+fn arrows(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64, h: f64) {
     // Transfers are sorted by put; those in view put before t1 and get
     // after t0.
     let stop = lane

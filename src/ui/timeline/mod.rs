@@ -55,6 +55,7 @@ struct Viewer {
     /// The backing store's size (css width, css height, ratio).
     size: (f64, f64, f64),
     ctx: Option<CanvasRenderingContext2d>,
+    pixels: draw::Pixels,
     draws: u64,
     /// The layout changed since `data-rows` was written.
     rows_stale: bool,
@@ -74,6 +75,7 @@ impl Viewer {
             drag: None,
             size: (0.0, 0.0, 0.0),
             ctx: None,
+            pixels: draw::Pixels::default(),
             draws: 0,
             rows_stale: true,
         }
@@ -113,6 +115,8 @@ impl Viewer {
         let selected = self.selected.as_ref().map(|h| (h.group, h.lane, &h.span));
         draw::frame(
             ctx,
+            &mut self.pixels,
+            ratio,
             &self.model,
             &self.layout,
             &self.view,
@@ -178,7 +182,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let canvas = use_node_ref();
     let viewer: Rc<RefCell<Option<Viewer>>> = use_mut_ref(|| None);
     let tip = use_state_eq(|| None::<Tip>);
-    let facts = use_state(Vec::<String>::new);
     let cursor_value = use_state(|| 0u32);
     let internal = use_state(|| false);
     let wheel: Rc<RefCell<WheelSlot>> = use_mut_ref(|| None);
@@ -198,10 +201,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     // A new run (or language): a fresh view of the whole run.
     {
-        let (canvas, viewer, facts, cursor_value, internal) = (
+        let (canvas, viewer, cursor_value, internal) = (
             canvas.clone(),
             viewer.clone(),
-            facts.clone(),
             cursor_value.clone(),
             *internal,
         );
@@ -210,9 +212,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 match &**model {
                     Some(m) => {
-                        let mut v = Viewer::new(m.clone(), internal);
-                        v.redraw(&c);
-                        *viewer.borrow_mut() = Some(v);
+                        let mut slot = viewer.borrow_mut();
+                        match slot.as_mut() {
+                            // Only the language changed: keep the view.
+                            Some(v) if Rc::ptr_eq(&v.model, m) => {
+                                v.redraw(&c);
+                                return;
+                            }
+                            _ => {
+                                let mut v = Viewer::new(m.clone(), internal);
+                                v.redraw(&c);
+                                *slot = Some(v);
+                            }
+                        }
                     }
                     None => {
                         *viewer.borrow_mut() = None;
@@ -220,7 +232,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }
                 }
             }
-            facts.set(Vec::new());
             cursor_value.set(0);
         });
     }
@@ -422,12 +433,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         })
     };
     let on_cursor = {
-        let (with_viewer, viewer, facts, cursor_value) = (
-            with_viewer.clone(),
-            viewer.clone(),
-            facts.clone(),
-            cursor_value.clone(),
-        );
+        let (with_viewer, cursor_value) = (with_viewer.clone(), cursor_value.clone());
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -445,15 +451,19 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     v.view.pan((t0 + half - t as f64) / v.view.ns_per_px(), end);
                 }
             });
-            if let Some(v) = viewer.borrow().as_ref() {
-                if let Some(t) = v.cursor {
-                    let mut lines = vec![format!("t = {}", lanes::duration(t))];
-                    lines.extend(v.model.snapshot(t).lines(&v.model, l == Lang::Zh));
-                    facts.set(lines);
-                }
-            }
         })
     };
+    // Who holds what and who waits for whom at the cursor.
+    let facts: Vec<String> = viewer
+        .borrow()
+        .as_ref()
+        .and_then(|v| {
+            let t = v.cursor?;
+            let mut lines = vec![format!("t = {}", lanes::duration(t))];
+            lines.extend(v.model.snapshot(t).lines(&v.model, l == Lang::Zh));
+            Some(lines)
+        })
+        .unwrap_or_default();
 
     let threads = model.as_ref().as_ref().map_or(0, |m| m.threads.len());
     let all_lanes = viewer

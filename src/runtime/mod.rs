@@ -206,6 +206,11 @@ pub struct Simulation {
     settings: (usize, u64, u64),
     /// The PCT priority schedule being followed.
     pct: Option<PctState>,
+    /// For each `State` event of the log, in log order: the line of the
+    /// program's own file the thread was at (its innermost frame in that
+    /// file), 0 when none. Kept beside the log, not in it, so the log and
+    /// its digests stay as they are; the page's timeline reads it.
+    pub state_lines: Vec<u32>,
 }
 
 /// A PCT priority schedule in progress (see [`SimOptions::pct`]).
@@ -357,6 +362,7 @@ impl Simulation {
                 options.seed,
             ),
             pct: options.pct.clone().map(PctState::new),
+            state_lines: Vec::new(),
         };
         sim.add_thread(main_thread, 0);
         Ok(sim)
@@ -508,6 +514,14 @@ impl Simulation {
         t.state = state;
         if t.shown.as_ref() != Some(&shown) {
             t.shown = Some(shown.clone());
+            let file = &self.vm.config.filename;
+            let line = t
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.code.obj.filename == *file)
+                .map_or(0, |f| f.line());
+            self.state_lines.push(line);
             self.log.push(Event::State {
                 t: at,
                 thread: tid as u32,

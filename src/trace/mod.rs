@@ -12,6 +12,7 @@
 //! events, for the command line and the page alike.
 
 pub mod chrome;
+pub mod lanes;
 pub mod stats;
 pub mod timeline;
 

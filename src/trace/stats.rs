@@ -87,6 +87,8 @@ pub struct Stats {
     pub locks: Vec<LockStats>,
     /// By queue id.
     pub queues: Vec<QueueStats>,
+    /// The most threads running at once (on different cores).
+    pub max_parallel: u32,
 }
 
 const REASONS: [GilReason; 5] = [
@@ -194,6 +196,68 @@ impl Stats {
             gil_handoffs,
             locks: locks.into_values().collect(),
             queues: queue_stats(events, tl.end),
+            max_parallel: max_parallel(tl),
+        }
+    }
+
+    /// The run in one sentence's worth of numbers: see [`Summary`].
+    pub fn summary(&self) -> Summary {
+        let sequential: u64 = self
+            .threads
+            .iter()
+            .map(|t| t.running + t.sleeping + t.io)
+            .sum();
+        let running: u64 = self.threads.iter().map(|t| t.running).sum();
+        // What held the threads back: waits for the GIL or a core by any
+        // thread, waits on locks by the threads the program started (the
+        // main thread waiting in join() is not contention).
+        let workers = if self.threads.len() > 1 {
+            &self.threads[1..]
+        } else {
+            &self.threads[..]
+        };
+        let wait_gil: u64 = self.threads.iter().map(|t| t.wait_gil).sum();
+        let blocked: u64 = workers.iter().map(|t| t.blocked).sum();
+        let ready: u64 = self.threads.iter().map(|t| t.ready).sum();
+        let ratio = if sequential == 0 {
+            None
+        } else {
+            Some(self.end as f64 / sequential as f64)
+        };
+        let verdict = if self.threads.len() <= 1 {
+            Verdict::OneThread
+        } else {
+            match ratio {
+                Some(r) if r <= 0.9 => {
+                    if self.max_parallel >= 2 && running * 2 >= sequential {
+                        Verdict::Parallel
+                    } else {
+                        Verdict::Overlapped
+                    }
+                }
+                _ => {
+                    let most = wait_gil.max(blocked).max(ready);
+                    if most == 0 {
+                        Verdict::OneAfterAnother
+                    } else if most == wait_gil && self.has_gil {
+                        Verdict::Gil
+                    } else if most == blocked {
+                        Verdict::Locks
+                    } else if most == ready {
+                        Verdict::Cores
+                    } else {
+                        Verdict::OneAfterAnother
+                    }
+                }
+            }
+        };
+        Summary {
+            threads: workers.len(),
+            end: self.end,
+            sequential,
+            ratio,
+            verdict,
+            parallel: self.max_parallel,
         }
     }
 
@@ -298,6 +362,109 @@ impl Stats {
         }
         out
     }
+}
+
+/// Why a run took the time it did, read off its statistics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Only the main thread ran.
+    OneThread,
+    /// Faster than sequential with CPU work on several cores at once.
+    Parallel,
+    /// Faster than sequential because waits (sleep, I/O) overlapped.
+    Overlapped,
+    /// No faster: the threads mostly waited for the GIL.
+    Gil,
+    /// No faster: the threads mostly waited for locks (or joins, events…).
+    Locks,
+    /// No faster: more threads were runnable than there were cores.
+    Cores,
+    /// No faster, and nobody waited: they ran one after another.
+    OneAfterAnother,
+}
+
+/// The numbers of the page's summary line. The sequential time is each
+/// thread's own work added up, running, sleeping and I/O, as if the
+/// threads had run one after another; waiting for the GIL, a lock or a
+/// core is not work and is left out. `ratio` is the run's wall (virtual)
+/// time over it: below 1 the threads overlapped, about 1 they took turns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// Threads the program started (1 when only the main thread ran).
+    pub threads: usize,
+    pub end: u64,
+    pub sequential: u64,
+    pub ratio: Option<f64>,
+    pub verdict: Verdict,
+    /// The most threads running at once.
+    pub parallel: u32,
+}
+
+impl Summary {
+    /// The summary line, in English or in Simplified Chinese:
+    /// "2 threads, 1.02× the sequential time: the GIL let only one run at
+    /// a time".
+    pub fn text(&self, zh: bool) -> String {
+        let n = self.threads;
+        let time = crate::trace::lanes::duration(self.end);
+        let ratio = match (self.verdict, self.ratio) {
+            (Verdict::OneThread, _) | (_, None) => {
+                return if zh {
+                    format!("{n} 个线程，虚拟时间 {time}")
+                } else {
+                    format!(
+                        "{n} thread{}, {time} of virtual time",
+                        if n == 1 { "" } else { "s" }
+                    )
+                };
+            }
+            (_, Some(r)) => r,
+        };
+        let p = self.parallel;
+        let why = match (self.verdict, zh) {
+            (Verdict::Parallel, false) => format!("they ran in parallel, up to {p} at once"),
+            (Verdict::Parallel, true) => format!("它们并行运行，最多 {p} 个同时运行"),
+            (Verdict::Overlapped, false) => "their waits (sleep, I/O) overlapped".into(),
+            (Verdict::Overlapped, true) => "它们的等待（睡眠、I/O）相互重叠".into(),
+            (Verdict::Gil, false) => "the GIL let only one run at a time".into(),
+            (Verdict::Gil, true) => "GIL 一次只允许一个线程运行".into(),
+            (Verdict::Locks, false) => "they took turns waiting for locks".into(),
+            (Verdict::Locks, true) => "它们轮流等待锁".into(),
+            (Verdict::Cores, false) => "more threads were runnable than there were cores".into(),
+            (Verdict::Cores, true) => "可运行的线程多于核心数".into(),
+            (Verdict::OneAfterAnother | Verdict::OneThread, false) => {
+                "they ran one after another".into()
+            }
+            (Verdict::OneAfterAnother | Verdict::OneThread, true) => "它们依次运行".into(),
+        };
+        if zh {
+            format!("{n} 个线程，耗时为顺序执行的 {ratio:.2} 倍：{why}")
+        } else {
+            format!("{n} threads, {ratio:.2}× the sequential time: {why}")
+        }
+    }
+}
+
+/// The most threads in a Running state at one moment.
+fn max_parallel(tl: &Timeline) -> u32 {
+    let mut edges: Vec<(u64, i32)> = Vec::new();
+    for line in &tl.threads {
+        for s in &line.segments {
+            if let ThreadState::Running { .. } = s.state {
+                edges.push((s.start, 1));
+                edges.push((s.end, -1));
+            }
+        }
+    }
+    // Ends before starts at the same time.
+    edges.sort_unstable();
+    let mut n = 0i32;
+    let mut most = 0i32;
+    for (_, d) in edges {
+        n += d;
+        most = most.max(n);
+    }
+    most.max(0) as u32
 }
 
 /// Puts, gets and depths per queue.

@@ -9,6 +9,7 @@
 mod i18n;
 mod lab_panel;
 mod run_area;
+mod stats_panel;
 mod status;
 mod timeline;
 
@@ -78,7 +79,8 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <main>
                 <run_area::RunArea lang={l} on_run={on_run} />
-                <timeline::Timeline lang={l} run={(*run).clone()} />
+                <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
+                <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
                 <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />
             </main>
         </div>

@@ -44,6 +44,10 @@ pub struct RunView {
     /// The run's lanes, rebuilt from its event log.
     pub timeline: crate::trace::timeline::Timeline,
     pub runtime: &'static str,
+    /// The event log, and each State event's source line: the timeline's
+    /// lock and queue lanes and the statistics read them.
+    pub events: Vec<crate::trace::Event>,
+    pub state_lines: Vec<u32>,
 }
 
 impl PartialEq for RunView {
@@ -158,6 +162,8 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 on_run.emit(Rc::new(RunView {
                     timeline,
                     runtime: sim.runtime(),
+                    events: std::mem::take(&mut sim.log.events),
+                    state_lines: std::mem::take(&mut sim.state_lines),
                 }));
             });
         })

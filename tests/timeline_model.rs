@@ -1,0 +1,222 @@
+//! The page's timeline model and summary line over real runs: lanes for
+//! the GIL, threads, the program's locks and queues; source lines on
+//! thread segments; and a summary whose verdict follows from where the
+//! time went (GIL turns, parallel cores, overlapping sleeps).
+
+use interleave::runtime::{SimOptions, Simulation};
+use interleave::trace::lanes::{LaneKind, Layout, Model, Style};
+use interleave::trace::stats::{Stats, Verdict};
+
+struct Run {
+    model: Model,
+    stats: Stats,
+    out: String,
+}
+
+fn run(source: &str, runtime: &str, cores: usize) -> Run {
+    let options = SimOptions {
+        runtime: runtime.into(),
+        cores,
+        seed: 1,
+        ..SimOptions::default()
+    };
+    let mut sim = Simulation::new(source, &options).expect("compiles");
+    let code = sim.run_to_end();
+    assert_eq!(code, 0, "exit status");
+    let names = sim.thread_names();
+    let end = sim.now();
+    let events = &sim.log.events;
+    let states = events
+        .iter()
+        .filter(|e| matches!(e, interleave::trace::Event::State { .. }))
+        .count();
+    assert_eq!(sim.state_lines.len(), states, "one line per State event");
+    Run {
+        model: Model::new(events, end, &names, &sim.state_lines),
+        stats: Stats::new(events, end, &names),
+        out: sim.output().0.to_string(),
+    }
+}
+
+/// What the real python3 prints for `source`.
+fn python3(source: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .args(["-c", source])
+        .output()
+        .expect("python3 runs");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+const RACE: &str = "import threading
+
+counter = 0
+
+def work(n):
+    global counter
+    for _ in range(n):
+        counter += 1
+
+threads = [threading.Thread(target=work, args=(1_000_000,)) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(\"counter =\", counter)
+";
+
+#[test]
+fn race_under_a_gil_takes_turns_and_says_so() {
+    let r = run(RACE, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(RACE));
+    let s = r.stats.summary();
+    assert_eq!(s.verdict, Verdict::Gil, "{s:?}");
+    let ratio = s.ratio.unwrap();
+    assert!((0.95..1.3).contains(&ratio), "ratio {ratio}");
+    let text = s.text(false);
+    assert!(
+        text.starts_with("2 threads, ")
+            && text.ends_with("× the sequential time: the GIL let only one run at a time"),
+        "{text}"
+    );
+    assert!(s.text(true).contains("GIL 一次只允许一个线程运行"));
+    // GIL lane, three threads; no lock or queue of the program's own.
+    let lanes = &r.model.groups[0].lanes;
+    assert_eq!(lanes[0].kind, LaneKind::Gil);
+    let threads = lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Thread(_)))
+        .count();
+    assert_eq!(threads, 3);
+    assert!(lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Lock(_)))
+        .all(|l| l.internal));
+    // The workers' running segments point into work()'s loop (lines 7-8),
+    // and the GIL changed hands many times, for the interval.
+    let worker = r.model.lane(LaneKind::Thread(1)).unwrap();
+    let lines: Vec<u32> = worker
+        .spans
+        .iter()
+        .filter(|s| s.style == Style::Running)
+        .map(|s| s.line)
+        .collect();
+    assert!(lines.len() > 5, "{lines:?}");
+    assert!(
+        lines.iter().skip(1).all(|l| (7..=8).contains(l)),
+        "{lines:?}"
+    );
+    assert!(r.model.has_lines);
+    assert!(r.model.handoffs.len() > 5);
+}
+
+#[test]
+fn race_free_threaded_runs_in_parallel() {
+    let r = run(RACE, "cpython-3.13t", 2);
+    let s = r.stats.summary();
+    assert_eq!(s.verdict, Verdict::Parallel, "{s:?}");
+    assert_eq!(s.parallel, 2);
+    assert!(s.ratio.unwrap() < 0.75, "{s:?}");
+    assert!(r.model.lane(LaneKind::Gil).is_none());
+    assert!(s
+        .text(false)
+        .contains("they ran in parallel, up to 2 at once"));
+}
+
+#[test]
+fn sleeping_threads_overlap() {
+    let src = "import threading, time
+def nap():
+    time.sleep(0.1)
+ts = [threading.Thread(target=nap) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print('done')
+";
+    let r = run(src, "cpython-3.12", 2);
+    let s = r.stats.summary();
+    assert_eq!(s.threads, 4);
+    assert_eq!(s.verdict, Verdict::Overlapped, "{s:?}");
+    assert!(s.ratio.unwrap() < 0.4, "{s:?}");
+    assert!(
+        s.text(false).starts_with("4 threads, 0."),
+        "{}",
+        s.text(false)
+    );
+    // A sleeping segment points at the sleep line.
+    let t1 = r.model.lane(LaneKind::Thread(1)).unwrap();
+    let sleep = t1
+        .spans
+        .iter()
+        .find(|s| s.style == Style::Sleeping)
+        .unwrap();
+    assert_eq!(sleep.line, 3);
+}
+
+#[test]
+fn one_thread_is_just_its_time() {
+    let r = run("x = sum(range(1000))\nprint(x)\n", "cpython-3.12", 2);
+    let s = r.stats.summary();
+    assert_eq!(s.verdict, Verdict::OneThread);
+    assert!(s.text(false).starts_with("1 thread, "), "{}", s.text(false));
+    assert!(s.text(true).starts_with("1 个线程，虚拟时间 "));
+}
+
+const LOCK_AND_QUEUE: &str = "import threading, queue
+lock = threading.Lock()
+q = queue.Queue()
+total = 0
+def producer():
+    for i in range(5):
+        q.put(i)
+    q.put(None)
+def consumer():
+    global total
+    while True:
+        item = q.get()
+        if item is None:
+            break
+        with lock:
+            total += item
+def adder():
+    global total
+    for _ in range(3):
+        with lock:
+            total += 1
+ts = [threading.Thread(target=producer), threading.Thread(target=consumer), threading.Thread(target=adder)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(total)
+";
+
+#[test]
+fn the_programs_lock_and_queue_get_lanes() {
+    let r = run(LOCK_AND_QUEUE, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(LOCK_AND_QUEUE));
+    let lanes = &r.model.groups[0].lanes;
+    let user_locks: Vec<_> = lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Lock(_)) && !l.internal)
+        .collect();
+    assert_eq!(user_locks.len(), 1, "{:?}", user_locks);
+    // The lock was taken 5 + 3 times (holds taken in a row are counted).
+    let taken: u64 = user_locks[0]
+        .spans
+        .iter()
+        .map(|s| u64::from(s.detail))
+        .sum();
+    assert_eq!(taken, 8);
+    let queues: Vec<_> = lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Queue(_)))
+        .collect();
+    assert_eq!(queues.len(), 1);
+    let q = queues[0];
+    assert_eq!(q.transfers.len(), 6);
+    assert!(q
+        .transfers
+        .iter()
+        .all(|t| t.get >= t.put && t.from == 1 && t.to == 2));
+    assert_eq!(q.max_step, r.stats.queues[0].max_depth);
+    // Shown: the GIL, 4 threads, the lock, the queue.
+    assert_eq!(Layout::new(&r.model, 0.0, false).lane_count(), 7);
+}

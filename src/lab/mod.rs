@@ -19,6 +19,8 @@
 //! - in wasm, the bridge that runs all this on the pool without ever
 //!   blocking the browser's main thread ([`pool`]).
 
+#[cfg(test)]
+mod bench;
 pub mod clock;
 pub mod experiment;
 pub mod explore_exp;

@@ -54,6 +54,11 @@ fn event_logs_are_the_same_as_natively() {
     );
 }
 
+/// The lab's shared-memory primitives on Web Workers.
+#[cfg(feature = "threads")]
+#[path = "web_lab.rs"]
+mod lab;
+
 #[cfg(feature = "threads")]
 mod threads {
     use super::*;

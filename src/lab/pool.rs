@@ -33,9 +33,13 @@ fn pool_started() -> bool {
 }
 
 /// Starts `n` workers (`wasm-bindgen-rayon`'s `initThreadPool`) and waits,
-/// asynchronously, until each of them is running.
+/// asynchronously, until each of them is running. The pool is started
+/// once: later calls return the size it has.
 #[cfg(feature = "threads")]
 pub async fn start(n: usize) -> Result<usize, wasm_bindgen::JsValue> {
+    if pool_started() {
+        return Ok(rayon::current_num_threads());
+    }
     wasm_bindgen_futures::JsFuture::from(wasm_bindgen_rayon::init_thread_pool(n)).await?;
     POOL_STARTED.store(true, std::sync::atomic::Ordering::Release);
     Ok(rayon::current_num_threads())
@@ -62,9 +66,10 @@ pub struct Timed<T> {
 pub struct Lost;
 
 /// Runs `job` on one of the pool's workers and resolves with its result and
-/// duration. The caller is never blocked; `job` may itself use the pool
-/// (`par_iter`), the worker that picked it up then joins in.
-pub async fn run_timed<T, F>(job: F) -> Result<Timed<T>, Lost>
+/// duration. The job is handed to the pool at once (not when the future is
+/// first polled); the caller is never blocked. `job` may itself use the
+/// pool (`par_iter`, `lab::lanes`): the worker that picked it up joins in.
+pub fn run_timed<T, F>(job: F) -> impl std::future::Future<Output = Result<Timed<T>, Lost>>
 where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
@@ -76,5 +81,5 @@ where
         let millis = now_ms() - start;
         let _ = tx.send(Timed { value, millis });
     });
-    rx.await.map_err(|_| Lost)
+    async move { rx.await.map_err(|_| Lost) }
 }

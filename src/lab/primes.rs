@@ -123,6 +123,30 @@ pub fn count_primes_below_par(limit: u64) -> u64 {
         .sum()
 }
 
+/// Is `n` prime? By trial division over 6k ± 1: slow on purpose, a pure
+/// CPU kernel that touches no memory (the GIL experiment's chunks).
+pub fn is_prime(n: u64) -> bool {
+    if n < 4 {
+        return n >= 2;
+    }
+    if n.is_multiple_of(2) || n.is_multiple_of(3) {
+        return false;
+    }
+    let mut d = 5;
+    while d * d <= n {
+        if n.is_multiple_of(d) || n.is_multiple_of(d + 2) {
+            return false;
+        }
+        d += 6;
+    }
+    true
+}
+
+/// Primes in `lo..hi`, by trial division.
+pub fn count_primes_in(lo: u64, hi: u64) -> u64 {
+    (lo..hi).filter(|&n| is_prime(n)).count() as u64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +185,17 @@ mod tests {
     fn parallel_equals_sequential() {
         for limit in [0, 1, 2, 3, 100, 262_145, 5_000_000] {
             assert_eq!(count_primes_below_par(limit), count_primes_below(limit));
+        }
+    }
+
+    #[test]
+    fn trial_division_agrees_with_the_sieve() {
+        for (lo, hi) in [(0, 1000), (999_000, 1_001_000), (17, 18)] {
+            assert_eq!(
+                count_primes_in(lo, hi),
+                count_primes_below(hi) - count_primes_below(lo),
+                "{lo}..{hi}"
+            );
         }
     }
 }

@@ -149,6 +149,7 @@ pub fn lab_panel(props: &LabProps) -> Html {
             </div>
             if let Phase::Failed(e) = &state.phase { <p class="error" id="lab-error">{ e }</p> }
             if let Some(race) = &state.race { { results(l, race) } }
+            <super::lab_exps::LabExperiments lang={l} workers={workers} />
         </section>
     }
 }

@@ -7,7 +7,10 @@
 //! line that says what the page runs on.
 
 mod i18n;
+mod lab_draw;
+mod lab_exps;
 mod lab_panel;
+mod lab_text;
 mod run_area;
 mod stats_panel;
 mod status;

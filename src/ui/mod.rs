@@ -6,6 +6,13 @@
 //! timeline, the lab, and a header with the language toggle and the status
 //! line that says what the page runs on.
 
+// The plain parts (compiled natively too: see lib.rs).
+pub mod console;
+pub mod diagnostics;
+pub mod highlight;
+pub mod presets;
+pub mod share;
+
 mod i18n;
 mod lab_panel;
 mod run_area;

@@ -115,7 +115,7 @@ fn check(p: &Preset) -> Vec<String> {
             ),
             Check::Race { exact_under } => {
                 let full = number_after(&out.stdout, "expected:");
-                let got = number_after(&out.stdout, "counter:");
+                let got = number_after(&out.stdout, "counter =");
                 println!("{} under {runtime}: {got} of {full}", p.id);
                 if exact_under.contains(&runtime) {
                     if out.stdout != want {
@@ -183,7 +183,7 @@ fn a_race_loses_different_counts_under_different_seeds() {
                 seed,
                 ..SimOptions::default()
             };
-            number_after(&run_program(p.source, &options).0.stdout, "counter:")
+            number_after(&run_program(p.source, &options).0.stdout, "counter =")
         })
         .collect();
     println!("race-call under 3.12, seeds 0..3: {counts:?}");

@@ -72,7 +72,7 @@ pub enum Check {
     /// As [`Check::Python`], leaving out the lines that start with
     /// `took ` (times, which differ between machines).
     PythonButTimes,
-    /// A race on a counter: the last line is `counter: N` and the line
+    /// A race on a counter: the last line is `counter = N` and the line
     /// before `expected: M`. Under the runtimes listed the model never
     /// loses an update and stdout is python3's; under the others it loses
     /// some (N < M).

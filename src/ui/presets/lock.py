@@ -17,4 +17,4 @@ for t in threads:
 for t in threads:
     t.join()
 print("expected:", 200_000)
-print("counter: ", counter)
+print("counter =", counter)

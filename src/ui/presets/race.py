@@ -16,4 +16,4 @@ for t in threads:
 for t in threads:
     t.join()
 print("expected:", 2_000_000)
-print("counter: ", counter)
+print("counter =", counter)

@@ -51,11 +51,16 @@ pub fn editor(props: &EditorProps) -> Html {
     let diag_line = diag.map(|d| d.line as usize);
     html! {
         <div class={classes!("editor-wrap", diag.map(|_| "has-error"))}>
-            <div class="gutter" ref={gutter} aria-hidden="true" title={props.lang.t(Text::LineNumbers)}>
-                { for (1..=lines).map(|n| html! {
-                    <div class={classes!(diag_line.filter(|&l| l == n).map(|_| "err-line"))}>{ n }</div>
-                }) }
-                <div>{ "\u{a0}" }</div>
+            // The numbers are positioned out of the flow, so the gutter
+            // takes the textarea's height instead of giving it its own.
+            <div class="gutter" ref={gutter} aria-hidden="true" title={props.lang.t(Text::LineNumbers)}
+                 style={format!("width:{}ch", lines.to_string().len() + 1)}>
+                <div class="gutter-lines">
+                    { for (1..=lines).map(|n| html! {
+                        <div class={classes!(diag_line.filter(|&l| l == n).map(|_| "err-line"))}>{ n }</div>
+                    }) }
+                    <div>{ "\u{a0}" }</div>
+                </div>
             </div>
             <div class="code-area">
                 <pre class="code-hl" ref={pre} aria-hidden="true"><code>{ highlighted(code, diag) }</code></pre>

@@ -120,6 +120,36 @@ pub static PRESETS: &[Preset] = &[
         check: Check::PythonButTimes,
     },
     Preset {
+        id: "io-threads",
+        topic: Topic::Threads,
+        title: Both {
+            en: "Threads vs sequential on I/O-bound work",
+            zh: "I/O 密集任务：多线程与顺序执行",
+        },
+        about: Both {
+            en: "Ten downloads that each wait 100 ms, one after another and then in ten threads. A thread that waits for I/O lets go of the GIL, so all ten wait at the same time and the batch takes about as long as one download. This is what threads are for in Python, GIL or not.",
+            zh: "十次下载，每次等待 100 毫秒，先依次执行，再用十个线程执行。等待 I/O 的线程会释放 GIL，所以十个线程同时等待，整批下载的耗时和一次差不多。无论有没有 GIL，这正是 Python 线程的用武之地。",
+        },
+        source: include_str!("presets/io_threads.py"),
+        runtime: Some("cpython-3.12"),
+        check: Check::PythonButTimes,
+    },
+    Preset {
+        id: "daemon",
+        topic: Topic::Threads,
+        title: Both {
+            en: "Daemon threads",
+            zh: "守护线程",
+        },
+        about: Both {
+            en: "The program ends when its last non-daemon thread ends. The heartbeat thread loops forever, but it is a daemon, so nobody waits for it: when the main thread is done, it is stopped mid-loop. Use daemons for background helpers whose work may be lost.",
+            zh: "当最后一个非守护线程结束时，程序就结束了。心跳线程永远循环，但它是守护线程，没有人等待它：主线程一结束，它就在循环中途被终止。守护线程适合那些工作丢失也无妨的后台辅助任务。",
+        },
+        source: include_str!("presets/daemon.py"),
+        runtime: None,
+        check: Check::Python,
+    },
+    Preset {
         id: "race",
         topic: Topic::Locks,
         title: Both {
@@ -283,6 +313,21 @@ pub static PRESETS: &[Preset] = &[
             zh: "三个线程在不同时间完成第一阶段，Barrier 让先到的线程等待，直到三个线程全部到达。wait() 给每个线程返回不同的序号，所以恰好有一个线程负责标记两个阶段的分界。",
         },
         source: include_str!("presets/barrier.py"),
+        runtime: None,
+        check: Check::Python,
+    },
+    Preset {
+        id: "thread-local",
+        topic: Topic::Coordination,
+        title: Both {
+            en: "threading.local: a value per thread",
+            zh: "threading.local：每个线程各自的值",
+        },
+        about: Both {
+            en: "One threading.local() object, and each thread sees only what it stored in it. The three workers set their names and sleep while the others set theirs, yet each reads back its own. A new thread starts with no attributes at all.",
+            zh: "同一个 threading.local() 对象，每个线程只能看到自己存进去的值。三个工作线程设置各自的名字，在其他线程设置时睡眠，但读回来的仍是自己的值。新线程开始时没有任何属性。",
+        },
+        source: include_str!("presets/thread_local.py"),
         runtime: None,
         check: Check::Python,
     },

@@ -31,5 +31,17 @@ pub mod vm;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
+/// Natively, the page's plain parts only (presets, share links,
+/// highlighting, diagnostics, the console's split by thread), for their
+/// tests; in wasm they are part of `ui`.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ui {
+    pub mod console;
+    pub mod diagnostics;
+    pub mod highlight;
+    pub mod presets;
+    pub mod share;
+}
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;

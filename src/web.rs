@@ -87,7 +87,7 @@ impl Environment {
 /// build. `pool_error` is the reason a previous threaded attempt gave.
 #[wasm_bindgen]
 pub async fn start(workers: usize, pool_error: Option<String>) -> Result<(), JsValue> {
-    console_error_panic_hook();
+    crate::ui::crash::install_panic_hook();
     let workers = if workers > 0 && Build::current() == Build::Threads {
         Some(start_pool(workers).await?)
     } else {
@@ -117,10 +117,4 @@ pub fn build_kind() -> String {
         Build::Threads => "threads".into(),
         Build::Plain => "plain".into(),
     }
-}
-
-fn console_error_panic_hook() {
-    yew::set_custom_panic_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("interleave panicked: {info}").into());
-    }));
 }

@@ -181,7 +181,8 @@ asyncio.run(main())
         };
         let (out, sim) = run_program(program, &options);
         assert_eq!(out.exit_code, 0, "{runtime}: {}", out.stderr);
-        let log = sim.expect("ran").log;
+        let sim = sim.expect("ran");
+        let log = &sim.log;
         let names: Vec<(u64, String)> = log
             .events
             .iter()

@@ -361,6 +361,7 @@ impl Copier {
                     state: std::cell::Cell::new(g.state.get()),
                     name: g.name.clone(),
                     qualname: g.qualname.clone(),
+                    code: g.code.clone(),
                     exc_state: RefCell::new(Value::None),
                 })));
                 self.enter(o, &c);

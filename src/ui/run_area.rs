@@ -1,34 +1,28 @@
 //! The run area: the program editor, the run settings (runtime, cores,
-//! seed), Run / Stop and the output. A run goes through the engine in
-//! slices of [`OPS_PER_SLICE`] ops with a yield to the browser between
-//! them, so the tab never freezes and Stop works at once; when it ends the
-//! timeline gets the run's lanes.
+//! seed, switch interval), Run / Stop, the output console and the error
+//! panel. A run goes through the engine in slices of [`OPS_PER_SLICE`] ops
+//! with a yield to the browser between them, so the tab never freezes and
+//! Stop works at once; when it ends the timeline gets the run's lanes, the
+//! console colours each thread's output, and the editor marks the line of
+//! a SyntaxError, of a construct we do not simulate, or of an uncaught
+//! exception.
+//!
+//! The program and the settings belong to the app (the share link and the
+//! gallery change them); this area edits them through callbacks.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::console::{chunks, Chunk};
+use super::diagnostics::{self, Diagnostic};
+use super::editor::Editor;
+use super::share::Settings;
 use super::{Lang, Text};
-use crate::runtime::{Progress, SimOptions, Simulation};
-
-const SAMPLE: &str = r#"import threading
-
-counter = 0
-
-def work(n):
-    global counter
-    for _ in range(n):
-        counter += 1
-
-threads = [threading.Thread(target=work, args=(1_000_000,)) for _ in range(2)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("counter =", counter)
-"#;
+use crate::runtime::{Progress, SimOptions, Simulation, EXIT_DEADLOCK};
+use crate::trace::Event as TraceEvent;
 
 /// The runtimes a learner can pick, as CPython names them.
 const RUNTIMES: [(&str, &str); 4] = [
@@ -37,6 +31,9 @@ const RUNTIMES: [(&str, &str); 4] = [
     ("cpython-3.12", "CPython 3.12 (GIL, eval breaker)"),
     ("cpython-3.13t", "CPython 3.13t (free-threaded)"),
 ];
+
+/// The file name tracebacks show.
+const FILENAME: &str = "main.py";
 
 /// What a finished (or stopped) run leaves for the timeline.
 #[derive(Debug)]
@@ -59,8 +56,17 @@ impl PartialEq for RunView {
 #[derive(Properties, PartialEq)]
 pub struct RunAreaProps {
     pub lang: Lang,
+    pub code: AttrValue,
+    pub settings: Settings,
+    pub on_code: Callback<String>,
+    pub on_settings: Callback<Settings>,
+    /// Called when a run starts, with what a share link of it holds.
+    pub on_start: Callback<()>,
     /// Called when a run ends, with what the timeline draws.
     pub on_run: Callback<Rc<RunView>>,
+    /// Shown above the settings (the preset's explanation).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Ops per slice of work between two frames: a few milliseconds in wasm,
@@ -76,52 +82,88 @@ enum RunState {
     Finished { exit: i32, virtual_ns: u64 },
 }
 
+/// The console of the last run: stdout by thread, stderr, thread names.
+#[derive(Clone, Default, PartialEq)]
+struct Console {
+    /// While running: stdout so far, not yet split by thread.
+    plain: String,
+    chunks: Vec<Chunk>,
+    stderr: String,
+    names: Vec<String>,
+}
+
+/// What the trace download needs of the last run.
+struct LastRun {
+    events: Vec<TraceEvent>,
+    end: u64,
+    names: Vec<String>,
+    runtime: &'static str,
+    stdout: String,
+}
+
 #[function_component(RunArea)]
 pub fn run_area(props: &RunAreaProps) -> Html {
     let l = props.lang;
-    let editor = use_node_ref();
-    let runtime = use_node_ref();
-    let cores = use_node_ref();
-    let seed = use_node_ref();
-    let output = use_state(String::new);
+    let console = use_state(Console::default);
     let state = use_state(|| RunState::Idle);
     let stop = use_mut_ref(|| Rc::new(Cell::new(false)));
+    // The diagnostic, with the program it is about (shown while the
+    // editor still holds that program).
+    let diagnostic = use_state(|| None::<(AttrValue, Diagnostic)>);
+    let engine_error = use_state(|| None::<String>);
+    let last = use_mut_ref(|| None::<LastRun>);
+    let has_last = last.borrow().is_some();
 
     let start = {
-        let (editor, runtime, cores, seed) =
-            (editor.clone(), runtime.clone(), cores.clone(), seed.clone());
-        let (output, state, stop, on_run) = (
-            output.clone(),
+        let source = props.code.clone();
+        let settings = props.settings.clone();
+        let (console, state, stop, on_run, on_start) = (
+            console.clone(),
             state.clone(),
             stop.clone(),
             props.on_run.clone(),
+            props.on_start.clone(),
         );
+        let (diagnostic, engine_error, last) =
+            (diagnostic.clone(), engine_error.clone(), last.clone());
         Callback::from(move |()| {
             if matches!(*state, RunState::Running { .. }) {
                 return;
             }
-            let source = editor
-                .cast::<HtmlTextAreaElement>()
-                .map(|e| e.value())
-                .unwrap_or_default();
+            on_start.emit(());
             let options = SimOptions {
-                filename: "main.py".into(),
-                runtime: runtime
-                    .cast::<HtmlSelectElement>()
-                    .map_or_else(|| "cpython-3.12".into(), |e| e.value()),
-                cores: number(&cores).clamp(1, 64) as usize,
-                seed: number(&seed),
+                filename: FILENAME.into(),
+                runtime: settings.runtime.clone(),
+                cores: settings.cores.clamp(1, Settings::MAX_CORES) as usize,
+                seed: settings.seed,
+                switch_interval: settings
+                    .switch_interval_ms
+                    .clamp(Settings::MIN_INTERVAL_MS, Settings::MAX_INTERVAL_MS)
+                    / 1000.0,
                 max_ops: 2_000_000_000,
                 ..SimOptions::default()
             };
             let flag = Rc::new(Cell::new(false));
             *stop.borrow_mut() = flag.clone();
-            let (output, state, on_run) = (output.clone(), state.clone(), on_run.clone());
+            engine_error.set(None);
+            diagnostic.set(None);
+            let (console, state, on_run) = (console.clone(), state.clone(), on_run.clone());
+            let (diagnostic, engine_error, last) =
+                (diagnostic.clone(), engine_error.clone(), last.clone());
+            let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let mut sim = match Simulation::new(&source, &options) {
                     Ok(sim) => sim,
                     Err(text) => {
-                        output.set(text);
+                        match diagnostics::of_source(&source, FILENAME) {
+                            Some(d) => diagnostic.set(Some((source.clone(), d))),
+                            // Not the program's fault: the engine's.
+                            None => engine_error.set(Some(text.clone())),
+                        }
+                        console.set(Console {
+                            stderr: text,
+                            ..Console::default()
+                        });
                         state.set(RunState::Finished {
                             exit: 1,
                             virtual_ns: 0,
@@ -129,7 +171,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                         return;
                     }
                 };
-                output.set(String::new());
+                console.set(Console::default());
                 state.set(RunState::Running { virtual_ns: 0 });
                 let outcome = loop {
                     if flag.get() {
@@ -139,14 +181,30 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                         break Some(code);
                     }
                     let (out, err) = sim.output();
-                    output.set(format!("{out}{err}"));
+                    console.set(Console {
+                        plain: out.to_owned(),
+                        stderr: err.to_owned(),
+                        ..Console::default()
+                    });
                     state.set(RunState::Running {
                         virtual_ns: sim.now(),
                     });
                     next_frame().await;
                 };
-                let (out, err) = sim.output();
-                output.set(format!("{out}{err}"));
+                let (out, err) = {
+                    let (o, e) = sim.output();
+                    (o.to_owned(), e.to_owned())
+                };
+                let names = sim.thread_names();
+                console.set(Console {
+                    plain: String::new(),
+                    chunks: chunks(&out, &sim.log.events),
+                    stderr: err.clone(),
+                    names: names.clone(),
+                });
+                if let Some(d) = diagnostics::of_traceback(&err, FILENAME) {
+                    diagnostic.set(Some((source.clone(), d)));
+                }
                 state.set(match outcome {
                     Some(exit) => RunState::Finished {
                         exit,
@@ -154,15 +212,22 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                     },
                     None => RunState::Stopped,
                 });
-                let timeline = crate::trace::timeline::Timeline::new(
-                    &sim.log.events,
-                    sim.now(),
-                    &sim.thread_names(),
-                );
+                let timeline =
+                    crate::trace::timeline::Timeline::new(&sim.log.events, sim.now(), &names);
+                let end = sim.now();
+                let runtime = sim.runtime();
+                let events = std::mem::take(&mut sim.log.events);
+                *last.borrow_mut() = Some(LastRun {
+                    events: events.clone(),
+                    end,
+                    names,
+                    runtime,
+                    stdout: out,
+                });
                 on_run.emit(Rc::new(RunView {
                     timeline,
-                    runtime: sim.runtime(),
-                    events: std::mem::take(&mut sim.log.events),
+                    runtime,
+                    events,
                     state_lines: std::mem::take(&mut sim.state_lines),
                 }));
             });
@@ -182,6 +247,14 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
                 start.emit(());
+            }
+        })
+    };
+    let on_download = {
+        let last = last.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(run) = &*last.borrow() {
+                download_trace(run);
             }
         })
     };
@@ -206,41 +279,147 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             ),
         ),
     };
+    let deadlocked = matches!(
+        *state,
+        RunState::Finished {
+            exit: EXIT_DEADLOCK,
+            ..
+        }
+    );
+    let settings = props.settings.clone();
+    let set = |f: fn(&mut Settings, &str)| {
+        let on_settings = props.on_settings.clone();
+        let settings = settings.clone();
+        Callback::from(move |e: Event| {
+            let value = if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                s.value()
+            } else if let Some(i) = e.target_dyn_into::<HtmlInputElement>() {
+                i.value()
+            } else {
+                return;
+            };
+            let mut next = settings.clone();
+            f(&mut next, value.trim());
+            on_settings.emit(next);
+        })
+    };
+    let on_runtime = set(|s, v| s.runtime = v.to_owned());
+    let on_cores = set(|s, v| {
+        if let Ok(n) = v.parse::<u32>() {
+            s.cores = n.clamp(1, Settings::MAX_CORES);
+        }
+    });
+    let on_seed = set(|s, v| {
+        if let Ok(n) = v.parse() {
+            s.seed = n;
+        }
+    });
+    let on_interval = set(|s, v| {
+        if let Ok(n) = v.parse::<f64>() {
+            if n.is_finite() {
+                s.switch_interval_ms =
+                    n.clamp(Settings::MIN_INTERVAL_MS, Settings::MAX_INTERVAL_MS);
+            }
+        }
+    });
+    let shown_diag = diagnostic
+        .as_ref()
+        .filter(|(code, _)| *code == props.code)
+        .map(|(_, d)| d.clone());
+    let c = &*console;
     html! {
         <section class="panel run-area" id="run-area" aria-labelledby="run-title">
-            <h2 id="run-title">{ l.t(Text::RunArea) }</h2>
+            <h2 id="run-title" class="visually-hidden">{ l.t(Text::RunArea) }</h2>
+            { props.children.clone() }
             <div class="settings">
                 <label>{ l.t(Text::Runtime) }
-                    <select id="runtime" ref={runtime}>
+                    <select id="runtime" onchange={on_runtime}>
                         { for RUNTIMES.iter().map(|(value, label)| html! {
-                            <option value={*value} selected={*value == "cpython-3.12"}>{ *label }</option>
+                            <option value={*value} selected={*value == props.settings.runtime}>{ *label }</option>
                         }) }
                     </select>
                 </label>
                 <label>{ l.t(Text::Cores) }
-                    <input id="cores" ref={cores} type="number" min="1" max="64" value="2" />
+                    <input id="cores" type="number" min="1" max={Settings::MAX_CORES.to_string()}
+                        value={props.settings.cores.to_string()} onchange={on_cores} />
                 </label>
                 <label>{ l.t(Text::Seed) }
-                    <input id="seed" ref={seed} type="number" min="0" value="1" />
+                    <input id="seed" type="number" min="0" value={props.settings.seed.to_string()} onchange={on_seed} />
                 </label>
-                <button id="run" class="primary" disabled={running} onclick={on_click}>{ l.t(Text::Run) }</button>
-                <button id="stop" disabled={!running} onclick={on_stop}>{ l.t(Text::Stop) }</button>
-                <span id="run-state" data-state={state_attr}>{ state_text }</span>
+                <label>{ l.t(Text::SwitchInterval) }
+                    <input id="switch-interval" type="number" min="0.01" max="1000" step="any"
+                        value={props.settings.switch_interval_ms.to_string()} onchange={on_interval} />
+                </label>
+                <div class="buttons">
+                    <button id="run" class="primary" disabled={running} onclick={on_click}>{ l.t(Text::Run) }</button>
+                    <button id="stop" disabled={!running} onclick={on_stop}>{ l.t(Text::Stop) }</button>
+                </div>
             </div>
-            <textarea id="editor" ref={editor} class="editor" spellcheck="false" aria-label="Python" defaultvalue={SAMPLE} onkeydown={on_key} />
+            <Editor lang={l} code={props.code.clone()} diagnostic={shown_diag}
+                on_input={props.on_code.clone()} on_key={on_key} />
             <p class="note">{ l.t(Text::RunNote) }</p>
-            <h3>{ l.t(Text::Output) }</h3>
-            <pre id="output" class="output">{ (*output).clone() }</pre>
+            if let Some(message) = &*engine_error {
+                { error_panel(l, message, engine_error.clone()) }
+            }
+            <div class="output-head">
+                <h3>{ l.t(Text::Output) }</h3>
+                <span id="run-state" data-state={state_attr} role="status">{ state_text }</span>
+                <button id="download-trace" class="small" disabled={!has_last || running} onclick={on_download}>{ l.t(Text::DownloadTrace) }</button>
+            </div>
+            if c.chunks.iter().any(|ch| ch.thread != 0) {
+                <p class="thread-keys" aria-label={l.t(Text::Threads)}>
+                    { for used_threads(&c.chunks).into_iter().map(|t| html! {
+                        <span class={classes!("thread-key", thread_class(t))}>{ c.names.get(t as usize).cloned().unwrap_or_else(|| format!("#{t}")) }</span>
+                    }) }
+                </p>
+            }
+            <pre id="output" class="output" tabindex="0">
+                { c.plain.clone() }
+                { for c.chunks.iter().map(|ch| html! {
+                    <span class={thread_class(ch.thread)} data-thread={ch.thread.to_string()}>{ ch.text.clone() }</span>
+                }) }
+                if !c.stderr.is_empty() {
+                    <span id="stderr" class="stderr">{ c.stderr.clone() }</span>
+                }
+            </pre>
+            if deadlocked {
+                <p class="warning" id="deadlock-note">{ l.t(Text::DeadlockNote) }</p>
+            }
         </section>
     }
 }
 
-/// The value of a number input (0 when empty or not a number).
-fn number(input: &NodeRef) -> u64 {
-    input
-        .cast::<HtmlInputElement>()
-        .and_then(|e| e.value().trim().parse().ok())
-        .unwrap_or(0)
+/// CSS class of a thread's colour (eight, reused in turn).
+fn thread_class(thread: u32) -> String {
+    format!("th{}", thread % 8)
+}
+
+fn used_threads(chunks: &[Chunk]) -> Vec<u32> {
+    let mut seen: Vec<u32> = chunks.iter().map(|c| c.thread).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen
+}
+
+fn error_panel(l: Lang, message: &str, handle: UseStateHandle<Option<String>>) -> Html {
+    html! {
+        <div class="error-panel" id="engine-error" role="alert">
+            <strong>{ l.t(Text::EngineError) }</strong>
+            <pre>{ message }</pre>
+            <p>{ l.t(Text::EngineErrorHint) }</p>
+            <button class="small" onclick={move |_| handle.set(None)}>{ l.t(Text::Dismiss) }</button>
+        </div>
+    }
+}
+
+/// Saves the last run as a Chrome Trace Event file (Perfetto opens it).
+fn download_trace(run: &LastRun) {
+    let info = crate::trace::chrome::TraceInfo {
+        runtime: run.runtime,
+        stdout: &run.stdout,
+    };
+    let json = crate::trace::chrome::export(&run.events, run.end, &run.names, &info);
+    super::download("interleave-trace.json", "application/json", &json);
 }
 
 /// Lets the browser paint and handle input before the next slice.

@@ -250,7 +250,7 @@ impl Vm {
                             caller.pop(); // sent value
                             caller.pop(); // the awaitable
                             caller.stack.push(value);
-                            self.run_frame(caller)
+                            self.run_frames(frames)
                         }
                         _ => {
                             caller.stack.push(value);
@@ -550,7 +550,7 @@ impl Vm {
                 Instr::Pop => {
                     let v = frame.pop();
                     if matches!(&v, Value::Obj(o) if matches!(&**o, Obj::Generator(_))) {
-                        self.dropping_generator(frame, *pc - 1, v);
+                        self.dropping_generator(frame, pc - 1, v);
                     }
                 }
                 Instr::Copy(n) => {

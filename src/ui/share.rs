@@ -1,0 +1,246 @@
+//! Share links: the program, its run settings and seed, compressed into the
+//! URL fragment (`#code=v1.…`). The fragment never leaves the browser (it
+//! is not sent to any server), and what a link carries is only ever put in
+//! the editor and run by the simulator: never executed as script, never
+//! inserted as HTML.
+//!
+//! Format: `v1.` then base64url (no padding) of the zlib stream (deflate
+//! plus an Adler-32 checksum, so a truncated or altered link is caught) of
+//! a JSON object `{"code", "runtime", "cores", "seed", "interval_ms"}`.
+//! Decoding is bounded: a fragment over [`MAX_FRAGMENT`] characters or a
+//! program that inflates past [`MAX_CODE`] bytes is refused before any
+//! work is done on it.
+//!
+//! miniz_oxide (pure Rust, the deflate behind flate2) and base64 are both
+//! small, widely used and wasm-clean; this module is plain code compiled
+//! natively too, so its tests run with the engine's.
+
+use base64::Engine as _;
+use serde_json::{json, Value};
+
+use crate::runtime::model;
+
+/// The fragment key of a share link: `#code=v1.…`.
+pub const KEY: &str = "code=";
+const VERSION: &str = "v1.";
+/// Longest fragment accepted (characters).
+pub const MAX_FRAGMENT: usize = 200_000;
+/// Largest program accepted (bytes, after inflating).
+pub const MAX_CODE: usize = 256 * 1024;
+
+/// The run settings of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub runtime: String,
+    pub cores: u32,
+    pub seed: u64,
+    /// The GIL switch interval, in milliseconds.
+    pub switch_interval_ms: f64,
+}
+
+impl Default for Settings {
+    /// What the page opens with.
+    fn default() -> Self {
+        Settings {
+            runtime: "cpython-3.12".into(),
+            cores: 2,
+            seed: 1,
+            switch_interval_ms: 5.0,
+        }
+    }
+}
+
+impl Settings {
+    pub const MAX_CORES: u32 = 64;
+    pub const MIN_INTERVAL_MS: f64 = 0.01;
+    pub const MAX_INTERVAL_MS: f64 = 1000.0;
+}
+
+/// What a share link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub code: String,
+    pub settings: Settings,
+}
+
+/// Why a link could not be opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// Longer than [`MAX_FRAGMENT`], or inflates past [`MAX_CODE`].
+    TooLarge,
+    /// Cut short, or altered: the data does not decode or its checksum fails.
+    Damaged,
+    /// Decodes, but is not a program with settings we know (e.g. a newer
+    /// format, or an unknown runtime).
+    Unknown,
+}
+
+/// The fragment (without `#`) for a program and its settings.
+pub fn encode(shared: &Shared) -> String {
+    let s = &shared.settings;
+    let json = json!({
+        "code": shared.code,
+        "runtime": s.runtime,
+        "cores": s.cores,
+        "seed": s.seed,
+        "interval_ms": s.switch_interval_ms,
+    })
+    .to_string();
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+    format!(
+        "{KEY}{VERSION}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    )
+}
+
+/// Whether a fragment (without `#`) is meant as a share link, so that a
+/// failure to decode it deserves a message.
+pub fn is_share_fragment(fragment: &str) -> bool {
+    fragment.starts_with(KEY)
+}
+
+/// The program and settings of a fragment (without `#`).
+pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLarge);
+    }
+    let body = fragment.strip_prefix(KEY).ok_or(LinkError::Unknown)?;
+    let body = body.strip_prefix(VERSION).ok_or(LinkError::Unknown)?;
+    // Chat programs and mail clients may add padding or whitespace.
+    let body: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '=')
+        .collect();
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(body.as_bytes())
+        .map_err(|_| LinkError::Damaged)?;
+    // The JSON around the code is small; allow it on top of MAX_CODE.
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_CODE + 4096)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+            _ => LinkError::Damaged,
+        })?;
+    let value: Value = serde_json::from_slice(&json).map_err(|_| LinkError::Damaged)?;
+    let code = value["code"].as_str().ok_or(LinkError::Unknown)?;
+    if code.len() > MAX_CODE {
+        return Err(LinkError::TooLarge);
+    }
+    let runtime = value["runtime"].as_str().ok_or(LinkError::Unknown)?;
+    if !model::NAMES.contains(&runtime) {
+        return Err(LinkError::Unknown);
+    }
+    let cores = value["cores"]
+        .as_u64()
+        .filter(|c| (1..=u64::from(Settings::MAX_CORES)).contains(c))
+        .ok_or(LinkError::Unknown)? as u32;
+    let seed = value["seed"].as_u64().ok_or(LinkError::Unknown)?;
+    let interval = value["interval_ms"]
+        .as_f64()
+        .filter(|v| (Settings::MIN_INTERVAL_MS..=Settings::MAX_INTERVAL_MS).contains(v))
+        .ok_or(LinkError::Unknown)?;
+    Ok(Shared {
+        code: code.to_owned(),
+        settings: Settings {
+            runtime: runtime.to_owned(),
+            cores,
+            seed,
+            switch_interval_ms: interval,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Shared {
+        Shared {
+            code: "import threading\nprint('héllo, 世界')\n# <script>alert(1)</script>\n".into(),
+            settings: Settings {
+                runtime: "cpython-3.13t".into(),
+                cores: 4,
+                seed: 12_345_678_901,
+                switch_interval_ms: 0.5,
+            },
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let link = encode(&sample());
+        assert!(is_share_fragment(&link));
+        assert!(link
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.=".contains(c)));
+        assert_eq!(decode(&link), Ok(sample()));
+    }
+
+    #[test]
+    fn every_preset_fits_a_short_link() {
+        for p in crate::ui::presets::PRESETS {
+            let shared = Shared {
+                code: p.source.into(),
+                settings: Settings::default(),
+            };
+            let link = encode(&shared);
+            assert!(link.len() < 2000, "{}: {}", p.id, link.len());
+            assert_eq!(decode(&link).unwrap(), shared);
+        }
+    }
+
+    #[test]
+    fn truncated_links_are_damaged() {
+        let link = encode(&sample());
+        for cut in [
+            link.len() - 1,
+            link.len() - 5,
+            link.len() / 2,
+            KEY.len() + 5,
+        ] {
+            let got = decode(&link[..cut]);
+            assert!(
+                matches!(got, Err(LinkError::Damaged | LinkError::Unknown)),
+                "cut at {cut}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn altered_links_are_damaged() {
+        let link = encode(&sample());
+        let mut bytes = link.into_bytes();
+        let i = bytes.len() - 8;
+        bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+        let got = decode(std::str::from_utf8(&bytes).unwrap());
+        assert_eq!(got, Err(LinkError::Damaged));
+        assert_eq!(decode("code=v1.!!!not-base64!!!"), Err(LinkError::Damaged));
+    }
+
+    #[test]
+    fn oversized_links_are_refused() {
+        assert_eq!(
+            decode(&format!("{KEY}{VERSION}{}", "A".repeat(MAX_FRAGMENT))),
+            Err(LinkError::TooLarge)
+        );
+        // A small link that inflates to a huge program (a zip bomb).
+        let big = Shared {
+            code: "#".repeat(MAX_CODE * 4),
+            settings: Settings::default(),
+        };
+        let link = encode(&big);
+        assert!(link.len() < MAX_FRAGMENT, "{}", link.len());
+        assert_eq!(decode(&link), Err(LinkError::TooLarge));
+    }
+
+    #[test]
+    fn unknown_contents_are_refused() {
+        assert_eq!(decode("code=v9.abc"), Err(LinkError::Unknown));
+        assert_eq!(decode("other"), Err(LinkError::Unknown));
+        let mut s = sample();
+        s.settings.runtime = "cpython-4.0".into();
+        assert_eq!(decode(&encode(&s)), Err(LinkError::Unknown));
+        let mut s = sample();
+        s.settings.cores = 0;
+        assert_eq!(decode(&encode(&s)), Err(LinkError::Unknown));
+    }
+}

@@ -76,7 +76,7 @@ pub fn stats_panel(props: &StatsProps) -> Html {
         format!("GIL: {}", tt(T::NoGil))
     };
     html! {
-        <section class="panel stats" id="stats" aria-labelledby="stats-title" style="grid-column: 1 / -1">
+        <section class="panel stats" id="stats" aria-labelledby="stats-title">
             <h2 id="stats-title">{ tt(T::Stats) }</h2>
             <p class="note" id="stats-sequential">{ tt(T::SequentialHelp) }</p>
             <div class="tl-scroll">

@@ -124,9 +124,17 @@ mod tests {
     use http_body_util::BodyExt;
     use tower::ServiceExt;
 
+    /// A fresh site per call: the tests run in parallel, and rewriting one
+    /// shared directory let a test read a file another test had just
+    /// truncated (an empty body, seen in CI).
     fn site() -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("interleave-serve-test-{}", std::process::id()));
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "interleave-serve-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
         std::fs::create_dir_all(dir.join("pkg")).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html><title>t</title>").unwrap();
         std::fs::write(dir.join("pkg/app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();

@@ -29,6 +29,8 @@ pub struct RunOptions {
     /// A schedule string to follow (it also fixes runtime, cores, switch
     /// interval and seed).
     pub replay: Option<String>,
+    /// The simulated network's settings (`--latency HOST=MS`).
+    pub net: runtime::net::NetSettings,
 }
 
 impl Default for RunOptions {
@@ -43,6 +45,7 @@ impl Default for RunOptions {
             cores: 2,
             switch_interval: 0.005,
             replay: None,
+            net: runtime::net::NetSettings::default(),
         }
     }
 }
@@ -79,6 +82,7 @@ impl RunOptions {
             args: self.args.clone(),
             replay: self.replay.clone(),
             pct: None,
+            net: self.net.clone(),
         }
     }
 }

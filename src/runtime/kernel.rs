@@ -79,6 +79,17 @@ impl Simulation {
                 self.release_for_blocking(tid, now);
                 self.set_timer(now + ns + slack, TimerKind::Wake { thread: tid, seq });
             }
+            Syscall::Io { ns, result } => {
+                // The socket becomes readable; epoll wakes the thread.
+                let wake = self.wake_latency();
+                let t = &mut self.threads[tid];
+                t.wait_seq += 1;
+                t.io_result = result;
+                let seq = t.wait_seq;
+                self.set_state(tid, State::Sleeping, ThreadState::Io, now);
+                self.release_for_blocking(tid, now);
+                self.set_timer(now + ns + wake, TimerKind::Wake { thread: tid, seq });
+            }
             Syscall::Acquire {
                 lock,
                 timeout_ns,

@@ -29,6 +29,7 @@ mod deadlock;
 mod gil;
 mod kernel;
 pub mod model;
+pub mod net;
 pub mod process;
 pub mod schedule;
 pub mod thread;
@@ -96,6 +97,8 @@ pub struct SimOptions {
     /// Every choice is one the real OS could make on a loaded machine.
     /// A replayed schedule string brings its own (see `schedule`).
     pub pct: Option<schedule::Pct>,
+    /// The simulated network's latency settings (`--latency HOST=MS`).
+    pub net: net::NetSettings,
 }
 
 impl Default for SimOptions {
@@ -111,6 +114,7 @@ impl Default for SimOptions {
             args: Vec::new(),
             replay: None,
             pct: None,
+            net: net::NetSettings::default(),
         }
     }
 }
@@ -300,6 +304,7 @@ impl Simulation {
             seed: options.seed,
             max_ops: options.max_ops,
             version: model.version(),
+            net_latency_ms: options.net.latency_ms.clone(),
             ..Config::default()
         };
         let mut vm = Vm::new(config);
@@ -988,7 +993,8 @@ impl Simulation {
             TimerKind::Wake { thread, seq } => {
                 let t = &mut self.threads[thread];
                 if t.state == State::Sleeping && t.wait_seq == seq {
-                    t.resume = Resume::Value(Value::None);
+                    let result = std::mem::replace(&mut t.io_result, Value::None);
+                    t.resume = Resume::Value(result);
                     self.want_gil(thread, at);
                 }
             }

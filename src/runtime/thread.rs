@@ -63,6 +63,8 @@ pub struct Thread {
     pub shown: Option<crate::trace::ThreadState>,
     /// The process it belongs to (index into the runtime's processes).
     pub proc: usize,
+    /// What a network I/O wait returns when it ends.
+    pub io_result: Value,
 }
 
 impl Thread {
@@ -85,6 +87,7 @@ impl Thread {
             entry: Value::None,
             shown: None,
             proc: 0,
+            io_result: Value::None,
         }
     }
 }

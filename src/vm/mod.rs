@@ -132,6 +132,9 @@ pub struct Config {
     pub recursion_limit: usize,
     /// `sys.version_info` of the simulated CPython.
     pub version: (u32, u32, u32),
+    /// The simulated network's base latency by host, in ms (`*` for every
+    /// host): read by the `_net` module (see `runtime::net`).
+    pub net_latency_ms: Vec<(String, f64)>,
 }
 
 impl Default for Config {
@@ -143,6 +146,7 @@ impl Default for Config {
             max_ops: u64::MAX,
             recursion_limit: 1000,
             version: (3, 11, 7),
+            net_latency_ms: Vec::new(),
         }
     }
 }

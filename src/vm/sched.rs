@@ -21,6 +21,10 @@ pub enum Syscall {
     },
     /// `time.sleep`: releases the GIL for `ns` virtual nanoseconds.
     Sleep { ns: u64 },
+    /// Simulated network I/O (`requests`, `urllib`, `socket`): releases
+    /// the GIL for `ns` virtual nanoseconds, shown as I/O; the call
+    /// returns `result`.
+    Io { ns: u64, result: Value },
     /// `os.fork()`: a new process `pid` whose main thread (ident `ident`)
     /// is a copy of this thread; the call returns `pid` here and 0 there.
     Fork { pid: i64, ident: u64 },

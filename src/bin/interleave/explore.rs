@@ -87,6 +87,7 @@ pub fn main(options: Options) -> ExitCode {
             switch_interval: options.machine.switch_interval,
             max_ops: options.max_ops,
             args: options.args.clone(),
+            net: options.machine.net(),
             ..SimOptions::default()
         },
         runs: options.runs,

@@ -25,6 +25,24 @@ pub struct Machine {
     /// The GIL switch interval at start, in seconds (sys.setswitchinterval).
     #[arg(long, default_value_t = 0.005)]
     pub switch_interval: f64,
+    /// Base latency of a simulated host, in milliseconds (`HOST=MS`;
+    /// `*=MS` for every host; repeatable). Default 500 ms: see
+    /// `runtime::net` for the whole model.
+    #[arg(long, value_name = "HOST=MS", value_parser = parse_latency)]
+    pub latency: Vec<(String, f64)>,
+}
+
+impl Machine {
+    /// The simulated network these options describe.
+    pub fn net(&self) -> interleave::runtime::net::NetSettings {
+        interleave::runtime::net::NetSettings {
+            latency_ms: self.latency.clone(),
+        }
+    }
+}
+
+fn parse_latency(spec: &str) -> Result<(String, f64), String> {
+    interleave::runtime::net::NetSettings::parse_latency(spec)
 }
 
 #[derive(clap::Args, Debug)]
@@ -146,10 +164,11 @@ pub fn main(options: Options) -> ExitCode {
             max_ops: options.max_ops,
             stdin: String::new(),
             args: options.args,
-            runtime: options.machine.runtime,
+            runtime: options.machine.runtime.clone(),
             cores: options.machine.cores as usize,
             switch_interval: options.machine.switch_interval,
             replay: options.replay.clone(),
+            net: options.machine.net(),
         },
     );
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());

@@ -8,6 +8,7 @@
 
 pub mod math;
 pub mod multiprocessing;
+pub mod net;
 pub mod os;
 pub mod thread;
 pub mod time;
@@ -106,6 +107,36 @@ pub fn register(vm: &mut Vm) {
         )
     });
     vm.register_module("time", time::make);
+    // The simulated network: `_net` (native) under requests, urllib,
+    // aiohttp and socket (Python source).
+    vm.register_module("_net", net::make);
+    vm.register_module("requests", |vm, m| {
+        python_module(vm, m, "requests", include_str!("py/requests.py"))
+    });
+    vm.register_module("requests.exceptions", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "requests.exceptions",
+            include_str!("py/requests_exceptions.py"),
+        )
+    });
+    vm.register_module("requests.structures", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "requests.structures",
+            "from requests import CaseInsensitiveDict\n",
+        )
+    });
+    vm.register_module("requests.adapters", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "requests.adapters",
+            "from requests import HTTPAdapter, DEFAULT_POOLSIZE\n",
+        )
+    });
     vm.register_module("os", os::make);
     // Processes: the kernel side (native) and multiprocessing (Python
     // source). Submodules (`multiprocessing.dummy`, ...) register under

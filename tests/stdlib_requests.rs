@@ -8,6 +8,10 @@
 
 #[path = "common/conformance_area.rs"]
 mod area;
+#[path = "common/crawl.rs"]
+mod crawl;
+
+use crawl::{figure, SEQUENTIAL, THREADS};
 
 use interleave::run::{run, RunOptions};
 use interleave::runtime::net::NetSettings;
@@ -24,34 +28,6 @@ fn run_default(program: &str) -> String {
     assert_eq!(out.exit_code, 0, "stderr: {}", out.stderr);
     out.stdout
 }
-
-/// Seconds printed by a program as `label seconds` lines.
-fn figure(stdout: &str, label: &str) -> f64 {
-    stdout
-        .lines()
-        .find_map(|l| l.strip_prefix(label)?.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no '{label}' in {stdout}"))
-}
-
-pub const SEQUENTIAL: &str = r#"import time, requests
-urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
-t0 = time.perf_counter()
-sizes = [len(requests.get(u).text) for u in urls]
-print("pages", len(sizes), all(s > 20000 for s in sizes))
-print("sequential", round(time.perf_counter() - t0, 3))
-"#;
-
-pub const THREADS: &str = r#"import time, requests
-from concurrent.futures import ThreadPoolExecutor
-urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
-def fetch(u):
-    return len(requests.get(u).text)
-t0 = time.perf_counter()
-with ThreadPoolExecutor(max_workers=12) as pool:
-    sizes = list(pool.map(fetch, urls))
-print("pages", len(sizes), all(s > 20000 for s in sizes))
-print("threads", round(time.perf_counter() - t0, 3))
-"#;
 
 /// The seed notes' crawler: 10 pages one after another take ≈ 6 s with
 /// the default latency; on 12 threads ≈ 0.6 s (each thread waits in I/O

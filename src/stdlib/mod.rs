@@ -121,6 +121,9 @@ pub fn register(vm: &mut Vm) {
             include_str!("py/requests_exceptions.py"),
         )
     });
+    vm.register_module("aiohttp", |vm, m| {
+        python_module(vm, m, "aiohttp", include_str!("py/aiohttp.py"))
+    });
     vm.register_module("requests.structures", |vm, m| {
         python_module(
             vm,

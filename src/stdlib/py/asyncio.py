@@ -22,6 +22,7 @@ the await point it is suspended at (`Future.__await__`, `sleep(0)`), which
 raises it there, as `coro.throw()` would.
 """
 
+import _net
 import _thread
 import heapq as _heapq
 import time as _time
@@ -561,6 +562,9 @@ class BaseEventLoop(AbstractEventLoop):
         self._wakeup.acquire()
         self._tasks = []
         self._prune_at = 64
+        # Network exchanges (aiohttp) in flight: the idle loop then waits
+        # in I/O (epoll on their sockets), not in a plain sleep.
+        self._net_inflight = 0
 
     def __repr__(self):
         return (
@@ -836,7 +840,10 @@ class BaseEventLoop(AbstractEventLoop):
             timeout = ms / 1000
             if self._xthread_pending == 0 and _thread._count() == 0:
                 # No other thread can call call_soon_threadsafe: sleep.
-                _time.sleep(timeout)
+                if self._net_inflight:
+                    _net.io(round(timeout * 1e9))
+                else:
+                    _time.sleep(timeout)
                 return
             self._wakeup.acquire(True, timeout)
             return

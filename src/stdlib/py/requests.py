@@ -25,6 +25,12 @@ __version__ = '2.31.0'
 __path__ = []
 
 DEFAULT_POOLSIZE = 10
+# CPU the real library spends per request, holding the GIL, beyond what
+# this smaller version costs: requests 2.34.2 on CPython 3.11.7 took
+# 0.8-1.2 ms of thread CPU time per GET of a 26 KB page from a local
+# server (time.thread_time over 300 requests). Half is charged building
+# and sending the request, half parsing and decoding the response.
+_CPU_NS = 1_000_000
 ITER_CHUNK_SIZE = 512
 # What the kernel hands a recv() at most: the body arrives in blocks.
 _RECV_BLOCK = 16384
@@ -594,6 +600,7 @@ class Session:
         adapter = self.get_adapter(base)
         key = (scheme, host, port)
         new_connection = adapter._take(key)
+        _net.cpu(_CPU_NS // 2)
         (status, reason, rheaders, rbody, final_url,
          connect_ns, wait_ns, transfer_ns) = _net.fetch(
             method, base, list(all_headers.items()), body, new_connection)
@@ -622,6 +629,7 @@ class Session:
         if stream is None:
             stream = self.stream
         _net.io(connect_ns + wait_ns)
+        _net.cpu(_CPU_NS // 2)
         r = Response()
         r.status_code = status
         r.reason = reason

@@ -1,0 +1,48 @@
+//! The seed notes' crawler of 10 blog pages, written the ways the notes
+//! write it, for the simulated network's acceptance tests. Each prints its
+//! elapsed virtual time as `<label> <seconds>`. (The notes' fourth
+//! variant, `multiprocessing.Pool(4)`, waits for `Pool` to exist.)
+
+#![allow(dead_code)]
+
+pub const SEQUENTIAL: &str = r#"import time, requests
+urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
+t0 = time.perf_counter()
+sizes = [len(requests.get(u).text) for u in urls]
+print("pages", len(sizes), all(s > 20000 for s in sizes))
+print("sequential", round(time.perf_counter() - t0, 4))
+"#;
+
+pub const THREADS: &str = r#"import time, requests
+from concurrent.futures import ThreadPoolExecutor
+urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
+def fetch(u):
+    return len(requests.get(u).text)
+t0 = time.perf_counter()
+with ThreadPoolExecutor(max_workers=12) as pool:
+    sizes = list(pool.map(fetch, urls))
+print("pages", len(sizes), all(s > 20000 for s in sizes))
+print("threads", round(time.perf_counter() - t0, 4))
+"#;
+
+pub const ASYNCIO: &str = r#"import asyncio, time, aiohttp
+urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
+async def fetch(session, url):
+    async with session.get(url) as resp:
+        return len(await resp.text())
+async def main():
+    async with aiohttp.ClientSession() as session:
+        return await asyncio.gather(*(fetch(session, u) for u in urls))
+t0 = time.perf_counter()
+sizes = asyncio.run(main())
+print("pages", len(sizes), all(s > 20000 for s in sizes))
+print("asyncio", round(time.perf_counter() - t0, 4))
+"#;
+
+/// Seconds printed by a program as a `label seconds` line.
+pub fn figure(stdout: &str, label: &str) -> f64 {
+    stdout
+        .lines()
+        .find_map(|l| l.strip_prefix(label)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no '{label}' in {stdout}"))
+}

@@ -124,6 +124,24 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("aiohttp", |vm, m| {
         python_module(vm, m, "aiohttp", include_str!("py/aiohttp.py"))
     });
+    vm.register_module("urllib", |vm, m| {
+        vm.module_set(m, "__path__", Value::list(vec![]));
+        Ok(())
+    });
+    vm.register_module("urllib.parse", |vm, m| {
+        python_module(vm, m, "urllib.parse", include_str!("py/urllib_parse.py"))
+    });
+    vm.register_module("urllib.error", |vm, m| {
+        python_module(vm, m, "urllib.error", include_str!("py/urllib_error.py"))
+    });
+    vm.register_module("urllib.request", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "urllib.request",
+            include_str!("py/urllib_request.py"),
+        )
+    });
     vm.register_module("requests.structures", |vm, m| {
         python_module(
             vm,

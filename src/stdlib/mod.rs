@@ -142,6 +142,52 @@ pub fn register(vm: &mut Vm) {
             include_str!("py/urllib_request.py"),
         )
     });
+    vm.register_module("gevent", |vm, m| {
+        vm.module_set(m, "__path__", Value::list(vec![]));
+        python_module(vm, m, "gevent", include_str!("py/gevent.py"))
+    });
+    // gevent's submodules re-export parts of `gevent`.
+    vm.register_module("gevent.monkey", |vm, m| {
+        python_module(vm, m, "gevent.monkey", "from gevent import monkey as _m\npatch_all = _m.patch_all\npatch_time = _m.patch_time\npatch_socket = _m.patch_socket\npatch_thread = _m.patch_thread\nis_module_patched = _m.is_module_patched\nis_anything_patched = _m.is_anything_patched\nget_original = _m.get_original\n")
+    });
+    vm.register_module("gevent.pool", |vm, m| {
+        python_module(vm, m, "gevent.pool", "from gevent import Pool, Group\n")
+    });
+    vm.register_module("gevent.queue", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "gevent.queue",
+            "from gevent import Queue, JoinableQueue, Empty, Full\n",
+        )
+    });
+    vm.register_module("gevent.lock", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "gevent.lock",
+            "from gevent import Semaphore, BoundedSemaphore, RLock\n",
+        )
+    });
+    vm.register_module("gevent.event", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "gevent.event",
+            "from gevent import Event, AsyncResult\n",
+        )
+    });
+    vm.register_module("gevent.timeout", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "gevent.timeout",
+            "from gevent import Timeout, with_timeout\n",
+        )
+    });
+    vm.register_module("gevent.greenlet", |vm, m| {
+        python_module(vm, m, "gevent.greenlet", "from gevent import Greenlet\n")
+    });
     vm.register_module("requests.structures", |vm, m| {
         python_module(
             vm,

@@ -231,6 +231,11 @@ impl Network {
         (ms * 1e6).round() as u64
     }
 
+    /// What a new connection to `host` costs (DNS, TCP, TLS).
+    pub fn connect_ns(&self, host: &str) -> u64 {
+        (self.base_ns(host) as f64 * CONNECT_FRACTION) as u64
+    }
+
     /// Time to move `bytes` over a link.
     pub fn transfer_ns(bytes: usize) -> u64 {
         (bytes as u128 * 1_000_000_000 / u128::from(BANDWIDTH_BYTES_PER_S)) as u64
@@ -256,7 +261,7 @@ impl Network {
         let jitter = self.below((base as f64 * JITTER_FRACTION) as u64);
         let reply = site::serve(request);
         let connect_ns = if new_connection {
-            (base as f64 * CONNECT_FRACTION) as u64
+            self.connect_ns(&request.url.host)
         } else {
             0
         };

@@ -188,6 +188,9 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("gevent.greenlet", |vm, m| {
         python_module(vm, m, "gevent.greenlet", "from gevent import Greenlet\n")
     });
+    vm.register_module("socket", |vm, m| {
+        python_module(vm, m, "socket", include_str!("py/socket.py"))
+    });
     vm.register_module("requests.structures", |vm, m| {
         python_module(
             vm,

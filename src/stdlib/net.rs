@@ -20,7 +20,8 @@
 //!   client library do (sockets, TLS records, header parsing) — our
 //!   Python versions of `requests` and `aiohttp` are much smaller than the
 //!   real ones, so they charge the real ones' measured cost per request;
-//! - `transfer_ns(nbytes)`, `base_latency(host)` (seconds).
+//! - `transfer_ns(nbytes)`, `base_latency(host)` (seconds),
+//!   `connect_ns(host)` (what a new connection to it costs).
 
 use crate::runtime::net::{NetSettings, Network, Request, Url, UrlError};
 use crate::vm::builtins::Methods;
@@ -35,6 +36,7 @@ const FUNCTIONS: Methods = &[
     ("cpu", cpu),
     ("transfer_ns", transfer_ns),
     ("base_latency", base_latency),
+    ("connect_ns", connect_ns),
 ];
 
 /// Factory of `_net`: the module holds the run's network.
@@ -224,6 +226,13 @@ fn transfer_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_net.transfer_ns", args, 1, 1)?;
     let n = int_value(vm, &args.pos[0], "nbytes")?.max(0) as usize;
     Ok(Value::Int(Network::transfer_ns(n) as i64))
+}
+
+fn connect_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("_net.connect_ns", args, 1, 1)?;
+    let host = str_arg(vm, &args.pos[0], "host")?;
+    let ns = with_network(vm, |n| n.connect_ns(&host))?;
+    Ok(Value::Int(ns as i64))
 }
 
 fn base_latency(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

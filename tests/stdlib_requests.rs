@@ -238,3 +238,78 @@ fn latency_is_settable_per_run_and_jitter_follows_the_seed() {
     assert_eq!(with(vec![], 1), default);
     assert_ne!(with(vec![], 2), default);
 }
+
+/// Each request is a span in the log (host, method, path, status, body
+/// size, from sending to the last byte) and an async slice named by its
+/// host in the Chrome trace.
+#[test]
+fn requests_are_spans_in_the_log_and_the_trace() {
+    let (out, sim) = run_program(THREADS, &SimOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let sim = sim.unwrap();
+    let spans: Vec<_> = sim
+        .log
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::NetRequest {
+                t,
+                until,
+                thread,
+                host,
+                method,
+                path,
+                status,
+                bytes,
+            } => Some((
+                *t,
+                *until,
+                *thread,
+                host.clone(),
+                method.clone(),
+                path.clone(),
+                *status,
+                *bytes,
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(spans.len(), 10);
+    let mut paths: Vec<String> = spans.iter().map(|s| s.5.clone()).collect();
+    paths.sort();
+    assert_eq!(paths[0], "/page/1");
+    for (t, until, thread, host, method, _, status, bytes) in &spans {
+        assert!(*thread >= 1, "sent by a worker thread");
+        assert_eq!(
+            (host.as_str(), method.as_str(), *status),
+            ("blog.example.com", "GET", 200)
+        );
+        assert!(*bytes > 20_000);
+        assert!(
+            (550_000_000..700_000_000).contains(&(until - t)),
+            "{}",
+            until - t
+        );
+    }
+    let names = sim.thread_names();
+    let info = interleave::trace::chrome::TraceInfo {
+        runtime: sim.runtime(),
+        stdout: &out.stdout,
+    };
+    let json: serde_json::Value = serde_json::from_str(&interleave::trace::chrome::export(
+        &sim.log.events,
+        sim.now(),
+        &names,
+        &info,
+    ))
+    .unwrap();
+    let net: Vec<&serde_json::Value> = json["traceEvents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["cat"] == "net")
+        .collect();
+    assert_eq!(net.len(), 20);
+    assert!(net.iter().all(|e| e["name"] == "blog.example.com"));
+    assert_eq!(net.iter().filter(|e| e["ph"] == "b").count(), 10);
+}

@@ -336,6 +336,24 @@ impl Simulation {
                         }
                     }
                 }
+                Note::Net {
+                    host,
+                    method,
+                    path,
+                    status,
+                    bytes,
+                    at,
+                    until,
+                } => self.log.push(Event::NetRequest {
+                    t: at,
+                    until,
+                    thread: tid as u32,
+                    host,
+                    method,
+                    path,
+                    status,
+                    bytes,
+                }),
                 Note::Queue {
                     queue,
                     put,

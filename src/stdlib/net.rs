@@ -5,7 +5,9 @@
 //! ([`Syscall::Io`]: the GIL is released, the thread's state is "I/O").
 //! Deciding what to wait for (timeouts, streaming, connection reuse) is
 //! the Python modules' business; an asyncio task never calls [`io`] — it
-//! awaits a loop timer for the same duration.
+//! awaits a loop timer for the same duration. Each fetch leaves a
+//! [`Note::Net`], which the runtime logs as a request span
+//! (`Event::NetRequest`).
 //!
 //! Functions:
 //! - `fetch(method, url, headers, body, new_connection)` →
@@ -27,7 +29,7 @@ use crate::runtime::net::{NetSettings, Network, Request, Url, UrlError};
 use crate::vm::builtins::Methods;
 use crate::vm::call::Args;
 use crate::vm::value::{Obj, ObjRef, Value};
-use crate::vm::{Halt, PyErr, PyResult, Syscall, Vm};
+use crate::vm::{Halt, Note, PyErr, PyResult, Syscall, Vm};
 
 const FUNCTIONS: Methods = &[
     ("fetch", fetch),
@@ -169,6 +171,28 @@ fn fetch(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     let url_text = request.url.to_text();
     let result = with_network(vm, |n| n.exchange(&request, new_connection))?;
+    let (status, size, took) = match &result {
+        Ok(e) => (
+            e.status,
+            e.body.len() as u64,
+            e.connect_ns + e.wait_ns + e.transfer_ns,
+        ),
+        Err(ns) => (0, 0, *ns),
+    };
+    let at = vm.clock_ns;
+    let path = match request.url.query.as_str() {
+        "" => request.url.path.clone(),
+        q => format!("{}?{q}", request.url.path),
+    };
+    vm.sched.notes.push(Note::Net {
+        host: request.url.host.clone(),
+        method: request.method.clone(),
+        path,
+        status,
+        bytes: size,
+        at,
+        until: at + took,
+    });
     Ok(match result {
         Ok(e) => Value::tuple(vec![
             Value::Int(i64::from(e.status)),

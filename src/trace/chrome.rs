@@ -10,7 +10,8 @@
 //! must nest). Counters (`C`): who holds the GIL, and each queue's depth.
 //! Flows (`s` → `f`): from each queue put to the get of the same item,
 //! and from a lock's release to the acquisition it unblocked. Prints are
-//! instant (`i`) events.
+//! instant (`i`) events. Requests on the simulated network are async
+//! (`b`/`e`) slices named by their host.
 //!
 //! Flow binding: a flow start binds to the slice open on its track at
 //! its time, a flow end with `"bp": "e"` to the enclosing slice. So each
@@ -174,6 +175,7 @@ impl<'a> Builder<'a> {
         self.lock_holds(events);
         self.gil_counter();
         self.queues(events);
+        self.net_requests(events);
         self.prints(events);
         let Builder {
             mut meta,
@@ -399,6 +401,45 @@ impl<'a> Builder<'a> {
                 &format!("get item {item} from {qname}"),
                 ("queue", &flow, id, false),
             );
+        }
+    }
+
+    /// Requests on the simulated network: async slices named by host
+    /// (one track group per host, overlapping requests on rows of their
+    /// own), with the method, path, status, size and sending thread.
+    fn net_requests(&mut self, events: &[Event]) {
+        let mut id = 0u64;
+        for e in events {
+            if let Event::NetRequest {
+                t,
+                until,
+                thread,
+                host,
+                method,
+                path,
+                status,
+                bytes,
+            } = e
+            {
+                id += 1;
+                let sender = self
+                    .tl
+                    .threads
+                    .get(*thread as usize)
+                    .map_or(String::new(), |l| l.name.clone());
+                let args = json!({
+                    "request": format!("{method} {path}"), "status": status,
+                    "bytes": bytes, "thread": sender,
+                });
+                self.push(
+                    *t,
+                    json!({ "ph": "b", "tid": thread_tid(*thread), "cat": "net", "name": host, "id": id, "args": args }),
+                );
+                self.push(
+                    (*until).max(*t),
+                    json!({ "ph": "e", "tid": thread_tid(*thread), "cat": "net", "name": host, "id": id }),
+                );
+            }
         }
     }
 

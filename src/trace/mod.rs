@@ -150,6 +150,20 @@ pub enum Event {
         start: u32,
         end: u32,
     },
+    /// `thread` sent a request on the simulated network at `t`; its
+    /// response is complete at `until` (as planned when it was sent: a
+    /// client that gives up earlier, on a timeout, stops waiting sooner).
+    /// `status` 0: the host did not resolve; `bytes`: the response body.
+    NetRequest {
+        t: u64,
+        until: u64,
+        thread: u32,
+        host: String,
+        method: String,
+        path: String,
+        status: u16,
+        bytes: u64,
+    },
     /// A process began (`os.fork`, `multiprocessing`): its pid, its
     /// parent's, its name, how it was started, and its main thread. (The
     /// program itself is pid 4242 and has no such event.)

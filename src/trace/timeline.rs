@@ -155,6 +155,7 @@ fn thread_count(events: &[Event]) -> usize {
             | Event::QueuePut { thread, .. }
             | Event::QueueGet { thread, .. }
             | Event::TaskStep { thread, .. }
+            | Event::NetRequest { thread, .. }
             | Event::Print { thread, .. } => Some(*thread as usize + 1),
             Event::ProcessStart { thread, .. } | Event::ThreadProcess { thread, .. } => {
                 Some(*thread as usize + 1)

@@ -68,6 +68,17 @@ pub enum Note {
         running: Option<bool>,
         at: u64,
     },
+    /// A request on the simulated network, sent at `at` and answered by
+    /// `until` (`status` 0: the host did not resolve).
+    Net {
+        host: String,
+        method: String,
+        path: String,
+        status: u16,
+        bytes: u64,
+        at: u64,
+        until: u64,
+    },
     /// A queue operation: `put` true for put, false for get.
     Queue {
         queue: ObjRef,

@@ -4,6 +4,7 @@
 //! virtual time; and the seed notes' crawler written three ways keeps the
 //! notes' ordering: sequential `requests` ≈ 6 s, 12 threads ≈ 10× less,
 //! asyncio + aiohttp the fastest.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/crawl.rs"]
 mod crawl;

@@ -4,6 +4,7 @@
 //! plain sleep blocks every greenlet); the patched network lets greenlets
 //! crawl concurrently; and the switching order, queues, pools, events,
 //! semaphores, kill and Timeout print what gevent 23.9.1 printed.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/crawl.rs"]
 mod crawl;

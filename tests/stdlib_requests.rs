@@ -5,9 +5,12 @@
 //! virtual time with the GIL released, so 12 threads fetch 10 pages about
 //! 10 times faster than a loop; kept-alive connections skip the handshake;
 //! timeouts fire at their virtual time; `--latency` changes the figures.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/conformance_area.rs"]
 mod area;
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/crawl.rs"]
 mod crawl;
 
@@ -312,4 +315,22 @@ fn requests_are_spans_in_the_log_and_the_trace() {
     assert_eq!(net.len(), 20);
     assert!(net.iter().all(|e| e["name"] == "blog.example.com"));
     assert_eq!(net.iter().filter(|e| e["ph"] == "b").count(), 10);
+}
+
+/// The command line's `--latency HOST=MS` (repeatable, `*` for every
+/// host); a malformed one is a usage error.
+#[test]
+fn the_command_line_sets_latency() {
+    let program = "import time, requests\nt0 = time.perf_counter()\nrequests.get('https://blog.example.com/')\nprint(round(time.perf_counter() - t0, 1))\n";
+    let out = cli::interleave("run", program, &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "0.6\n");
+    let out = cli::interleave(
+        "run",
+        program,
+        &["--latency", "blog.example.com=2000", "--latency", "*=10"],
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2.4\n");
+    let out = cli::interleave("run", program, &["--latency", "blog.example.com"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected HOST=MS"));
 }

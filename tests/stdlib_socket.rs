@@ -4,6 +4,7 @@
 //! a kept-alive connection reads to EOF only when the server closes it
 //! (KEEPALIVE_TIMEOUT), timeouts raise `socket.timeout` at their virtual
 //! time.
+#![cfg(not(target_arch = "wasm32"))]
 
 use interleave::run::{run, RunOptions};
 

@@ -4,6 +4,7 @@
 //! connection per request, the thread in I/O with the GIL released,
 //! HTTPError for error statuses, URLError for hosts that do not resolve,
 //! timeouts at their virtual time.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/conformance_area.rs"]
 mod area;

@@ -1,7 +1,8 @@
 //! Statistics of a run, read off the event log: where each thread's time
 //! went (running, ready without a core, waiting for the GIL, blocked,
 //! sleeping, in I/O), how often the GIL changed hands and why, how
-//! contended each lock was, and how full each queue got. [`Stats::render`]
+//! contended each lock was, how full each queue got, and the requests to
+//! each host of the simulated network. [`Stats::render`]
 //! writes them as the text table `interleave run --stats` prints.
 
 use std::collections::BTreeMap;
@@ -71,6 +72,20 @@ pub struct QueueStats {
     pub mean_depth: f64,
 }
 
+/// The requests to one host of the simulated network.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostStats {
+    pub host: String,
+    pub requests: u64,
+    /// Response bodies, in bytes.
+    pub bytes: u64,
+    /// Sending to last byte, added up and at most (virtual ns).
+    pub total_time: u64,
+    pub max_time: u64,
+    /// The most requests to it in flight at once.
+    pub max_in_flight: u32,
+}
+
 /// The statistics of one run.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
@@ -89,6 +104,9 @@ pub struct Stats {
     pub queues: Vec<QueueStats>,
     /// The most threads running at once (on different cores).
     pub max_parallel: u32,
+    /// Requests on the simulated network, by host (in order of first
+    /// request).
+    pub hosts: Vec<HostStats>,
 }
 
 const REASONS: [GilReason; 5] = [
@@ -197,6 +215,7 @@ impl Stats {
             locks: locks.into_values().collect(),
             queues: queue_stats(events, tl.end),
             max_parallel: max_parallel(tl),
+            hosts: host_stats(events),
         }
     }
 
@@ -360,8 +379,78 @@ impl Stats {
             }
             out.push_str(&table(&rows));
         }
+        if !self.hosts.is_empty() {
+            let mut rows = vec![[
+                "host",
+                "requests",
+                "KB",
+                "mean time",
+                "max time",
+                "max in flight",
+            ]
+            .map(String::from)
+            .to_vec()];
+            for h in &self.hosts {
+                rows.push(vec![
+                    h.host.clone(),
+                    group_digits(h.requests),
+                    format!("{:.1}", h.bytes as f64 / 1000.0),
+                    ms(h.total_time / h.requests.max(1)),
+                    ms(h.max_time),
+                    h.max_in_flight.to_string(),
+                ]);
+            }
+            out.push_str(&table(&rows));
+        }
         out
     }
+}
+
+/// The network requests of the log, by host.
+fn host_stats(events: &[Event]) -> Vec<HostStats> {
+    let mut hosts: Vec<HostStats> = Vec::new();
+    // Per host: (time, +1 at a start / -1 at an end).
+    let mut edges: Vec<Vec<(u64, i32)>> = Vec::new();
+    for e in events {
+        if let Event::NetRequest {
+            t,
+            until,
+            host,
+            bytes,
+            ..
+        } = e
+        {
+            let i = match hosts.iter().position(|h| h.host == *host) {
+                Some(i) => i,
+                None => {
+                    hosts.push(HostStats {
+                        host: host.clone(),
+                        ..HostStats::default()
+                    });
+                    edges.push(Vec::new());
+                    hosts.len() - 1
+                }
+            };
+            let took = until.saturating_sub(*t);
+            let h = &mut hosts[i];
+            h.requests += 1;
+            h.bytes += bytes;
+            h.total_time += took;
+            h.max_time = h.max_time.max(took);
+            edges[i].push((*t, 1));
+            edges[i].push(((*until).max(*t), -1));
+        }
+    }
+    for (h, mut e) in hosts.iter_mut().zip(edges) {
+        // Ends before starts at the same instant.
+        e.sort_unstable();
+        let mut n: i32 = 0;
+        for (_, d) in e {
+            n += d;
+            h.max_in_flight = h.max_in_flight.max(n.max(0) as u32);
+        }
+    }
+    hosts
 }
 
 /// Why a run took the time it did, read off its statistics.
@@ -778,5 +867,36 @@ mod tests {
         assert_eq!(ms(0), "0.000");
         assert_eq!(ms(1_234_567), "1.234");
         assert_eq!(ms(12_345_678_901), "12,345.678");
+    }
+
+    #[test]
+    fn network_requests_by_host() {
+        let req = |t, until, host: &str| Event::NetRequest {
+            t,
+            until,
+            thread: 0,
+            host: host.into(),
+            method: "GET".into(),
+            path: "/".into(),
+            status: 200,
+            bytes: 1000,
+        };
+        let events = vec![
+            req(0, 100, "a"),
+            req(10, 60, "a"),
+            req(100, 150, "a"),
+            req(20, 30, "b"),
+        ];
+        let stats = Stats::new(&events, 200, &[]);
+        let a = &stats.hosts[0];
+        assert_eq!((a.host.as_str(), a.requests, a.bytes), ("a", 3, 3000));
+        assert_eq!((a.total_time, a.max_time, a.max_in_flight), (200, 100, 2));
+        assert_eq!(stats.hosts[1].max_in_flight, 1);
+        let text = stats.render();
+        assert!(text.lines().any(|l| l.starts_with("host ")), "{text}");
+        assert!(text
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>()
+                == ["a", "3", "3.0", "0.000", "0.000", "2"]));
     }
 }

@@ -334,3 +334,36 @@ fn the_command_line_sets_latency() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("expected HOST=MS"));
 }
+
+/// `requests.get` inside coroutines blocks the event loop: ten of them
+/// gathered take as long as ten in a row; `asyncio.to_thread` moves them
+/// to threads, which overlap.
+#[test]
+fn blocking_requests_in_coroutines_block_the_loop() {
+    let out = run(
+        r#"import asyncio, time, requests
+urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
+async def fetch(u):
+    return len(requests.get(u).text)
+async def fetch_in_thread(u):
+    r = await asyncio.to_thread(requests.get, u)
+    return len(r.text)
+async def main():
+    t0 = time.perf_counter()
+    await asyncio.gather(*(fetch(u) for u in urls))
+    print("blocking", time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    await asyncio.gather(*(fetch_in_thread(u) for u in urls))
+    print("to_thread", time.perf_counter() - t0)
+asyncio.run(main())
+"#,
+        &RunOptions::default(),
+    );
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let (b, t) = (
+        figure(&out.stdout, "blocking"),
+        figure(&out.stdout, "to_thread"),
+    );
+    assert!((5.5..6.8).contains(&b), "{b}");
+    assert!(t < 0.8, "{t}");
+}

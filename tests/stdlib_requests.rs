@@ -337,7 +337,8 @@ fn the_command_line_sets_latency() {
 
 /// `requests.get` inside coroutines blocks the event loop: ten of them
 /// gathered take as long as ten in a row; `asyncio.to_thread` moves them
-/// to threads, which overlap.
+/// to the loop's default executor, whose threads overlap — in two rounds,
+/// as it has `os.cpu_count() + 4` = 6 workers on the default 2 cores.
 #[test]
 fn blocking_requests_in_coroutines_block_the_loop() {
     let out = run(
@@ -365,5 +366,5 @@ asyncio.run(main())
         figure(&out.stdout, "to_thread"),
     );
     assert!((5.5..6.8).contains(&b), "{b}");
-    assert!(t < 0.8, "{t}");
+    assert!((1.1..1.45).contains(&t), "{t}");
 }

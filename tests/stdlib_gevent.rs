@@ -3,7 +3,9 @@
 //! greenlets takes ≈ 1 s of virtual time, ≈ 4 s without the patch (a
 //! plain sleep blocks every greenlet); the patched network lets greenlets
 //! crawl concurrently; and the switching order, queues, pools, events,
-//! semaphores, kill and Timeout print what gevent 23.9.1 printed.
+//! semaphores, kill and Timeout print what gevent 23.9.1 printed, and so
+//! do threads, locks, queues and events once patch_all() made them
+//! greenlets.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/crawl.rs"]
@@ -195,6 +197,79 @@ timeout True 0.5 seconds\n\
 late\n\
 later\n\
 1\n\
+";
+    for runtime in interleave::runtime::model::NAMES {
+        assert_eq!(run_under(program, runtime), want, "{runtime}");
+    }
+}
+
+/// After patch_all(), threading's threads are greenlets and their locks,
+/// queues and events go through the hub: four threads sleeping 1 s take
+/// 1 s, and the output is what gevent 23.9.1 printed (see above).
+#[test]
+fn patch_all_turns_threads_into_greenlets() {
+    let program = r#"from gevent import monkey
+monkey.patch_all()
+import threading, time, queue
+import gevent
+def work(i):
+    time.sleep(1)
+    print("done", i, threading.current_thread().name, threading.get_ident() != threading.main_thread().ident)
+ts = [threading.Thread(target=work, args=(i,), name=f"w{i}") for i in range(4)]
+t0 = time.perf_counter()
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+print("four threads", round(time.perf_counter() - t0, 2), [t.is_alive() for t in ts])
+lock = threading.Lock()
+count = 0
+def add():
+    global count
+    for _ in range(3):
+        with lock:
+            v = count
+            time.sleep(0.01)
+            count = v + 1
+ts = [threading.Thread(target=add) for _ in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("count", count)
+q = queue.Queue()
+def producer():
+    for i in range(3):
+        q.put(i)
+        print("put", i)
+        time.sleep(0.1)
+    q.put(None)
+def consumer():
+    while (item := q.get()) is not None:
+        print("got", item)
+a = threading.Thread(target=producer); b = threading.Thread(target=consumer)
+a.start(); b.start(); a.join(); b.join()
+ev = threading.Event()
+def waiter():
+    print("waiting")
+    print("event", ev.wait(5))
+w = threading.Thread(target=waiter); w.start()
+time.sleep(0.5); ev.set(); w.join()
+print(monkey.is_module_patched("threading"), monkey.is_module_patched("time"))
+"#;
+    let want = "done 0 w0 True\n\
+done 1 w1 True\n\
+done 2 w2 True\n\
+done 3 w3 True\n\
+four threads 1.0 [False, False, False, False]\n\
+count 9\n\
+put 0\n\
+got 0\n\
+put 1\n\
+got 1\n\
+put 2\n\
+got 2\n\
+waiting\n\
+event True\n\
+True True\n\
 ";
     for runtime in interleave::runtime::model::NAMES {
         assert_eq!(run_under(program, runtime), want, "{runtime}");

@@ -13,8 +13,8 @@ waits in virtual time for its next timer. So switches happen only where
 gevent switches, and a plain `time.sleep` in a greenlet blocks all of them
 — until `monkey.patch_all()` replaces `time.sleep` with `gevent.sleep` and
 makes the simulated network (`requests`, `urllib`) wait through the hub.
-Not simulated: patching `threading` (threads stay threads; patch_all
-leaves them alone and says so in `monkey.is_module_patched`)."""
+patch_all() (patch_thread) also turns `threading` into greenlets: a
+Thread started after it is a greenlet, its locks are the hub's."""
 
 import _net
 import _thread
@@ -27,6 +27,11 @@ __version__ = '23.9.1'
 _real_sleep = _time.sleep
 _real_io = _net.io
 _monotonic = _time.monotonic
+# The kernel's primitives, kept before monkey.patch_thread replaces them.
+_allocate_lock = _thread.allocate_lock
+_start_new_thread = _thread.start_new_thread
+_real_get_ident = _thread.get_ident
+_real_label = _thread._label
 
 
 class GreenletExit(BaseException):
@@ -208,8 +213,8 @@ class _GreenletBase:
 
 class _MainGreenlet(_GreenletBase):
     def __init__(self):
-        self._go = _thread.allocate_lock()
-        _thread._label(self._go, 'gevent hub (main greenlet)')
+        self._go = _allocate_lock()
+        _real_label(self._go, 'gevent hub (main greenlet)')
         self._go.acquire()
         self.name = 'MainGreenlet'
 
@@ -317,10 +322,10 @@ class Greenlet(_GreenletBase):
     def _resume(self):
         if not self._thread:
             self._thread = True
-            self._go = _thread.allocate_lock()
-            _thread._label(self._go, 'gevent hub (%s)' % self.name)
+            self._go = _allocate_lock()
+            _real_label(self._go, 'gevent hub (%s)' % self.name)
             self._go.acquire()
-            _thread.start_new_thread(_bootstrap, (self,))
+            _start_new_thread(_bootstrap, (self,))
         self._go.release()
 
     def _finish(self):
@@ -1014,8 +1019,27 @@ class _Monkey:
         _net.io = _io_wait
         self._patched.add('socket')
 
-    def patch_thread(self, *args, **kwargs):
-        pass
+    def patch_thread(self, threading=True, _threading_local=True,
+                     Event=True, logging=True, existing_locks=True):
+        """Threads become greenlets and their locks the hub's: for
+        `_thread` (so `threading`, `queue`… imported later use them) and
+        for an already imported `threading`."""
+        import sys
+        _thread.start_new_thread = _patched_start_new_thread
+        _thread.allocate_lock = _PatchedLock
+        _thread.LockType = _PatchedLock
+        _thread.RLock = _PatchedRLock
+        _thread.get_ident = _patched_get_ident
+        _thread._label = _patched_label
+        mod = sys.modules.get('threading')
+        if mod is not None:
+            mod._start_new_thread = _patched_start_new_thread
+            mod._allocate_lock = _PatchedLock
+            mod.Lock = _PatchedLock
+            mod.get_ident = _patched_get_ident
+            mod._label = _patched_label
+        self._patched.add('thread')
+        self._patched.add('threading')
 
     def patch_all(self, socket=True, dns=True, time=True, select=True,
                   thread=True, os=True, ssl=True, subprocess=True,
@@ -1026,6 +1050,8 @@ class _Monkey:
         if socket or ssl:
             self.patch_socket()
             self._patched.add('ssl')
+        if thread:
+            self.patch_thread()
         return True
 
     def is_module_patched(self, name):
@@ -1041,3 +1067,95 @@ class _Monkey:
 
 
 monkey = _Monkey()
+
+
+# -- what patch_thread puts in place ---------------------------------------
+
+class _PatchedLock:
+    """`_thread.allocate_lock()` once patched: a lock greenlets wait for
+    through the hub."""
+
+    def __init__(self):
+        self._sem = Semaphore(1)
+
+    def __repr__(self):
+        state = 'locked' if self.locked() else 'unlocked'
+        return '<%s %s._thread.lock object>' % (state, __name__)
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout is not None and timeout < 0:
+            timeout = None
+        return self._sem.acquire(blocking, timeout)
+
+    acquire_lock = acquire
+
+    def release(self):
+        if self._sem.counter > 0:
+            raise RuntimeError('release unlocked lock')
+        self._sem.release()
+
+    release_lock = release
+
+    def locked(self):
+        return self._sem.counter <= 0
+
+    locked_lock = locked
+
+    def _at_fork_reinit(self):
+        self._sem = Semaphore(1)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        self.release()
+
+
+class _PatchedRLock(RLock):
+    """`_thread.RLock()` once patched, with what Condition asks of it."""
+
+    def acquire(self, blocking=True, timeout=-1):
+        if timeout is not None and timeout < 0:
+            timeout = None
+        return RLock.acquire(self, blocking, timeout)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def _is_owned(self):
+        return self._owner is getcurrent()
+
+    def _release_save(self):
+        count, owner = self._count, self._owner
+        self._count = 0
+        self._owner = None
+        self._block.release()
+        return (count, owner)
+
+    def _acquire_restore(self, state):
+        self._block.acquire()
+        self._count, self._owner = state
+
+
+def _patched_start_new_thread(function, args, kwargs=None):
+    g = Greenlet(function, *args, **(kwargs or {}))
+    g.start()
+    return _ident_of(g)
+
+
+def _ident_of(g):
+    return 0x7f3a6c000000 + 0x1000 * g._number
+
+
+def _patched_get_ident():
+    g = _current
+    if g is _main:
+        return _real_get_ident()
+    return _ident_of(g)
+
+
+def _patched_label(lock, text):
+    if not isinstance(lock, (_PatchedLock, RLock)):
+        _real_label(lock, text)

@@ -322,8 +322,10 @@ print(len(sizes))
         let mut sim = Simulation::new(program, &SimOptions::default()).unwrap();
         while sim.run(997) == Progress::Running {}
         assert_eq!(sim.log.digest(), once);
-        let mut other = SimOptions::default();
-        other.seed = 1;
+        let other = SimOptions {
+            seed: 1,
+            ..SimOptions::default()
+        };
         let (_, sim) = run_program(program, &other);
         assert_ne!(
             sim.unwrap().log.digest(),

@@ -77,10 +77,6 @@ fn addr(o: &ObjRef) -> usize {
     Rc::as_ptr(o) as *const u8 as usize
 }
 
-fn identity_hash(v: &Value) -> i64 {
-    (v.identity() >> 4) as i64
-}
-
 impl Copier {
     /// A copier for `fork`; `remap` is (parent thread ident, child's).
     pub fn fork(vm: &Vm, remap: Option<(u64, u64)>) -> Copier {
@@ -419,8 +415,8 @@ impl Copier {
         for (h, k, v) in entries {
             let k2 = self.copy(vm, k)?;
             let v2 = self.copy(vm, v)?;
-            let h2 = if !k2.is(k) && *h == identity_hash(k) {
-                identity_hash(&k2)
+            let h2 = if !k2.is(k) && *h == vm.identity_hash(k) {
+                vm.identity_hash(&k2)
             } else {
                 *h
             };
@@ -433,8 +429,8 @@ impl Copier {
         let mut s = SetData::new();
         for (k, h) in entries {
             let k2 = self.copy(vm, k)?;
-            let h2 = if !k2.is(k) && *h == identity_hash(k) {
-                identity_hash(&k2)
+            let h2 = if !k2.is(k) && *h == vm.identity_hash(k) {
+                vm.identity_hash(&k2)
             } else {
                 *h
             };

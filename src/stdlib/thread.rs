@@ -456,7 +456,7 @@ fn lock_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (locked, reentrant, owner, count) =
         with_lock(vm, &me, |s| (s.owner != 0, s.reentrant, s.owner, s.count))?;
     let state = if locked { "locked" } else { "unlocked" };
-    let at = me.identity();
+    let at = vm.object_id(&me);
     if reentrant {
         let cls = vm.type_of(&me);
         let (module, name) = match crate::vm::types::type_data(&cls) {

@@ -22,6 +22,7 @@ pub mod dict;
 pub mod dis;
 pub mod exc;
 pub mod frame;
+pub mod identity;
 pub mod interp;
 pub mod module;
 pub mod num;
@@ -180,6 +181,8 @@ pub struct Vm {
     pub(crate) max_op_cost: u64,
     /// Payloads of NaNs made by `float()` (see `fresh_nan`).
     pub nan_counter: u64,
+    /// `id()` of heap objects: serials in program order (see `identity`).
+    pub(crate) identities: std::cell::RefCell<identity::Identities>,
     /// The exception being handled (`sys.exc_info()`), or None.
     pub handled: Value,
     /// Interned strings for names.
@@ -264,6 +267,7 @@ impl Vm {
             depth: 0,
             nested_runs: 0,
             nan_counter: 0,
+            identities: Default::default(),
             frame_pool: Vec::new(),
             max_op_cost: 1,
             handled: Value::None,

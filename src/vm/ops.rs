@@ -98,7 +98,7 @@ impl Vm {
             Some(td) => (td.module.to_string(), td.qualname.to_string()),
             None => ("?".into(), "?".into()),
         };
-        format!("<{module}.{qualname} object at {:#x}>", v.identity())
+        format!("<{module}.{qualname} object at {:#x}>", self.object_id(v))
     }
 
     /// `str(v)`.
@@ -156,7 +156,7 @@ impl Vm {
                     }
                 }
             }
-            _ => Ok((v.identity() >> 4) as i64),
+            _ => Ok(self.identity_hash(v)),
         }
     }
 

@@ -89,6 +89,25 @@ time.sleep(0.1)
 a.acquire()
 ",
     ),
+    (
+        // Sets of objects iterate in hash order, and the executor keeps its
+        // threads in a set: object ids must not depend on addresses.
+        "executor_and_object_sets",
+        "from concurrent.futures import ThreadPoolExecutor
+import time
+class Job:
+    def __init__(self, n):
+        self.n = n
+def work(job):
+    time.sleep(0.001 * (job.n % 3))
+    return job.n * job.n
+jobs = {Job(i) for i in range(8)}
+with ThreadPoolExecutor(max_workers=4) as ex:
+    results = list(ex.map(work, jobs))
+print(results, sorted(results))
+print(len({id(j) for j in jobs}), object() != object())
+",
+    ),
 ];
 
 /// One line per run: `name runtime seed events digest exit_status`.

@@ -739,7 +739,7 @@ fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = one(vm, args, "id")?;
-    Ok(Value::Int(v.identity() as i64))
+    Ok(Value::Int(vm.object_id(&v) as i64))
 }
 
 fn input(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

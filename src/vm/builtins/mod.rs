@@ -270,7 +270,11 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
                 return exception::repr(vm, o).map(Some);
             }
             Obj::Function(f) => {
-                format!("<function {} at {:#x}>", f.qualname.borrow(), v.identity())
+                format!(
+                    "<function {} at {:#x}>",
+                    f.qualname.borrow(),
+                    vm.object_id(v)
+                )
             }
             Obj::Builtin(b) => match (&b.bound, b.owner) {
                 (Some(recv), Some(owner)) => {
@@ -280,7 +284,7 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
                         "<built-in method {} of {} object at {:#x}>",
                         b.name,
                         t,
-                        recv.identity()
+                        vm.object_id(recv)
                     )
                 }
                 _ => format!("<built-in function {}>", b.name),
@@ -297,25 +301,25 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
                 format!("<bound method {fname} of {r}>")
             }
             Obj::Module(m) => format!("<module '{}' (built-in)>", m.name),
-            Obj::Cell(_) => format!("<cell at {:#x}>", v.identity()),
+            Obj::Cell(_) => format!("<cell at {:#x}>", vm.object_id(v)),
             Obj::Generator(g) => {
                 let kind = match g.kind {
                     super::value::GenKind::Generator => "generator",
                     super::value::GenKind::Coroutine => "coroutine",
                     super::value::GenKind::AsyncGenerator => "async_generator",
                 };
-                format!("<{kind} object {} at {:#x}>", g.qualname, v.identity())
+                format!("<{kind} object {} at {:#x}>", g.qualname, vm.object_id(v))
             }
             Obj::Iter(_) => {
                 let t = vm.type_name(v);
-                format!("<{t} object at {:#x}>", v.identity())
+                format!("<{t} object at {:#x}>", vm.object_id(v))
             }
             Obj::NotImplemented => "NotImplemented".into(),
             Obj::Ellipsis => "Ellipsis".into(),
             Obj::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.obj.name,
-                v.identity(),
+                vm.object_id(v),
                 c.obj.filename,
                 c.obj.first_line
             ),
@@ -334,7 +338,7 @@ pub fn repr_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
             Obj::DictView(d, what) => return dict::view_repr(vm, d, *what).map(Some),
             Obj::Property(_) | Obj::StaticMethod(_) | Obj::ClassMethod(_) | Obj::Super(_) => {
                 let t = vm.type_name(v);
-                format!("<{t} object at {:#x}>", v.identity())
+                format!("<{t} object at {:#x}>", vm.object_id(v))
             }
         },
     }))
@@ -368,7 +372,7 @@ pub fn hash_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Value::Null | Value::None => NONE_HASH,
         Value::Bool(b) => i64::from(*b),
         Value::Int(i) => int::hash_i64(*i),
-        Value::Float(f) => float::hash(*f, v.identity()),
+        Value::Float(f) => float::hash(*f, vm.object_id(v)),
         Value::Obj(o) => match &**o {
             Obj::Str(s) => {
                 let h = s.hash.get();
@@ -382,7 +386,7 @@ pub fn hash_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
             }
             Obj::BigInt(b) => int::hash_bigint(b),
             Obj::Bytes(b) => crate::vm::table::hash::hash_bytes(b),
-            Obj::Complex(z) => complex::hash(*z, v.identity()),
+            Obj::Complex(z) => complex::hash(*z, vm.object_id(v)),
             Obj::Tuple(t) => return tuple::hash(vm, t).map(Some),
             Obj::FrozenSet(s) => return set::frozenset_hash(vm, s).map(Some),
             Obj::Range(r) => range::hash(r),
@@ -395,9 +399,9 @@ pub fn hash_builtin(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
                 if vm.has_user_special(v, "__hash__") {
                     return Ok(None);
                 }
-                (v.identity() >> 4) as i64
+                vm.identity_hash(v)
             }
-            _ => (v.identity() >> 4) as i64,
+            _ => vm.identity_hash(v),
         },
     }))
 }

@@ -415,9 +415,9 @@ fn object_ne(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Bool(!vm.truthy(&r)?))
 }
 
-fn object_hash(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+fn object_hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let a = args.pos.first().cloned().unwrap_or(Value::None);
-    Ok(Value::Int((a.identity() >> 4) as i64))
+    Ok(Value::Int(vm.identity_hash(&a)))
 }
 
 fn object_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -1,7 +1,8 @@
 //! The text files the engine and the page read at run time: the simulated
 //! standard library's Python sources (`src/stdlib/py/*.py`, imported as
-//! frozen modules) and the presets' programs (`src/ui/presets/*.py`),
-//! about 360 kB of text.
+//! frozen modules), the presets' programs (`src/ui/presets/*.py`) and the
+//! Unicode name table of `\N{...}` escapes (`src/lang/unicode_names.txt`,
+//! for our `unicode_names2`, crates/unicode_names2), about 1.5 MB of text.
 //!
 //! Natively, and in wasm builds without the `fetch-sources` feature (the
 //! wasm-pack tests), they are compiled in. The page's two builds
@@ -33,6 +34,7 @@ macro_rules! files {
 }
 
 files! {
+    "lang/unicode_names.txt",
     "stdlib/py/_threading_local.py",
     "stdlib/py/asyncio.py",
     "stdlib/py/collections.py",
@@ -89,6 +91,19 @@ pub fn get(path: &str) -> Option<&'static str> {
     }
 }
 
+/// The table of `\N{...}` names.
+pub const UNICODE_NAMES: &str = "lang/unicode_names.txt";
+
+/// Hands the parser's name lookup (`unicode_names2`) its table, once it
+/// can be read; cheap after the first time. Called before each parse.
+pub fn share_unicode_names() {
+    if !unicode_names2::has_table() {
+        if let Some(table) = get(UNICODE_NAMES) {
+            unicode_names2::set_table(table);
+        }
+    }
+}
+
 /// True when every file of [`FILES`] can be read.
 pub fn ready() -> bool {
     FILES.iter().all(|f| get(f).is_some())
@@ -137,7 +152,8 @@ mod tests {
     fn files_lists_every_source_on_disk() {
         // `./x dist` bundles the directories; FILES must name the same files
         // (a new stdlib module or preset is added to both).
-        let mut want = on_disk("stdlib/py");
+        let mut want = vec![UNICODE_NAMES.to_string()];
+        want.extend(on_disk("stdlib/py"));
         want.extend(on_disk("ui/presets"));
         assert_eq!(FILES, want.iter().map(String::as_str).collect::<Vec<_>>());
         assert!(ready());

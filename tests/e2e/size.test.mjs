@@ -5,8 +5,11 @@
 // printed as figures (never a timed assertion), for the threaded build on
 // the isolated page, the plain build on a page without isolation, and the
 // plain build embedded in another site's page. Each is measured on a fresh
-// profile (cold: nothing cached) and again on a reload (warm).
+// profile (cold: nothing cached) and again on a reload (warm). And what was
+// taken out of the wasm for its size (dist/sources.json: stdlib sources,
+// presets, the Unicode names of `\N{...}`) still works in both builds.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -94,6 +97,14 @@ async function buildOf(frame) {
   return status.getAttribute('data-build');
 }
 
+// Uses the stdlib's Python sources and the name table, both from sources.json.
+const FETCHED_PROGRAM = `import threading, queue, collections
+q = queue.Queue()
+t = threading.Thread(target=lambda: q.put("\\N{SNOWMAN} \\N{HANGUL SYLLABLE GAG} \\N{CJK UNIFIED IDEOGRAPH-4E00}"))
+t.start(); t.join()
+print(q.get(), collections.Counter("abca").most_common(1))
+`;
+
 export default function (test) {
   test('size: each wasm build is at most 1.5 MB gzipped; the sources are fetched beside it', async () => {
     const over = [];
@@ -103,6 +114,34 @@ export default function (test) {
       if (file.endsWith('.wasm') && s.gzip > WASM_GZIP_LIMIT) over.push(`${file}: ${s.gzip}`);
     }
     assert(over.length === 0, `over ${WASM_GZIP_LIMIT} bytes gzipped: ${over.join(', ')}`);
+  });
+
+  test('size: the fetched sources work in both builds (stdlib modules, \\N{...} names, presets)', async () => {
+    const want = execFileSync('python3', ['-c', FETCHED_PROGRAM]).toString();
+    const isolated = await serve(DIST);
+    const open = await serve(DIST, { isolation: false });
+    const ctx = await browser();
+    try {
+      for (const [url, build] of [[`${isolated.url}/`, 'threads'], [`${open.url}/?isolate=0`, 'plain']]) {
+        const page = await ctx.newPage();
+        const watcher = watch(page);
+        await page.goto(url);
+        assert(await buildOf(page) === build, `${url}: not the ${build} build`);
+        assert((await page.locator('#editor').inputValue()).includes('threading'), 'the default preset');
+        await page.fill('#editor', FETCHED_PROGRAM);
+        await page.click('#run');
+        await page.locator('#run-state[data-state="done"]').waitFor({ timeout: 60_000 });
+        const got = await page.locator('#output').textContent();
+        assert(got === want, `${build}: printed ${JSON.stringify(got)}, python3 ${JSON.stringify(want)}`);
+        const problems = watcher.problems();
+        assert(problems.length === 0, `${build}: ${problems.join('; ')}`);
+        await page.close();
+      }
+    } finally {
+      await ctx.close();
+      open.stop();
+      isolated.stop();
+    }
   });
 
   test('size: time to interactive (editor and Run) of both builds, printed', async () => {

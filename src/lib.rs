@@ -14,6 +14,7 @@
 //! | [`lang`] | parsing (ruff's Python parser) and compiling to our bytecode |
 //! | [`vm`] | values, objects, frames, the interpreter loop |
 //! | [`stdlib`] | the simulated standard library modules |
+//! | [`sources`] | the stdlib's Python sources and the presets' programs: compiled in, or fetched by the page |
 //! | [`run`] | running one program to completion (the command line's `run`) |
 //! | `web` | the wasm entry points the boot script calls, and the page's environment (wasm only) |
 //! | `ui` | the yew application (wasm only) |
@@ -24,6 +25,7 @@ pub mod lab;
 pub mod lang;
 pub mod run;
 pub mod runtime;
+pub mod sources;
 pub mod stdlib;
 pub mod trace;
 pub mod vm;

@@ -1,9 +1,10 @@
 //! The wasm entry points that the boot script (`www/boot.js`) calls, and what
 //! the page learned about its environment while booting.
 //!
-//! Boot order is fixed: the boot script instantiates the module, then
-//! [`start`] brings up the thread pool (threaded build only) and only then
-//! mounts the app. Workers instantiate the same module but never call
+//! Boot order is fixed: the boot script instantiates the module, hands over
+//! the Python sources it fetched ([`provide_sources`]), then [`start`]
+//! brings up the thread pool (threaded build only) and only then mounts the
+//! app. Workers instantiate the same module but never call
 //! [`start`], so nothing here runs on them.
 
 use wasm_bindgen::prelude::*;
@@ -81,6 +82,14 @@ impl Environment {
     }
 }
 
+/// Hands over the stdlib's Python sources and the presets, the bundle
+/// `dist/sources.json` (see [`crate::sources`]); the boot script calls it
+/// before [`start`]. Rejects a bundle that is not JSON or lacks a file.
+#[wasm_bindgen(js_name = provideSources)]
+pub fn provide_sources(bundle: &str) -> Result<(), JsValue> {
+    crate::sources::provide(bundle).map_err(|e| JsValue::from_str(&e))
+}
+
 /// Starts the app in the element with id `root`: first the thread pool with
 /// `workers` workers (threaded build; 0 means none), then the UI. Rejects if
 /// the pool cannot start, so that the boot script can fall back to the plain
@@ -88,6 +97,11 @@ impl Environment {
 #[wasm_bindgen]
 pub async fn start(workers: usize, pool_error: Option<String>) -> Result<(), JsValue> {
     crate::ui::crash::install_panic_hook();
+    if !crate::sources::ready() {
+        return Err(JsValue::from_str(
+            "the Python sources were not provided (provideSources with dist/sources.json)",
+        ));
+    }
     let workers = if workers > 0 && Build::current() == Build::Threads {
         Some(start_pool(workers).await?)
     } else {

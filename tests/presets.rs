@@ -32,7 +32,7 @@ fn python3(p: &Preset) -> String {
         std::env::temp_dir().join(format!("interleave-preset-{}-{}", std::process::id(), p.id));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("main.py");
-    std::fs::write(&file, p.source).unwrap();
+    std::fs::write(&file, p.source()).unwrap();
     let out = Command::new("timeout")
         .args(["10", "python3", "-u"])
         .arg(&file)
@@ -84,7 +84,7 @@ fn run(p: &Preset, runtime: &str) -> SimOutput {
         switch_interval: settings.switch_interval_ms / 1000.0,
         ..SimOptions::default()
     };
-    run_program(p.source, &options).0
+    run_program(p.source(), &options).0
 }
 
 fn check(p: &Preset) -> Vec<String> {
@@ -183,7 +183,7 @@ fn a_race_loses_different_counts_under_different_seeds() {
                 seed,
                 ..SimOptions::default()
             };
-            number_after(&run_program(p.source, &options).0.stdout, "counter =")
+            number_after(&run_program(p.source(), &options).0.stdout, "counter =")
         })
         .collect();
     println!("race-call under 3.12, seeds 0..3: {counts:?}");

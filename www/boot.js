@@ -2,7 +2,9 @@
 // and (on static hosts without header control) makes the page cross-origin
 // isolated through our service worker, sw.js.
 //
-// Order: isolation check → wasm → thread pool → app. The threaded build is
+// Order: isolation check → wasm (and, meanwhile, sources.json: the stdlib's
+// Python sources and the presets, kept out of the wasm for its size) →
+// sources handed over → thread pool → app. The threaded build is
 // loaded only when `crossOriginIsolated` (SharedArrayBuffer is available);
 // otherwise the plain build runs every simulation feature on one thread.
 //
@@ -53,12 +55,22 @@ async function isolateWithServiceWorker() {
   return true;
 }
 
+// The bundle `./x dist` writes (src/sources.rs), fetched while the wasm
+// compiles.
+async function fetchSources() {
+  const response = await fetch(new URL('sources.json', import.meta.url));
+  if (!response.ok) throw new Error(`sources.json: HTTP ${response.status}`);
+  return response.text();
+}
+
 async function boot() {
   try {
     if (await isolateWithServiceWorker()) return;
   } catch (e) {
     console.warn('interleave: the service worker could not isolate this page:', e);
   }
+  const sources = fetchSources();
+  sources.catch(() => {}); // awaited below; no unhandled rejection meanwhile
   const threaded = self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
   const requested = Number.parseInt(params.get('workers') ?? '', 10);
   const workers = requested > 0 ? requested : Math.max(1, navigator.hardwareConcurrency || 1);
@@ -68,6 +80,7 @@ async function boot() {
       say(`Starting ${workers} workers…`);
       const pkg = await import('./pkg-threads/interleave.js');
       await pkg.default();
+      pkg.provideSources(await sources);
       await pkg.start(workers, undefined);
       return;
     } catch (e) {
@@ -78,6 +91,7 @@ async function boot() {
   say('Loading…');
   const pkg = await import('./pkg/interleave.js');
   await pkg.default();
+  pkg.provideSources(await sources);
   await pkg.start(0, poolError);
 }
 

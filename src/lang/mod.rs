@@ -43,6 +43,7 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<CodeObject>, Comp
     if let Some(err) = limits::check_tokens(source, &loc) {
         return Err(err);
     }
+    crate::sources::share_unicode_names();
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source.trim_start(), options)
         .try_into_module()
@@ -65,6 +66,7 @@ pub fn compile(source: &str, filename: &str) -> Result<Rc<CodeObject>, CompileEr
     if let Some(err) = limits::check_tokens(source, &loc) {
         return Err(err);
     }
+    crate::sources::share_unicode_names();
     let options = ParseOptions::from(Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options)
         .try_into_module()

@@ -53,5 +53,5 @@ const FUNCTIONS: Methods = &[("_exec_definitions", exec_definitions)];
 
 pub fn make(vm: &mut Vm, m: &ObjRef) -> PyResult<()> {
     vm.module_functions(m, FUNCTIONS);
-    super::python_module(vm, m, "dataclasses", include_str!("py/dataclasses.py"))
+    super::frozen_module(vm, m, "dataclasses", "dataclasses.py")
 }

@@ -11,5 +11,5 @@ use crate::vm::{PyResult, Vm};
 
 /// Factory of `functools`.
 pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
-    super::python_module(vm, module, "functools", include_str!("py/functools.py"))
+    super::frozen_module(vm, module, "functools", "functools.py")
 }

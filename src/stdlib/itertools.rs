@@ -11,5 +11,5 @@ use crate::vm::{PyResult, Vm};
 
 /// Factory of `itertools`.
 pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
-    super::python_module(vm, module, "itertools", include_str!("py/itertools.py"))
+    super::frozen_module(vm, module, "itertools", "itertools.py")
 }

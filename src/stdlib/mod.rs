@@ -1,7 +1,7 @@
 //! The simulated standard library: one file per module, each registering a
 //! factory with the VM ([`register`]). Modules written in Python live in
 //! `py/` and are compiled by our own compiler on first import
-//! ([`python_module`]).
+//! ([`frozen_module`]; the text comes from [`crate::sources`]).
 //!
 //! A module here may use the VM and (later) the runtime's primitives; it
 //! must never reach into the interpreter loop.
@@ -51,60 +51,39 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("itertools", itertools::make);
     vm.register_module("operator", operator::make);
     // heapq, string, json, dataclasses (Python source) and random (native).
-    vm.register_module("heapq", |vm, m| {
-        python_module(vm, m, "heapq", include_str!("py/heapq.py"))
-    });
+    vm.register_module("heapq", |vm, m| frozen_module(vm, m, "heapq", "heapq.py"));
     vm.register_module("string", |vm, m| {
-        python_module(vm, m, "string", include_str!("py/string.py"))
+        frozen_module(vm, m, "string", "string.py")
     });
-    vm.register_module("json", |vm, m| {
-        python_module(vm, m, "json", include_str!("py/json.py"))
-    });
+    vm.register_module("json", |vm, m| frozen_module(vm, m, "json", "json.py"));
     vm.register_module("dataclasses", dataclasses::make);
     vm.register_module("random", random::make);
     // The primitives of threads, on the runtime.
     vm.register_module("_thread", thread::make);
     // threading, queue and _threading_local (Python source, on _thread).
     vm.register_module("threading", |vm, m| {
-        python_module(vm, m, "threading", include_str!("py/threading.py"))
+        frozen_module(vm, m, "threading", "threading.py")
     });
     vm.register_module("_threading_local", |vm, m| {
-        python_module(
-            vm,
-            m,
-            "_threading_local",
-            include_str!("py/_threading_local.py"),
-        )
+        frozen_module(vm, m, "_threading_local", "_threading_local.py")
     });
-    vm.register_module("queue", |vm, m| {
-        python_module(vm, m, "queue", include_str!("py/queue.py"))
-    });
+    vm.register_module("queue", |vm, m| frozen_module(vm, m, "queue", "queue.py"));
     // asyncio and concurrent.futures (Python source, on _thread, time,
     // threading and queue).
     vm.register_module("asyncio", |vm, m| {
-        python_module(vm, m, "asyncio", include_str!("py/asyncio.py"))
+        frozen_module(vm, m, "asyncio", "asyncio.py")
     });
     vm.register_module("concurrent", |vm, m| {
         vm.module_set(m, "__path__", Value::list(vec![]));
         Ok(())
     });
     vm.register_module("concurrent.futures", |vm, m| {
-        python_module(
-            vm,
-            m,
-            "concurrent.futures",
-            include_str!("py/concurrent_futures.py"),
-        )
+        frozen_module(vm, m, "concurrent.futures", "concurrent_futures.py")
     });
     // multiprocessing.dummy (Python source, on threading and queue): its
     // parent package `multiprocessing` is registered elsewhere.
     vm.register_module("multiprocessing.dummy", |vm, m| {
-        python_module(
-            vm,
-            m,
-            "multiprocessing.dummy",
-            include_str!("py/multiprocessing_dummy.py"),
-        )
+        frozen_module(vm, m, "multiprocessing.dummy", "multiprocessing_dummy.py")
     });
     vm.register_module("time", time::make);
     // The simulated network: `_net` (native) under requests, urllib,
@@ -213,13 +192,20 @@ pub fn register(vm: &mut Vm) {
     // their dotted names.
     vm.register_module("_multiprocessing", multiprocessing::make);
     vm.register_module("multiprocessing", |vm, m| {
-        python_module(
-            vm,
-            m,
-            "multiprocessing",
-            include_str!("py/multiprocessing.py"),
-        )
+        frozen_module(vm, m, "multiprocessing", "multiprocessing.py")
     });
+}
+
+/// Runs the module's Python source `py/FILE` (see [`crate::sources`]: compiled
+/// in, or fetched by the page) in the module's namespace.
+pub fn frozen_module(vm: &mut Vm, module: &ObjRef, name: &str, file: &str) -> PyResult<()> {
+    match crate::sources::get(&format!("stdlib/py/{file}")) {
+        Some(source) => python_module(vm, module, name, source),
+        None => Err(vm.error(
+            "ImportError",
+            format!("the source of module {name} was not loaded (sources.json)"),
+        )),
+    }
 }
 
 /// Runs the Python source of a module in the module's namespace.

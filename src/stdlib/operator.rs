@@ -9,5 +9,5 @@ use crate::vm::{PyResult, Vm};
 
 /// Factory of `operator`.
 pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
-    super::python_module(vm, module, "operator", include_str!("py/operator.py"))
+    super::frozen_module(vm, module, "operator", "operator.py")
 }

@@ -183,13 +183,13 @@ mod tests {
     #[test]
     fn covers_the_source_in_order() {
         for p in crate::ui::presets::PRESETS {
-            let s = spans(p.source);
+            let s = spans(p.source());
             let mut at = 0;
             for (a, b, _) in &s {
                 assert_eq!(*a, at, "{}", p.id);
                 at = *b;
             }
-            assert_eq!(at, p.source.len(), "{}", p.id);
+            assert_eq!(at, p.source().len(), "{}", p.id);
         }
         // Unfinished code still highlights, to its end.
         let src = "def f(:\n    x = 'abc";

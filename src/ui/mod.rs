@@ -114,7 +114,7 @@ fn with_preset(p: &'static Preset, notice: Option<Notice>) -> Opening {
         settings.runtime = rt.to_owned();
     }
     Opening {
-        code: p.source.to_owned(),
+        code: p.source().to_owned(),
         settings,
         preset: Some(p),
         notice,
@@ -294,7 +294,7 @@ pub fn app(props: &AppProps) -> Html {
                 next.runtime = rt.to_owned();
             }
             settings.set(next);
-            code.set(AttrValue::from(p.source));
+            code.set(AttrValue::from(p.source()));
             preset.set(Some(p));
             notice.set(None);
         })
@@ -337,7 +337,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| notice.set(None))
     };
     let l = *lang;
-    let edited = preset.is_some_and(|p| p.source != code.as_str());
+    let edited = preset.is_some_and(|p| p.source() != code.as_str());
     let about = preset.map(|p| {
         html! {
             <div class="preset-about" id="preset-about" data-preset={p.id}>

@@ -2,11 +2,12 @@
 //! notes, one per topic, each with a short explanation of what to look for
 //! in English and Simplified Chinese.
 //!
-//! The programs live in `presets/*.py` and are compiled in with
-//! `include_str!`. Adding a preset (say, when processes or asyncio land in
-//! the engine) is one `.py` file and one entry in [`PRESETS`]; the gallery,
-//! the `?preset=` links and the test that runs every preset under every
-//! runtime (`tests/presets.rs`) pick it up from there.
+//! The programs live in `presets/*.py` and are read through
+//! [`crate::sources`] (compiled in natively; fetched by the page). Adding a
+//! preset (say, when processes or asyncio land in the engine) is one `.py`
+//! file, its path in `sources::FILES` and one entry in [`PRESETS`]; the
+//! gallery, the `?preset=` links and the test that runs every preset under
+//! every runtime (`tests/presets.rs`) pick it up from there.
 //!
 //! This module is plain data, compiled natively too, so that the test can
 //! run every preset through the engine and compare with `python3`.
@@ -93,7 +94,8 @@ pub struct Preset {
     pub title: Both,
     /// Two to four sentences: what to look for.
     pub about: Both,
-    pub source: &'static str,
+    /// The program's file, by its path under `src/` (see [`crate::sources`]).
+    pub file: &'static str,
     /// The runtime the preset is best seen under, set when it is chosen.
     pub runtime: Option<&'static str>,
     pub check: Check,
@@ -115,7 +117,7 @@ pub static PRESETS: &[Preset] = &[
             en: "Counting primes once in one thread, then split over two threads. Under a GIL (2.7, 3.9, 3.12) the two threads take turns, so they are no faster than one; in the timeline one waits for the GIL while the other runs. Switch to 3.13t (free-threaded) and the two run on two cores at once.",
             zh: "先在一个线程里统计素数，再把同样的工作分给两个线程。在有 GIL 的版本（2.7、3.9、3.12）中两个线程轮流执行，并不比一个线程快；时间线上一个线程运行时另一个在等待 GIL。切换到 3.13t（自由线程），两个线程会同时在两个核心上运行。",
         },
-        source: include_str!("presets/cpu_threads.py"),
+        file: "ui/presets/cpu_threads.py",
         runtime: Some("cpython-3.12"),
         check: Check::PythonButTimes,
     },
@@ -130,7 +132,7 @@ pub static PRESETS: &[Preset] = &[
             en: "Ten downloads that each wait 100 ms, one after another and then in ten threads. A thread that waits for I/O lets go of the GIL, so all ten wait at the same time and the batch takes about as long as one download. This is what threads are for in Python, GIL or not.",
             zh: "十次下载，每次等待 100 毫秒，先依次执行，再用十个线程执行。等待 I/O 的线程会释放 GIL，所以十个线程同时等待，整批下载的耗时和一次差不多。无论有没有 GIL，这正是 Python 线程的用武之地。",
         },
-        source: include_str!("presets/io_threads.py"),
+        file: "ui/presets/io_threads.py",
         runtime: Some("cpython-3.12"),
         check: Check::PythonButTimes,
     },
@@ -145,7 +147,7 @@ pub static PRESETS: &[Preset] = &[
             en: "The program ends when its last non-daemon thread ends. The heartbeat thread loops forever, but it is a daemon, so nobody waits for it: when the main thread is done, it is stopped mid-loop. Use daemons for background helpers whose work may be lost.",
             zh: "当最后一个非守护线程结束时，程序就结束了。心跳线程永远循环，但它是守护线程，没有人等待它：主线程一结束，它就在循环中途被终止。守护线程适合那些工作丢失也无妨的后台辅助任务。",
         },
-        source: include_str!("presets/daemon.py"),
+        file: "ui/presets/daemon.py",
         runtime: None,
         check: Check::Python,
     },
@@ -160,7 +162,7 @@ pub static PRESETS: &[Preset] = &[
             en: "Two threads add 1 to a shared counter a million times each. Under 3.9 a thread can be switched out between reading the counter and writing it back, and updates are lost; 3.12 only switches at calls and loop back-edges, so this loop happens to lose none. Free-threaded 3.13t runs both at once and loses many.",
             zh: "两个线程各把共享计数器加 1 一百万次。在 3.9 中，线程可能在读取计数器之后、写回之前被切换出去，于是丢失更新；3.12 只在函数调用和循环回跳处切换，这个循环恰好不会丢失。自由线程的 3.13t 让两个线程同时运行，会丢失很多更新。",
         },
-        source: include_str!("presets/race.py"),
+        file: "ui/presets/race.py",
         runtime: Some("cpython-3.9"),
         check: Check::Race {
             exact_under: &["cpython-3.12"],
@@ -177,7 +179,7 @@ pub static PRESETS: &[Preset] = &[
             en: "The same race with the increment in a function. A call is a point where 3.12 checks whether to switch threads, so now 3.12 loses updates too. Different seeds give different totals: no Python version makes unsynchronised updates safe.",
             zh: "同样的竞态，只是把加 1 放进了函数里。函数调用是 3.12 检查是否切换线程的位置，所以现在 3.12 也会丢失更新。不同的随机种子得到不同的结果：没有哪个 Python 版本能让不加同步的更新变得安全。",
         },
-        source: include_str!("presets/race_call.py"),
+        file: "ui/presets/race_call.py",
         runtime: Some("cpython-3.12"),
         check: Check::Race { exact_under: &[] },
     },
@@ -192,7 +194,7 @@ pub static PRESETS: &[Preset] = &[
             en: "The counter again, with every update inside `with lock:`. The total is right under every Python. In the timeline, look at the lock's lane: threads queue for it, and the lock, not the GIL, now decides who goes next.",
             zh: "还是计数器，但每次更新都在 `with lock:` 中进行。在任何 Python 版本下结果都正确。在时间线上看锁的那一行：线程排队等待它，现在决定谁先执行的是锁，而不是 GIL。",
         },
-        source: include_str!("presets/lock.py"),
+        file: "ui/presets/lock.py",
         runtime: None,
         check: Check::Python,
     },
@@ -207,7 +209,7 @@ pub static PRESETS: &[Preset] = &[
             en: "transfer() holds the account's lock and calls withdraw(), which takes the same lock again. An RLock counts how many times its owner took it, so this works; replace RLock with Lock and the thread waits for itself forever (try it: the simulator reports the deadlock).",
             zh: "transfer() 持有账户的锁，又调用了再次获取同一把锁的 withdraw()。RLock 会记录持有者获取了几次，所以可以正常工作；把 RLock 换成 Lock，线程就会永远等待自己（试试看：模拟器会报告死锁）。",
         },
-        source: include_str!("presets/rlock.py"),
+        file: "ui/presets/rlock.py",
         runtime: None,
         check: Check::Python,
     },
@@ -222,7 +224,7 @@ pub static PRESETS: &[Preset] = &[
             en: "One thread takes lock A then B, the other B then A, and each ends up holding one and waiting for the other. Real Python would hang here; the simulator sees that no thread can ever move and prints the cycle of who waits for whom. The fix: always take locks in the same order.",
             zh: "一个线程先拿锁 A 再拿锁 B，另一个先拿 B 再拿 A，结果各持有一把、等待另一把。真实的 Python 会在这里卡住；模拟器发现没有线程能继续执行，并打印出谁在等待谁的环。解决办法：总是按相同的顺序获取锁。",
         },
-        source: include_str!("presets/deadlock.py"),
+        file: "ui/presets/deadlock.py",
         runtime: None,
         check: Check::Deadlock,
     },
@@ -237,7 +239,7 @@ pub static PRESETS: &[Preset] = &[
             en: "The unsafe singleton checks for an instance and then builds one; four threads that all check before any has finished build four. The safe one checks again while holding a lock (double-checked locking), and only one instance is ever made.",
             zh: "不安全的单例先检查实例是否存在，再创建实例；四个线程都在任何一个创建完成之前完成了检查，于是创建了四个实例。安全的版本在持有锁时再检查一次（双重检查锁定），始终只创建一个实例。",
         },
-        source: include_str!("presets/singleton.py"),
+        file: "ui/presets/singleton.py",
         runtime: None,
         check: Check::Python,
     },
@@ -252,7 +254,7 @@ pub static PRESETS: &[Preset] = &[
             en: "The producer waits while the buffer is full, the consumer while it is empty, each in a `while` loop around wait(). wait() releases the lock while it waits, which is what lets the other side in; notify() wakes one waiter, who then checks its condition again.",
             zh: "缓冲区满时生产者等待，空时消费者等待，各自在 `while` 循环中调用 wait()。wait() 在等待期间会释放锁，另一方才能进入；notify() 唤醒一个等待者，它醒来后会再次检查条件。",
         },
-        source: include_str!("presets/condition.py"),
+        file: "ui/presets/condition.py",
         runtime: None,
         check: Check::Python,
     },
@@ -267,7 +269,7 @@ pub static PRESETS: &[Preset] = &[
             en: "Six threads want to download, and a Semaphore(2) lets two in at a time. In the timeline the others are blocked in acquire() until a slot frees up; the program also counts the most downloads that ever ran at once.",
             zh: "六个线程都要下载，而 Semaphore(2) 每次只放行两个。在时间线上，其余线程阻塞在 acquire() 上，直到有空位为止；程序还统计了同时进行的下载数的最大值。",
         },
-        source: include_str!("presets/semaphore.py"),
+        file: "ui/presets/semaphore.py",
         runtime: None,
         check: Check::Python,
     },
@@ -282,7 +284,7 @@ pub static PRESETS: &[Preset] = &[
             en: "Four workers get ready and then wait for the same Event. Nothing happens until the main thread calls set(), which wakes them all at once. wait() with a timeout returns False when the event never comes.",
             zh: "四个工作线程准备就绪后等待同一个 Event。在主线程调用 set() 之前什么也不会发生，set() 会一次唤醒所有等待者。带超时的 wait() 在事件始终没有发生时返回 False。",
         },
-        source: include_str!("presets/event.py"),
+        file: "ui/presets/event.py",
         runtime: None,
         check: Check::Python,
     },
@@ -297,7 +299,7 @@ pub static PRESETS: &[Preset] = &[
             en: "A Timer is a thread that sleeps, then calls a function. The reminder fires after 0.1 s; the alarm is cancelled before its 0.2 s are up, so it never fires. In the timeline both timer threads spend their lives waiting.",
             zh: "Timer 是一个先睡眠、再调用函数的线程。提醒在 0.1 秒后触发；闹钟在 0.2 秒到期前被取消，所以永远不会触发。在时间线上，两个定时器线程几乎一直在等待。",
         },
-        source: include_str!("presets/timer.py"),
+        file: "ui/presets/timer.py",
         runtime: None,
         check: Check::Python,
     },
@@ -312,7 +314,7 @@ pub static PRESETS: &[Preset] = &[
             en: "Three threads finish phase 1 at different times, and the Barrier holds each until all three have arrived. wait() returns a different index to each thread, so exactly one of them marks the boundary between the phases.",
             zh: "三个线程在不同时间完成第一阶段，Barrier 让先到的线程等待，直到三个线程全部到达。wait() 给每个线程返回不同的序号，所以恰好有一个线程负责标记两个阶段的分界。",
         },
-        source: include_str!("presets/barrier.py"),
+        file: "ui/presets/barrier.py",
         runtime: None,
         check: Check::Python,
     },
@@ -327,7 +329,7 @@ pub static PRESETS: &[Preset] = &[
             en: "One threading.local() object, and each thread sees only what it stored in it. The three workers set their names and sleep while the others set theirs, yet each reads back its own. A new thread starts with no attributes at all.",
             zh: "同一个 threading.local() 对象，每个线程只能看到自己存进去的值。三个工作线程设置各自的名字，在其他线程设置时睡眠，但读回来的仍是自己的值。新线程开始时没有任何属性。",
         },
-        source: include_str!("presets/thread_local.py"),
+        file: "ui/presets/thread_local.py",
         runtime: None,
         check: Check::Python,
     },
@@ -342,7 +344,7 @@ pub static PRESETS: &[Preset] = &[
             en: "queue.Queue does the locking for you: put() and get() are safe from any thread. With maxsize=2 the producer blocks when the slower consumer falls behind, so the output alternates; a None sentinel tells the consumer to stop.",
             zh: "queue.Queue 替你完成了加锁：任何线程都可以安全地调用 put() 和 get()。设置 maxsize=2 后，当较慢的消费者跟不上时生产者会阻塞，所以输出交替出现；None 作为哨兵通知消费者停止。",
         },
-        source: include_str!("presets/queue_fifo.py"),
+        file: "ui/presets/queue_fifo.py",
         runtime: None,
         check: Check::Python,
     },
@@ -357,7 +359,7 @@ pub static PRESETS: &[Preset] = &[
             en: "The same four tasks go into three kinds of queue. Queue hands them out in arrival order, LifoQueue last-in first-out like a stack, PriorityQueue smallest first (ties broken by the task's name). q.join() waits until every item has been marked task_done().",
             zh: "同样的四个任务放进三种队列。Queue 按到达顺序取出，LifoQueue 像栈一样后进先出，PriorityQueue 先取最小的（优先级相同时按任务名比较）。q.join() 会等到每一项都被 task_done() 标记完成。",
         },
-        source: include_str!("presets/queue_kinds.py"),
+        file: "ui/presets/queue_kinds.py",
         runtime: None,
         check: Check::Python,
     },
@@ -372,7 +374,7 @@ pub static PRESETS: &[Preset] = &[
             en: "An I/O-bound thread does 20 short waits, first alone, then next to a thread that computes. Each time its I/O finishes it needs the GIL back and waits for the busy thread to give it up, so the same I/O takes longer. Under 3.13t there is no GIL and no convoy.",
             zh: "一个 I/O 密集的线程进行 20 次短暂等待，先单独运行，再与一个计算线程一起运行。每次 I/O 结束后它都要重新获得 GIL，得等忙碌的线程让出，所以同样的 I/O 耗时更长。在没有 GIL 的 3.13t 下不会出现护航效应。",
         },
-        source: include_str!("presets/convoy.py"),
+        file: "ui/presets/convoy.py",
         runtime: Some("cpython-3.9"),
         check: Check::PythonButTimes,
     },
@@ -387,11 +389,19 @@ pub static PRESETS: &[Preset] = &[
             en: "Sixteen tasks that each wait 50 ms for I/O and then compute a little, run by pools of 1 to 16 threads. More threads overlap more waiting, so the time drops almost in half each time the pool doubles. The rule of thumb: threads ≈ cores × (1 + I/O time / CPU time).",
             zh: "十六个任务，每个先等待 50 毫秒 I/O，再做少量计算，分别由 1 到 16 个线程的线程池执行。线程越多，重叠的等待越多，线程池每翻一倍，时间差不多减半。经验法则：线程数 ≈ 核心数 × (1 + I/O 时间 / CPU 时间)。",
         },
-        source: include_str!("presets/pool_sizing.py"),
+        file: "ui/presets/pool_sizing.py",
         runtime: None,
         check: Check::PythonButTimes,
     },
 ];
+
+impl Preset {
+    /// The program. Empty only in a `fetch-sources` build whose sources were
+    /// not provided, which `web::start` refuses to run.
+    pub fn source(&self) -> &'static str {
+        crate::sources::get(self.file).unwrap_or_default()
+    }
+}
 
 /// The preset with this id.
 pub fn by_id(id: &str) -> Option<&'static Preset> {
@@ -405,7 +415,7 @@ pub fn default_preset() -> &'static Preset {
 
 /// The preset whose program is exactly `source`, if any.
 pub fn matching(source: &str) -> Option<&'static Preset> {
-    PRESETS.iter().find(|p| p.source == source)
+    PRESETS.iter().find(|p| p.source() == source)
 }
 
 #[cfg(test)]

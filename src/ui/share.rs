@@ -179,7 +179,7 @@ mod tests {
     fn every_preset_fits_a_short_link() {
         for p in crate::ui::presets::PRESETS {
             let shared = Shared {
-                code: p.source.into(),
+                code: p.source().into(),
                 settings: Settings::default(),
             };
             let link = encode(&shared);

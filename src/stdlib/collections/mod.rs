@@ -18,12 +18,7 @@ use crate::vm::{PyResult, Vm};
 
 /// Factory of `collections` (Python source).
 pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
-    super::python_module(
-        vm,
-        module,
-        "collections",
-        include_str!("../py/collections.py"),
-    )
+    super::frozen_module(vm, module, "collections", "collections.py")
 }
 
 /// Factory of `_collections`.

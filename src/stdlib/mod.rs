@@ -90,40 +90,30 @@ pub fn register(vm: &mut Vm) {
     // aiohttp and socket (Python source).
     vm.register_module("_net", net::make);
     vm.register_module("requests", |vm, m| {
-        python_module(vm, m, "requests", include_str!("py/requests.py"))
+        frozen_module(vm, m, "requests", "requests.py")
     });
     vm.register_module("requests.exceptions", |vm, m| {
-        python_module(
-            vm,
-            m,
-            "requests.exceptions",
-            include_str!("py/requests_exceptions.py"),
-        )
+        frozen_module(vm, m, "requests.exceptions", "requests_exceptions.py")
     });
     vm.register_module("aiohttp", |vm, m| {
-        python_module(vm, m, "aiohttp", include_str!("py/aiohttp.py"))
+        frozen_module(vm, m, "aiohttp", "aiohttp.py")
     });
     vm.register_module("urllib", |vm, m| {
         vm.module_set(m, "__path__", Value::list(vec![]));
         Ok(())
     });
     vm.register_module("urllib.parse", |vm, m| {
-        python_module(vm, m, "urllib.parse", include_str!("py/urllib_parse.py"))
+        frozen_module(vm, m, "urllib.parse", "urllib_parse.py")
     });
     vm.register_module("urllib.error", |vm, m| {
-        python_module(vm, m, "urllib.error", include_str!("py/urllib_error.py"))
+        frozen_module(vm, m, "urllib.error", "urllib_error.py")
     });
     vm.register_module("urllib.request", |vm, m| {
-        python_module(
-            vm,
-            m,
-            "urllib.request",
-            include_str!("py/urllib_request.py"),
-        )
+        frozen_module(vm, m, "urllib.request", "urllib_request.py")
     });
     vm.register_module("gevent", |vm, m| {
         vm.module_set(m, "__path__", Value::list(vec![]));
-        python_module(vm, m, "gevent", include_str!("py/gevent.py"))
+        frozen_module(vm, m, "gevent", "gevent.py")
     });
     // gevent's submodules re-export parts of `gevent`.
     vm.register_module("gevent.monkey", |vm, m| {
@@ -168,7 +158,7 @@ pub fn register(vm: &mut Vm) {
         python_module(vm, m, "gevent.greenlet", "from gevent import Greenlet\n")
     });
     vm.register_module("socket", |vm, m| {
-        python_module(vm, m, "socket", include_str!("py/socket.py"))
+        frozen_module(vm, m, "socket", "socket.py")
     });
     vm.register_module("requests.structures", |vm, m| {
         python_module(

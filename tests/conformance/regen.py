@@ -16,8 +16,14 @@ Usage:
     python3 regen.py            write every expectation, record the version
     python3 regen.py --check    write nothing; exit 1 listing stale ones
     python3 regen.py NAME...    (re)generate only these programs (stems)
+
+A program that needs a third-party library to produce its expectation (the
+simulated ``requests`` is checked against the real one) says so in a line
+``# requires: requests``. ``--check`` skips it, with a note, when the running
+python3 cannot import that library; regenerating it then is an error.
 """
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -108,6 +114,17 @@ def major_minor(version):
     return ".".join(version.split(".")[:2])
 
 
+def missing_requirements(path):
+    """The libraries a ``# requires:`` line names that python3 lacks."""
+    missing = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# requires:"):
+            for name in line.split(":", 1)[1].replace(",", " ").split():
+                if importlib.util.find_spec(name) is None:
+                    missing.append(name)
+    return missing
+
+
 def main(argv):
     check = "--check" in argv
     names = [arg for arg in argv if not arg.startswith("--")]
@@ -137,6 +154,13 @@ def main(argv):
     warnings = []
     for path in programs:
         warnings.extend(style_warnings(path))
+        missing = missing_requirements(path)
+        if missing:
+            if check:
+                warnings.append(f"{path.stem}: not re-checked, python3 lacks {', '.join(missing)}")
+                continue
+            problems.append(f"REFUSED {path.stem}: python3 lacks {', '.join(missing)}")
+            continue
         try:
             outputs, elapsed = expectation(path)
         except Refused as refusal:

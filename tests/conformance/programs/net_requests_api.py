@@ -1,5 +1,6 @@
 # requests' API without the network: the exception hierarchy, URL errors
 # raised before any connection, CaseInsensitiveDict, Response by hand.
+# requires: requests
 import requests
 from requests import exceptions as exc
 from requests.structures import CaseInsensitiveDict

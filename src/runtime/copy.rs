@@ -26,7 +26,8 @@
 //! by reference, as `pickle` sends them (module and qualified name);
 //! [`Copier::resolving`] looks them up again in the receiving process.
 //! What `pickle` refuses (lambdas, local functions, generators, modules,
-//! `threading` locks) raises the error CPython raises.
+//! `threading` locks) raises the error CPython raises. A pickled
+//! exception arrives without its traceback, as with `pickle`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -587,7 +588,12 @@ impl Copier {
             class,
             args: RefCell::new(args),
             dict: RefCell::new(dict),
-            traceback: RefCell::new(e.traceback.borrow().clone()),
+            // pickle does not carry a traceback.
+            traceback: RefCell::new(if self.mode == Mode::Pickle {
+                Vec::new()
+            } else {
+                e.traceback.borrow().clone()
+            }),
             cause: RefCell::new(cause),
             context: RefCell::new(context),
             suppress_context: std::cell::Cell::new(e.suppress_context.get()),

@@ -119,6 +119,14 @@ pub fn register(vm: &mut Vm) {
             include_str!("py/multiprocessing.py"),
         )
     });
+    vm.register_module("multiprocessing.pool", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "multiprocessing.pool",
+            include_str!("py/multiprocessing_pool.py"),
+        )
+    });
 }
 
 /// Runs the Python source of a module in the module's namespace.

@@ -12,7 +12,9 @@
 //! - pickling: `dumps(obj)` copies `obj` as `pickle` would send it (see
 //!   `runtime::copy`) into an opaque `Pickled` kernel object with its
 //!   size, `loads(p)` makes the receiving process's copy. Both cost
-//!   virtual time by size ([`PICKLE_NS`], [`PICKLE_NS_PER_BYTE`]).
+//!   virtual time by size ([`PICKLE_NS`], [`PICKLE_NS_PER_BYTE`]);
+//! - `format_exception(e)`: a traceback as text, for the remote
+//!   tracebacks of `multiprocessing.pool`.
 
 use std::collections::VecDeque;
 
@@ -53,6 +55,7 @@ const FUNCTIONS: Methods = &[
     ("share", share),
     ("dumps", dumps),
     ("loads", loads),
+    ("format_exception", format_exception),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -173,6 +176,19 @@ fn loads(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     charge(vm, bytes);
     let mut c = Copier::resolving(vm);
     c.copy(vm, &value)
+}
+
+/// `format_exception(e)`: the traceback text `e` would print uncaught
+/// (what a Pool worker sends back with a failed task).
+fn format_exception(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("format_exception", args, 1, 1)?;
+    match &args.pos[0] {
+        Value::Obj(e) if matches!(&**e, crate::vm::value::Obj::Exception(_)) => {
+            let e = e.clone();
+            Ok(Value::str(&vm.format_exception(&e)))
+        }
+        _ => vm.type_error("format_exception() needs an exception"),
+    }
 }
 
 fn class_of(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {

@@ -103,10 +103,16 @@ class BaseContext:
     def get_start_method(self, allow_none=False):
         return self._name
 
-    def Process(self, *args, **kwargs):
-        p = Process(*args, **kwargs)
-        p._start_method = self._name
-        return p
+    @property
+    def Process(self):
+        return _process_classes[self._name]
+
+    def Pool(self, processes=None, initializer=None, initargs=(),
+             maxtasksperchild=None):
+        """A pool of worker processes started with this context's method."""
+        from multiprocessing.pool import Pool
+        return Pool(processes, initializer, initargs, maxtasksperchild,
+                    context=self)
 
     def __getattr__(self, name):
         if name.startswith('__'):
@@ -469,6 +475,29 @@ class BaseProcess:
 
 class Process(BaseProcess):
     pass
+
+
+class ForkProcess(Process):
+    _start_method = 'fork'
+
+
+class SpawnProcess(Process):
+    _start_method = 'spawn'
+
+
+class ForkServerProcess(Process):
+    _start_method = 'forkserver'
+
+
+_process_classes = {'fork': ForkProcess, 'spawn': SpawnProcess,
+                    'forkserver': ForkServerProcess}
+
+
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    """A pool of worker processes (see multiprocessing.pool)."""
+    from multiprocessing.pool import Pool
+    return Pool(processes, initializer, initargs, maxtasksperchild,
+                context=get_context())
 
 
 class _MainProcess(BaseProcess):

@@ -26,7 +26,8 @@
 //! `os._exit` ends it at once; `os.kill` with SIGTERM/SIGKILL ends it with
 //! exit code `-sig`. At its end its sentinel (a shared lock its main
 //! thread held from the start, see `os.fork` in `stdlib::os`) is released,
-//! which is what `multiprocessing`'s `join` waits for; so a parent joining
+//! which is what `multiprocessing`'s `join` waits for (and the exit
+//! watches of `_multiprocessing.watch_exit` are posted); so a parent joining
 //! a child that never ends is a wait on a lock the child holds, and the
 //! deadlock report names it. The run ends when every process has ended
 //! (orphans run on after the program, as they would after the shell
@@ -314,6 +315,9 @@ impl Simulation {
             if let Some(w) = next {
                 self.wake_waiter(w, seen);
             }
+        }
+        for w in crate::stdlib::multiprocessing::post_exit(&mut self.vm, pid, seen) {
+            self.wake_waiter(w, seen);
         }
         let waiters = std::mem::take(&mut self.procs[p].waiters);
         for w in waiters {

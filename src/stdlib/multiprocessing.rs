@@ -14,7 +14,13 @@
 //!   size, `loads(p)` makes the receiving process's copy. Both cost
 //!   virtual time by size ([`PICKLE_NS`], [`PICKLE_NS_PER_BYTE`]);
 //! - `format_exception(e)`: a traceback as text, for the remote
-//!   tracebacks of `multiprocessing.pool`.
+//!   tracebacks of `multiprocessing.pool`;
+//! - `watch_exit(pid, buffer, state, waiters, message)`: when process
+//!   `pid` ends, the runtime posts the pickled `message` into a pipe
+//!   channel (its buffer and state lists) and wakes the channel's
+//!   condition waiters ([`post_exit`]) — the readable sentinel that
+//!   CPython's `connection.wait` sees, so one thread can wait for a
+//!   result or a worker's death at once (`ProcessPoolExecutor`).
 
 use std::collections::VecDeque;
 
@@ -56,6 +62,7 @@ const FUNCTIONS: Methods = &[
     ("dumps", dumps),
     ("loads", loads),
     ("format_exception", format_exception),
+    ("watch_exit", watch_exit),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -189,6 +196,75 @@ fn format_exception(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
         _ => vm.type_error("format_exception() needs an exception"),
     }
+}
+
+/// `watch_exit(pid, buffer, state, waiters, message)` (see the module
+/// docs): False, registering nothing, when the process has already ended.
+fn watch_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("watch_exit", args, 5, 5)?;
+    let pid = int_arg(vm, args, 0)?;
+    let parts = [
+        args.pos[1].clone(),
+        args.pos[2].clone(),
+        args.pos[3].clone(),
+        args.pos[4].clone(),
+    ];
+    for v in &parts {
+        if native_data(v, |_: &mut Kernel| ()).is_none() {
+            return vm.type_error("watch_exit() needs kernel objects");
+        }
+    }
+    if vm.sched.exitcodes.contains_key(&pid) {
+        return Ok(Value::Bool(false));
+    }
+    vm.sched.exit_watches.push((pid, parts));
+    Ok(Value::Bool(true))
+}
+
+/// Process `pid` ended at `at`: posts its exit watches' messages and
+/// releases the waiter locks of those channels; the waiting threads to
+/// wake (the caller wakes them).
+pub fn post_exit(vm: &mut Vm, pid: i64, at: u64) -> Vec<usize> {
+    let mut wake = Vec::new();
+    let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut vm.sched.exit_watches)
+        .into_iter()
+        .partition(|(p, _)| *p == pid);
+    vm.sched.exit_watches = rest;
+    for (_, [buffer, state, waiters, message]) in mine {
+        let bytes = native_data(&message, |k: &mut Kernel| match k {
+            Kernel::Pickled { bytes, .. } => *bytes,
+            Kernel::List(_) => 0,
+        })
+        .unwrap_or(0);
+        native_data(&buffer, |k: &mut Kernel| {
+            if let Kernel::List(l) = k {
+                l.push_back(message.clone());
+            }
+        });
+        native_data(&state, |k: &mut Kernel| {
+            if let Kernel::List(l) = k {
+                if let Some(Value::Int(n)) = l.front_mut() {
+                    *n += bytes as i64;
+                }
+            }
+        });
+        let locks: Vec<Value> = native_data(&waiters, |k: &mut Kernel| match k {
+            Kernel::List(l) => l.drain(..).collect(),
+            Kernel::Pickled { .. } => Vec::new(),
+        })
+        .unwrap_or_default();
+        for lock in locks {
+            let next = native_data(&lock, |s: &mut LockState| {
+                s.owner = 0;
+                s.count = 0;
+                s.released_at = at;
+                s.waiters.pop_front()
+            })
+            .flatten();
+            wake.extend(next);
+        }
+    }
+    wake
 }
 
 fn class_of(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {

@@ -20,11 +20,16 @@
 //!   channel (its buffer and state lists) and wakes the channel's
 //!   condition waiters ([`post_exit`]) — the readable sentinel that
 //!   CPython's `connection.wait` sees, so one thread can wait for a
-//!   result or a worker's death at once (`ProcessPoolExecutor`).
+//!   result or a worker's death at once (`ProcessPoolExecutor`);
+//! - the `spawn` start method, in the child of a fork: `fresh_interpreter()`
+//!   forgets every module but `sys` and `builtins` (as a new interpreter
+//!   has none), `run_main(filename)` runs the program's source again as
+//!   `__mp_main__` (also `sys.modules['__main__']`), and `charge(ns)` is
+//!   the interpreter's start-up CPU time.
 
 use std::collections::VecDeque;
 
-use crate::runtime::copy::Copier;
+use crate::runtime::copy::{CloneEntries, Copier};
 use crate::vm::builtins::Methods;
 use crate::vm::call::Args;
 use crate::vm::module::native_data;
@@ -63,6 +68,9 @@ const FUNCTIONS: Methods = &[
     ("loads", loads),
     ("format_exception", format_exception),
     ("watch_exit", watch_exit),
+    ("fresh_interpreter", fresh_interpreter),
+    ("run_main", run_main),
+    ("charge", charge_ns),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -265,6 +273,76 @@ pub fn post_exit(vm: &mut Vm, pid: i64, at: u64) -> Vec<usize> {
         }
     }
     wake
+}
+
+/// `fresh_interpreter()`: see the module docs. The frames running keep
+/// the globals they had; new imports make new modules.
+fn fresh_interpreter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fresh_interpreter", args, 0, 0)?;
+    let keep = |k: &str| k.starts_with('<') || k == "sys" || k == "builtins";
+    vm.modules.retain(|k, _| keep(k));
+    if let Some(sys) = vm.modules.get("sys").cloned() {
+        if let Ok(Value::Obj(d)) = vm.get_attr_str(&sys, "modules") {
+            if let crate::vm::value::Obj::Dict(cell) = &*d {
+                let entries = cell.borrow().clone_entries();
+                let mut fresh = crate::vm::dict::Dict::new();
+                for (h, k, v) in entries {
+                    if k.as_str().is_some_and(keep) {
+                        fresh.insert_absent(k, h, v);
+                    }
+                }
+                let old = std::mem::replace(&mut *cell.borrow_mut(), fresh);
+                drop(old);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `run_main(filename)`: runs the program's source in a new module
+/// `__mp_main__`, which is also `__main__` from then on; the module.
+fn run_main(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("run_main", args, 1, 1)?;
+    let Some(filename) = args.pos[0].as_str().map(str::to_string) else {
+        return vm.type_error("run_main() needs a file name");
+    };
+    let Some(source) = vm.sources.get(filename.as_str()).cloned() else {
+        return vm.value_error(format!("no source for {filename}"));
+    };
+    let code = match crate::lang::compile(&source, &filename) {
+        Ok(c) => c,
+        Err(e) => return Err(vm.error("SyntaxError", e.render())),
+    };
+    let main = vm.new_module("__mp_main__");
+    let value = Value::Obj(main.clone());
+    vm.modules.insert("__mp_main__".into(), value.clone());
+    vm.modules.insert("__main__".into(), value.clone());
+    if let Some(sys) = vm.modules.get("sys").cloned() {
+        if let Ok(Value::Obj(d)) = vm.get_attr_str(&sys, "modules") {
+            vm.dict_set(&d, Value::str("__main__"), value.clone())?;
+            vm.dict_set(&d, Value::str("__mp_main__"), value.clone())?;
+        }
+    }
+    let crate::vm::value::Obj::Module(m) = &*main else {
+        return vm.type_error("not a module");
+    };
+    let globals = m.dict.clone();
+    let bm = vm.builtins_module.clone();
+    vm.module_set(&main, "__builtins__", bm);
+    vm.module_set(&main, "__file__", Value::str(&filename));
+    vm.module_set(&main, "__doc__", Value::None);
+    let code = vm.load_code(&code);
+    let frame = crate::vm::frame::Frame::new(code, globals.clone(), Some(globals));
+    vm.run_frame_nested(frame)?;
+    Ok(value)
+}
+
+/// `charge(ns)`: the calling thread computes for `ns` virtual ns.
+fn charge_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("charge", args, 1, 1)?;
+    let ns = int_arg(vm, args, 0)?;
+    vm.clock_ns += ns.max(0) as u64;
+    Ok(Value::None)
 }
 
 fn class_of(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {

@@ -712,3 +712,9 @@ def _chained(chunks):
         for item in chunk:
             yield item
 
+
+
+def ThreadPool(processes=None, initializer=None, initargs=()):
+    """Pool's API on threads (the ThreadPool of multiprocessing.dummy)."""
+    from multiprocessing.dummy import ThreadPool as _ThreadPool
+    return _ThreadPool(processes, initializer, initargs)

@@ -127,11 +127,21 @@ if __name__ == "__main__":
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "3 True True\n");
     let events = sim.map(|s| s.log.events.clone()).unwrap_or_default();
-    let starts = events
+    let starts: Vec<String> = events
         .iter()
-        .filter(|e| matches!(e, Event::ProcessStart { parent: 4242, .. }))
-        .count();
-    assert_eq!(starts, 3, "three worker processes: {out:?}");
+        .filter_map(|e| match e {
+            Event::ProcessStart {
+                parent: 4242, name, ..
+            } => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    // Named as CPython names them.
+    assert_eq!(
+        starts,
+        ["ForkPoolWorker-1", "ForkPoolWorker-2", "ForkPoolWorker-3"],
+        "{out:?}"
+    );
     // All gone after the `with` block (which terminates the pool: a
     // worker still running then ends by SIGTERM, -15, one that took its
     // stop sentinel first with 0).
@@ -159,4 +169,40 @@ fn pool_runs_are_deterministic() {
     let a = run_program(RATIO, &options).1.expect("runs");
     let b = run_program(RATIO, &options).1.expect("runs");
     assert_eq!(a.log.events, b.log.events);
+}
+
+/// A wait across processes that nothing can end is reported as a
+/// deadlock: the parent holds a multiprocessing Lock and waits for a task
+/// whose worker waits for that lock.
+#[test]
+fn a_pool_task_waiting_for_the_parents_lock_is_a_deadlock() {
+    let program = r#"import multiprocessing as mp
+lock = mp.Lock()
+def task(x):
+    with lock:
+        return x
+if __name__ == "__main__":
+    with mp.Pool(1) as pool:
+        lock.acquire()
+        print(pool.apply(task, (1,)))
+"#;
+    let options = SimOptions {
+        runtime: "cpython-3.12".into(),
+        cores: 2,
+        ..SimOptions::default()
+    };
+    let (out, _) = run_program(program, &options);
+    assert_eq!(
+        out.exit_code,
+        interleave::runtime::EXIT_DEADLOCK,
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("interleave: deadlock"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("Event.wait"), "{}", out.stderr);
 }

@@ -34,8 +34,9 @@
 //! prompt came back), or when the program has ended and the rest are
 //! blocked for ever.
 //!
-//! Event log: `ProcessStart` (pid, parent, name, start method, main
-//! thread), `ThreadProcess` for other threads of a child, `ProcessGil`
+//! Event log: `ProcessStart` (pid, parent, name — the `multiprocessing`
+//! Process's name, e.g. `ForkPoolWorker-1`, else `pid N` —, start method,
+//! main thread), `ThreadProcess` for other threads of a child, `ProcessGil`
 //! for a child's GIL, `ProcessExit` (exit code). A program without
 //! processes logs exactly what it logged before processes existed.
 //!
@@ -187,6 +188,7 @@ impl Simulation {
             (Ok(m), Ok(f), Ok(h)) => (m, f, h),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
                 self.vm.sched.sentinels.remove(&pid);
+                self.vm.sched.next_fork_name = None;
                 self.threads[tid].resume = Resume::Raise(e);
                 return;
             }
@@ -204,7 +206,12 @@ impl Simulation {
         self.procs.push(Process {
             pid,
             ppid: self.procs[p].pid,
-            name: format!("pid {pid}"),
+            name: self
+                .vm
+                .sched
+                .next_fork_name
+                .take()
+                .unwrap_or_else(|| format!("pid {pid}")),
             method: "fork".into(),
             modules,
             gil: Gil::default(),

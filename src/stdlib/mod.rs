@@ -119,6 +119,14 @@ pub fn register(vm: &mut Vm) {
             include_str!("py/multiprocessing.py"),
         )
     });
+    vm.register_module("multiprocessing.managers", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "multiprocessing.managers",
+            include_str!("py/multiprocessing_managers.py"),
+        )
+    });
     vm.register_module("multiprocessing.pool", |vm, m| {
         python_module(
             vm,

@@ -25,7 +25,8 @@
 //!   forgets every module but `sys` and `builtins` (as a new interpreter
 //!   has none), `run_main(filename)` runs the program's source again as
 //!   `__mp_main__` (also `sys.modules['__main__']`), and `charge(ns)` is
-//!   the interpreter's start-up CPU time.
+//!   the interpreter's start-up CPU time;
+//! - `name_next_fork(name)`: the Process's name for the event log.
 
 use std::collections::VecDeque;
 
@@ -71,6 +72,7 @@ const FUNCTIONS: Methods = &[
     ("fresh_interpreter", fresh_interpreter),
     ("run_main", run_main),
     ("charge", charge_ns),
+    ("name_next_fork", name_next_fork),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -342,6 +344,14 @@ fn charge_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("charge", args, 1, 1)?;
     let ns = int_arg(vm, args, 0)?;
     vm.clock_ns += ns.max(0) as u64;
+    Ok(Value::None)
+}
+
+/// `name_next_fork(name)`: the name the next fork's child has in the
+/// event log.
+fn name_next_fork(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("name_next_fork", args, 1, 1)?;
+    vm.sched.next_fork_name = args.pos[0].as_str().map(str::to_string);
     Ok(Value::None)
 }
 

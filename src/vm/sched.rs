@@ -161,6 +161,9 @@ pub struct SchedPort {
     /// state, condition waiters, message) of a `multiprocessing` channel
     /// (`_multiprocessing.watch_exit`; see `runtime::process`).
     pub exit_watches: Vec<(i64, [Value; 4])>,
+    /// The name the next `fork` gives its child in the event log
+    /// (`_multiprocessing.name_next_fork`: the Process's name).
+    pub next_fork_name: Option<String>,
 }
 
 /// The simulated pid of the program (its parent is `MAIN_PID - 1`).
@@ -199,6 +202,7 @@ impl Default for SchedPort {
             sentinels: std::collections::HashMap::new(),
             exitcodes: std::collections::HashMap::new(),
             exit_watches: Vec::new(),
+            next_fork_name: None,
         }
     }
 }

@@ -21,7 +21,7 @@ __all__ = ['Process', 'current_process', 'active_children', 'parent_process',
            'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition',
            'Event', 'Value', 'Array', 'RawValue', 'RawArray', 'Pool',
            'get_start_method', 'set_start_method', 'get_all_start_methods',
-           'get_context', 'ProcessError', 'BufferTooShort', 'TimeoutError',
+           'get_context', 'Manager', 'ProcessError', 'BufferTooShort', 'TimeoutError',
            'AuthenticationError', 'freeze_support']
 
 SUBDEBUG = 5
@@ -106,6 +106,13 @@ class BaseContext:
     @property
     def Process(self):
         return _process_classes[self._name]
+
+    def Manager(self):
+        """A started SyncManager whose server uses this context's method."""
+        from multiprocessing.managers import SyncManager
+        m = SyncManager(ctx=self)
+        m.start()
+        return m
 
     def Pool(self, processes=None, initializer=None, initargs=(),
              maxtasksperchild=None):
@@ -227,6 +234,7 @@ class _Popen:
     def __init__(self, process_obj):
         self.returncode = None
         self.finalizer = None
+        _mp.name_next_fork(process_obj.name)
         self.pid = _os.fork()
         if self.pid == 0:
             code = 1
@@ -498,6 +506,15 @@ _process_classes = {'fork': ForkProcess, 'spawn': SpawnProcess,
                     'forkserver': ForkServerProcess}
 
 
+def Manager():
+    """A started SyncManager: a server process owning shared dicts, lists,
+    namespaces... (see multiprocessing.managers)."""
+    from multiprocessing.managers import SyncManager
+    m = SyncManager(ctx=get_context())
+    m.start()
+    return m
+
+
 def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None):
     """A pool of worker processes (see multiprocessing.pool)."""
     from multiprocessing.pool import Pool
@@ -622,6 +639,7 @@ class _SpawnPopen(_Popen):
         self.finalizer = None
         data = _mp.dumps(process_obj)
         main_file = getattr(_sys.modules.get('__main__'), '__file__', None)
+        _mp.name_next_fork(process_obj.name)
         self.pid = _os.fork()
         if self.pid == 0:
             code = 1

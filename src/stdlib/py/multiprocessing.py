@@ -1347,10 +1347,9 @@ _int_bits = {'b': (8, True), 'B': (8, False), 'h': (16, True), 'H': (16, False),
 
 def _convert(typecode, value):
     if typecode in _int_bits:
-        if isinstance(value, float):
-            raise TypeError('int expected instead of float')
         if not isinstance(value, int):
-            raise TypeError("an integer is required (got type %s)" % type(value).__name__)
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(value).__name__)
         bits, signed = _int_bits[typecode]
         value &= (1 << bits) - 1
         if signed and value >= 1 << (bits - 1):
@@ -1385,8 +1384,8 @@ def _zero(typecode):
 
 def _check_typecode(typecode):
     if typecode not in _typecode_to_name:
-        raise TypeError('unsupported typecode %r (use one of %s)' % (
-            typecode, ''.join(_typecode_to_name)))
+        # (ctypes' message for a type it does not know)
+        raise TypeError('this type has no size')
 
 
 class _RawValue:

@@ -48,6 +48,8 @@ files! {
     "stdlib/py/json.py",
     "stdlib/py/multiprocessing.py",
     "stdlib/py/multiprocessing_dummy.py",
+    "stdlib/py/multiprocessing_managers.py",
+    "stdlib/py/multiprocessing_pool.py",
     "stdlib/py/operator.py",
     "stdlib/py/queue.py",
     "stdlib/py/requests.py",

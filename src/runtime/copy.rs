@@ -26,7 +26,10 @@
 //! by reference, as `pickle` sends them (module and qualified name);
 //! [`Copier::resolving`] looks them up again in the receiving process.
 //! What `pickle` refuses (lambdas, local functions, generators, modules,
-//! `threading` locks) raises the error CPython raises.
+//! `threading` locks) raises the error CPython raises. A pickled
+//! exception arrives without its traceback, as with `pickle`. An
+//! instance whose class defines `__getstate__`/`__setstate__` in Python
+//! is sent as its state and rebuilt by `__setstate__`, as `pickle` does.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -476,10 +479,20 @@ impl Copier {
                     Some(m) => m.clone(),
                     None => return Ok(Some(Value::Obj(o.clone()))),
                 };
+                let m = cur.clone();
                 for part in qualname.split('.') {
                     match vm.get_attr_str(&cur, part) {
                         Ok(v) => cur = v,
-                        Err(_) => return Ok(Some(Value::Obj(o.clone()))),
+                        Err(_) => {
+                            // As pickle: the receiving process lacks it (a
+                            // spawned child, or a fork made before the
+                            // definition ran).
+                            let repr = vm.repr_of(&m).unwrap_or_default();
+                            return Err(vm.error(
+                                "AttributeError",
+                                format!("Can't get attribute '{qualname}' on {repr}"),
+                            ));
+                        }
                     }
                 }
                 Ok(Some(cur))
@@ -553,12 +566,35 @@ impl Copier {
         }));
         self.enter(o, &c);
         self.bytes += 8;
-        let entries = match &*inst.dict {
-            Obj::Dict(dd) => dd.borrow().clone_entries(),
-            _ => Vec::new(),
+        let me = Value::Obj(o.clone());
+        let state = match self.mode {
+            Mode::Pickle => self.user_method(vm, &me, "__getstate__"),
+            _ => None,
+        };
+        let entries = match &state {
+            // pickle sends what __getstate__ returns (a dict here).
+            Some(f) => match vm.call(f, crate::vm::call::Args::new(Vec::new()))? {
+                Value::Obj(sd) => match &*sd {
+                    Obj::Dict(dd) => dd.borrow().clone_entries(),
+                    _ => return Err(vm.error("TypeError", "__getstate__ must return a dict")),
+                },
+                _ => return Err(vm.error("TypeError", "__getstate__ must return a dict")),
+            },
+            None => match &*inst.dict {
+                Obj::Dict(dd) => dd.borrow().clone_entries(),
+                _ => Vec::new(),
+            },
         };
         let filled = self.copy_dict(vm, &entries)?;
-        if let Obj::Dict(cd) = &*d {
+        let setstate = match self.mode {
+            Mode::Resolve => self.user_method(vm, &Value::Obj(c.clone()), "__setstate__"),
+            _ => None,
+        };
+        if let Some(f) = setstate {
+            // unpickling hands the state to __setstate__.
+            let state = Value::obj(Obj::Dict(RefCell::new(filled)));
+            vm.call(&f, crate::vm::call::Args::new(vec![state]))?;
+        } else if let Obj::Dict(cd) = &*d {
             *cd.borrow_mut() = filled;
         }
         let slots = inst.slot_values.borrow().clone();
@@ -567,6 +603,18 @@ impl Copier {
             *ci.slot_values.borrow_mut() = slots;
         }
         Ok(Value::Obj(c))
+    }
+
+    /// `name` bound to `obj` when its class defines it in Python.
+    fn user_method(&mut self, vm: &mut Vm, obj: &Value, name: &str) -> Option<Value> {
+        match vm.get_attr_str(obj, name) {
+            Ok(v @ Value::Obj(_))
+                if matches!(v.as_obj().map(|o| &**o), Some(Obj::BoundMethod(_))) =>
+            {
+                Some(v)
+            }
+            _ => None,
+        }
     }
 
     fn copy_exception(&mut self, vm: &mut Vm, e: &ExcData) -> PyResult<Value> {
@@ -583,7 +631,12 @@ impl Copier {
             class,
             args: RefCell::new(args),
             dict: RefCell::new(dict),
-            traceback: RefCell::new(e.traceback.borrow().clone()),
+            // pickle does not carry a traceback.
+            traceback: RefCell::new(if self.mode == Mode::Pickle {
+                Vec::new()
+            } else {
+                e.traceback.borrow().clone()
+            }),
             cause: RefCell::new(cause),
             context: RefCell::new(context),
             suppress_context: std::cell::Cell::new(e.suppress_context.get()),

@@ -26,15 +26,17 @@
 //! `os._exit` ends it at once; `os.kill` with SIGTERM/SIGKILL ends it with
 //! exit code `-sig`. At its end its sentinel (a shared lock its main
 //! thread held from the start, see `os.fork` in `stdlib::os`) is released,
-//! which is what `multiprocessing`'s `join` waits for; so a parent joining
+//! which is what `multiprocessing`'s `join` waits for (and the exit
+//! watches of `_multiprocessing.watch_exit` are posted); so a parent joining
 //! a child that never ends is a wait on a lock the child holds, and the
 //! deadlock report names it. The run ends when every process has ended
 //! (orphans run on after the program, as they would after the shell
 //! prompt came back), or when the program has ended and the rest are
 //! blocked for ever.
 //!
-//! Event log: `ProcessStart` (pid, parent, name, start method, main
-//! thread), `ThreadProcess` for other threads of a child, `ProcessGil`
+//! Event log: `ProcessStart` (pid, parent, name — the `multiprocessing`
+//! Process's name, e.g. `ForkPoolWorker-1`, else `pid N` —, start method,
+//! main thread), `ThreadProcess` for other threads of a child, `ProcessGil`
 //! for a child's GIL, `ProcessExit` (exit code). A program without
 //! processes logs exactly what it logged before processes existed.
 //!
@@ -186,6 +188,7 @@ impl Simulation {
             (Ok(m), Ok(f), Ok(h)) => (m, f, h),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
                 self.vm.sched.sentinels.remove(&pid);
+                self.vm.sched.next_fork_name = None;
                 self.threads[tid].resume = Resume::Raise(e);
                 return;
             }
@@ -203,7 +206,12 @@ impl Simulation {
         self.procs.push(Process {
             pid,
             ppid: self.procs[p].pid,
-            name: format!("pid {pid}"),
+            name: self
+                .vm
+                .sched
+                .next_fork_name
+                .take()
+                .unwrap_or_else(|| format!("pid {pid}")),
             method: "fork".into(),
             modules,
             gil: Gil::default(),
@@ -314,6 +322,9 @@ impl Simulation {
             if let Some(w) = next {
                 self.wake_waiter(w, seen);
             }
+        }
+        for w in crate::stdlib::multiprocessing::post_exit(&mut self.vm, pid, seen) {
+            self.wake_waiter(w, seen);
         }
         let waiters = std::mem::take(&mut self.procs[p].waiters);
         for w in waiters {

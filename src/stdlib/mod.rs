@@ -184,6 +184,17 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("multiprocessing", |vm, m| {
         frozen_module(vm, m, "multiprocessing", "multiprocessing.py")
     });
+    vm.register_module("multiprocessing.managers", |vm, m| {
+        frozen_module(
+            vm,
+            m,
+            "multiprocessing.managers",
+            "multiprocessing_managers.py",
+        )
+    });
+    vm.register_module("multiprocessing.pool", |vm, m| {
+        frozen_module(vm, m, "multiprocessing.pool", "multiprocessing_pool.py")
+    });
 }
 
 /// Runs the module's Python source `py/FILE` (see [`crate::sources`]: compiled

@@ -12,11 +12,25 @@
 //! - pickling: `dumps(obj)` copies `obj` as `pickle` would send it (see
 //!   `runtime::copy`) into an opaque `Pickled` kernel object with its
 //!   size, `loads(p)` makes the receiving process's copy. Both cost
-//!   virtual time by size ([`PICKLE_NS`], [`PICKLE_NS_PER_BYTE`]).
+//!   virtual time by size ([`PICKLE_NS`], [`PICKLE_NS_PER_BYTE`]);
+//! - `format_exception(e)`: a traceback as text, for the remote
+//!   tracebacks of `multiprocessing.pool`;
+//! - `watch_exit(pid, buffer, state, waiters, message)`: when process
+//!   `pid` ends, the runtime posts the pickled `message` into a pipe
+//!   channel (its buffer and state lists) and wakes the channel's
+//!   condition waiters ([`post_exit`]) — the readable sentinel that
+//!   CPython's `connection.wait` sees, so one thread can wait for a
+//!   result or a worker's death at once (`ProcessPoolExecutor`);
+//! - the `spawn` start method, in the child of a fork: `fresh_interpreter()`
+//!   forgets every module but `sys` and `builtins` (as a new interpreter
+//!   has none), `run_main(filename)` runs the program's source again as
+//!   `__mp_main__` (also `sys.modules['__main__']`), and `charge(ns)` is
+//!   the interpreter's start-up CPU time;
+//! - `name_next_fork(name)`: the Process's name for the event log.
 
 use std::collections::VecDeque;
 
-use crate::runtime::copy::Copier;
+use crate::runtime::copy::{CloneEntries, Copier};
 use crate::vm::builtins::Methods;
 use crate::vm::call::Args;
 use crate::vm::module::native_data;
@@ -53,6 +67,12 @@ const FUNCTIONS: Methods = &[
     ("share", share),
     ("dumps", dumps),
     ("loads", loads),
+    ("format_exception", format_exception),
+    ("watch_exit", watch_exit),
+    ("fresh_interpreter", fresh_interpreter),
+    ("run_main", run_main),
+    ("charge", charge_ns),
+    ("name_next_fork", name_next_fork),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -173,6 +193,166 @@ fn loads(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     charge(vm, bytes);
     let mut c = Copier::resolving(vm);
     c.copy(vm, &value)
+}
+
+/// `format_exception(e)`: the traceback text `e` would print uncaught
+/// (what a Pool worker sends back with a failed task).
+fn format_exception(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("format_exception", args, 1, 1)?;
+    match &args.pos[0] {
+        Value::Obj(e) if matches!(&**e, crate::vm::value::Obj::Exception(_)) => {
+            let e = e.clone();
+            Ok(Value::str(&vm.format_exception(&e)))
+        }
+        _ => vm.type_error("format_exception() needs an exception"),
+    }
+}
+
+/// `watch_exit(pid, buffer, state, waiters, message)` (see the module
+/// docs): False, registering nothing, when the process has already ended.
+fn watch_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("watch_exit", args, 5, 5)?;
+    let pid = int_arg(vm, args, 0)?;
+    let parts = [
+        args.pos[1].clone(),
+        args.pos[2].clone(),
+        args.pos[3].clone(),
+        args.pos[4].clone(),
+    ];
+    for v in &parts {
+        if native_data(v, |_: &mut Kernel| ()).is_none() {
+            return vm.type_error("watch_exit() needs kernel objects");
+        }
+    }
+    if vm.sched.exitcodes.contains_key(&pid) {
+        return Ok(Value::Bool(false));
+    }
+    vm.sched.exit_watches.push((pid, parts));
+    Ok(Value::Bool(true))
+}
+
+/// Process `pid` ended at `at`: posts its exit watches' messages and
+/// releases the waiter locks of those channels; the waiting threads to
+/// wake (the caller wakes them).
+pub fn post_exit(vm: &mut Vm, pid: i64, at: u64) -> Vec<usize> {
+    let mut wake = Vec::new();
+    let (mine, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut vm.sched.exit_watches)
+        .into_iter()
+        .partition(|(p, _)| *p == pid);
+    vm.sched.exit_watches = rest;
+    for (_, [buffer, state, waiters, message]) in mine {
+        let bytes = native_data(&message, |k: &mut Kernel| match k {
+            Kernel::Pickled { bytes, .. } => *bytes,
+            Kernel::List(_) => 0,
+        })
+        .unwrap_or(0);
+        native_data(&buffer, |k: &mut Kernel| {
+            if let Kernel::List(l) = k {
+                l.push_back(message.clone());
+            }
+        });
+        native_data(&state, |k: &mut Kernel| {
+            if let Kernel::List(l) = k {
+                if let Some(Value::Int(n)) = l.front_mut() {
+                    *n += bytes as i64;
+                }
+            }
+        });
+        let locks: Vec<Value> = native_data(&waiters, |k: &mut Kernel| match k {
+            Kernel::List(l) => l.drain(..).collect(),
+            Kernel::Pickled { .. } => Vec::new(),
+        })
+        .unwrap_or_default();
+        for lock in locks {
+            let next = native_data(&lock, |s: &mut LockState| {
+                s.owner = 0;
+                s.count = 0;
+                s.released_at = at;
+                s.waiters.pop_front()
+            })
+            .flatten();
+            wake.extend(next);
+        }
+    }
+    wake
+}
+
+/// `fresh_interpreter()`: see the module docs. The frames running keep
+/// the globals they had; new imports make new modules.
+fn fresh_interpreter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fresh_interpreter", args, 0, 0)?;
+    let keep = |k: &str| k.starts_with('<') || k == "sys" || k == "builtins";
+    vm.modules.retain(|k, _| keep(k));
+    if let Some(sys) = vm.modules.get("sys").cloned() {
+        if let Ok(Value::Obj(d)) = vm.get_attr_str(&sys, "modules") {
+            if let crate::vm::value::Obj::Dict(cell) = &*d {
+                let entries = cell.borrow().clone_entries();
+                let mut fresh = crate::vm::dict::Dict::new();
+                for (h, k, v) in entries {
+                    if k.as_str().is_some_and(keep) {
+                        fresh.insert_absent(k, h, v);
+                    }
+                }
+                let old = std::mem::replace(&mut *cell.borrow_mut(), fresh);
+                drop(old);
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `run_main(filename)`: runs the program's source in a new module
+/// `__mp_main__`, which is also `__main__` from then on; the module.
+fn run_main(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("run_main", args, 1, 1)?;
+    let Some(filename) = args.pos[0].as_str().map(str::to_string) else {
+        return vm.type_error("run_main() needs a file name");
+    };
+    let Some(source) = vm.sources.get(filename.as_str()).cloned() else {
+        return vm.value_error(format!("no source for {filename}"));
+    };
+    let code = match crate::lang::compile(&source, &filename) {
+        Ok(c) => c,
+        Err(e) => return Err(vm.error("SyntaxError", e.render())),
+    };
+    let main = vm.new_module("__mp_main__");
+    let value = Value::Obj(main.clone());
+    vm.modules.insert("__mp_main__".into(), value.clone());
+    vm.modules.insert("__main__".into(), value.clone());
+    if let Some(sys) = vm.modules.get("sys").cloned() {
+        if let Ok(Value::Obj(d)) = vm.get_attr_str(&sys, "modules") {
+            vm.dict_set(&d, Value::str("__main__"), value.clone())?;
+            vm.dict_set(&d, Value::str("__mp_main__"), value.clone())?;
+        }
+    }
+    let crate::vm::value::Obj::Module(m) = &*main else {
+        return vm.type_error("not a module");
+    };
+    let globals = m.dict.clone();
+    let bm = vm.builtins_module.clone();
+    vm.module_set(&main, "__builtins__", bm);
+    vm.module_set(&main, "__file__", Value::str(&filename));
+    vm.module_set(&main, "__doc__", Value::None);
+    let code = vm.load_code(&code);
+    let frame = crate::vm::frame::Frame::new(code, globals.clone(), Some(globals));
+    vm.run_frame_nested(frame)?;
+    Ok(value)
+}
+
+/// `charge(ns)`: the calling thread computes for `ns` virtual ns.
+fn charge_ns(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("charge", args, 1, 1)?;
+    let ns = int_arg(vm, args, 0)?;
+    vm.clock_ns += ns.max(0) as u64;
+    Ok(Value::None)
+}
+
+/// `name_next_fork(name)`: the name the next fork's child has in the
+/// event log.
+fn name_next_fork(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("name_next_fork", args, 1, 1)?;
+    vm.sched.next_fork_name = args.pos[0].as_str().map(str::to_string);
+    Ok(Value::None)
 }
 
 fn class_of(vm: &mut Vm, name: &str) -> PyResult<ObjRef> {

@@ -172,6 +172,13 @@ pub struct SchedPort {
     pub sentinels: std::collections::HashMap<i64, ObjRef>,
     /// Exit codes of ended processes (`-sig` when killed by a signal).
     pub exitcodes: std::collections::HashMap<i64, i32>,
+    /// Per pid, what to post when that process ends: (pipe buffer, pipe
+    /// state, condition waiters, message) of a `multiprocessing` channel
+    /// (`_multiprocessing.watch_exit`; see `runtime::process`).
+    pub exit_watches: Vec<(i64, [Value; 4])>,
+    /// The name the next `fork` gives its child in the event log
+    /// (`_multiprocessing.name_next_fork`: the Process's name).
+    pub next_fork_name: Option<String>,
 }
 
 /// The simulated pid of the program (its parent is `MAIN_PID - 1`).
@@ -209,6 +216,8 @@ impl Default for SchedPort {
             next_pid: MAIN_PID + 1,
             sentinels: std::collections::HashMap::new(),
             exitcodes: std::collections::HashMap::new(),
+            exit_watches: Vec::new(),
+            next_fork_name: None,
         }
     }
 }

@@ -3,7 +3,16 @@ Lib/concurrent/futures (_base.py, thread.py): Future with its condition
 and waiters, wait / as_completed, Executor.map, and ThreadPoolExecutor
 on simulated threads (workers named ThreadPoolExecutor-N_M, started one
 per submit until max_workers unless one is idle; the interpreter joins
-them at exit after they drained the queue).
+them at exit after they drained the queue), and ProcessPoolExecutor
+(process.py) on simulated processes: Executor, Future, map and shutdown
+are shared with the thread pool; work goes to the worker processes
+through a multiprocessing Queue of max_workers + 1 calls and results come
+back through a SimpleQueue, which the executor manager thread reads.
+Where CPython's manager waits on the result pipe, a wake-up pipe and the
+workers' sentinels at once, ours waits on the result pipe alone: wake-ups
+are posted into it, and so is each worker's death (the kernel's
+`_multiprocessing.watch_exit`), which makes the pool broken when the
+worker had not been told to stop.
 
 Callbacks added with add_done_callback run in the thread that completes
 the future (a worker), as in CPython.
@@ -19,7 +28,7 @@ __all__ = (
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
     'CancelledError', 'TimeoutError', 'InvalidStateError',
     'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
-    'ThreadPoolExecutor',
+    'ThreadPoolExecutor', 'ProcessPoolExecutor', 'BrokenProcessPool',
 )
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -656,3 +665,307 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for t in self._threads:
                 t.join()
+
+
+# ---------------------------------------------------------------------------
+# process.py
+# ---------------------------------------------------------------------------
+
+EXTRA_QUEUED_CALLS = 1
+_threads_wakeups = {}
+_WAKEUP = '<executor manager wake-up>'
+_EXITED = '<worker process ended>'
+
+
+class BrokenProcessPool(BrokenExecutor):
+    """Raised when a process in a ProcessPoolExecutor terminated abruptly
+    while a future was in the running state."""
+
+
+
+class _RemoteTraceback(Exception):
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+BrokenProcessPool.__module__ = 'concurrent.futures.process'
+
+
+def _with_remote_traceback(exc):
+    import _multiprocessing
+    tb = '\n"""\n%s"""' % _multiprocessing.format_exception(exc)
+    exc.__cause__ = _RemoteTraceback(tb)
+    return exc
+
+
+class _CallItem(object):
+    def __init__(self, work_id, fn, args, kwargs):
+        self.work_id = work_id
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+
+class _ResultItem(object):
+    def __init__(self, work_id, exception=None, result=None):
+        self.work_id = work_id
+        self.exception = exception
+        self.result = result
+
+
+def _process_chunk(fn, chunk):
+    return [fn(*args) for args in chunk]
+
+
+class _ChunkCall(object):
+    """functools.partial(_process_chunk, fn), picklable by reference."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, chunk):
+        return _process_chunk(self.fn, chunk)
+
+
+def _get_chunks(*iterables, chunksize):
+    import itertools
+    it = zip(*iterables)
+    while True:
+        chunk = tuple(itertools.islice(it, chunksize))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _chain_from_iterable_of_lists(iterable):
+    for element in iterable:
+        element.reverse()
+        while element:
+            yield element.pop()
+
+
+def _process_worker(call_queue, result_queue, initializer, initargs):
+    import os as _os
+    if initializer is not None:
+        try:
+            initializer(*initargs)
+        except BaseException:
+            import sys
+            import _thread
+            print('Exception in initializer:', file=sys.stderr)
+            _thread._print_exception(sys.exc_info()[1])
+            return
+    while True:
+        call_item = call_queue.get(block=True)
+        if call_item is None:
+            # A clean exit: tell the manager which worker leaves.
+            result_queue.put(_os.getpid())
+            return
+        try:
+            r = call_item.fn(*call_item.args, **call_item.kwargs)
+        except BaseException as e:
+            result_queue.put(_ResultItem(call_item.work_id,
+                                         exception=_with_remote_traceback(e)))
+        else:
+            result_queue.put(_ResultItem(call_item.work_id, result=r))
+        del call_item
+
+
+def _executor_manager(executor):
+    """The executor manager thread (CPython's _ExecutorManagerThread)."""
+    processes = executor._processes
+    pending = executor._pending_work_items
+    call_queue = executor._call_queue
+    result_queue = executor._result_queue
+    stopping = set()
+
+    def add_call_items():
+        while not call_queue.full():
+            try:
+                work_id = executor._work_ids.get(block=False)
+            except queue.Empty:
+                return
+            work_item = pending[work_id]
+            if work_item.future.set_running_or_notify_cancel():
+                call_queue.put(_CallItem(work_id, work_item.fn, work_item.args,
+                                         work_item.kwargs), block=True)
+            else:
+                del pending[work_id]
+
+    def join_internals():
+        n = len(processes)
+        for _ in range(n):
+            call_queue.put(None)
+            stopping.update(processes)
+        call_queue.close()
+        call_queue.join_thread()
+        for p in list(processes.values()):
+            p.join()
+
+    def terminate_broken():
+        bpe = BrokenProcessPool("A process in the process pool was "
+                                "terminated abruptly while the future was "
+                                "running or pending.")
+        executor._broken = ('A child process terminated abruptly, the process '
+                            'pool is not usable anymore')
+        executor._shutdown_thread = True
+        for work_id, work_item in list(pending.items()):
+            work_item.future.set_exception(bpe)
+        pending.clear()
+        for p in processes.values():
+            if p.exitcode is None:
+                p.terminate()
+        for p in processes.values():
+            p.join()
+
+    while True:
+        add_call_items()
+        item = result_queue.get()
+        if isinstance(item, tuple) and len(item) == 2 and item[0] == _EXITED:
+            if item[1] in processes and item[1] not in stopping:
+                terminate_broken()
+                return
+        elif isinstance(item, int):
+            p = processes.pop(item, None)
+            if p is not None:
+                p.join()
+        elif isinstance(item, _ResultItem):
+            work_item = pending.pop(item.work_id, None)
+            if work_item is not None:
+                if item.exception is not None:
+                    work_item.future.set_exception(item.exception)
+                else:
+                    work_item.future.set_result(item.result)
+            del work_item
+        if _shutdown or executor._shutdown_thread:
+            if executor._cancel_pending_futures:
+                for work_id, work_item in list(pending.items()):
+                    if work_item.future.cancel():
+                        del pending[work_id]
+                while True:
+                    try:
+                        executor._work_ids.get_nowait()
+                    except queue.Empty:
+                        break
+                executor._cancel_pending_futures = False
+            if not pending:
+                join_internals()
+                return
+
+
+class ProcessPoolExecutor(Executor):
+    """An executor whose work runs in worker processes (fork start method
+    by default: all max_workers start at the first submit)."""
+
+    def __init__(self, max_workers=None, mp_context=None,
+                 initializer=None, initargs=(), *, max_tasks_per_child=None):
+        import multiprocessing
+        if max_workers is None:
+            self._max_workers = os.cpu_count() or 1
+        else:
+            if max_workers <= 0:
+                raise ValueError("max_workers must be greater than 0")
+            self._max_workers = max_workers
+        if mp_context is None:
+            mp_context = multiprocessing.get_context()
+        self._mp_context = mp_context
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        if max_tasks_per_child is not None:
+            raise NotImplementedError(
+                'ProcessPoolExecutor(max_tasks_per_child=...) is not simulated yet')
+        self._initializer = initializer
+        self._initargs = initargs
+        self._executor_manager_thread = None
+        self._processes = {}
+        self._shutdown_thread = False
+        self._shutdown_lock = threading.Lock()
+        self._broken = False
+        self._queue_count = 0
+        self._pending_work_items = {}
+        self._cancel_pending_futures = False
+        self._call_queue = mp_context.Queue(self._max_workers + EXTRA_QUEUED_CALLS)
+        self._call_queue._ignore_epipe = True
+        self._result_queue = mp_context.SimpleQueue()
+        self._work_ids = queue.Queue()
+
+    def _wakeup(self):
+        self._result_queue.put(_WAKEUP)
+
+    def _launch_processes(self):
+        import _multiprocessing
+        channel = self._result_queue._reader._rchan
+        for _ in range(len(self._processes), self._max_workers):
+            p = self._mp_context.Process(
+                target=_process_worker,
+                args=(self._call_queue, self._result_queue,
+                      self._initializer, self._initargs))
+            p.start()
+            self._processes[p.pid] = p
+            _multiprocessing.watch_exit(
+                p.pid, channel.buffer, channel.state, channel.cond._waiters,
+                _multiprocessing.dumps((_EXITED, p.pid)))
+
+    def _start_executor_manager_thread(self):
+        if self._executor_manager_thread is None:
+            self._launch_processes()
+            self._executor_manager_thread = threading.Thread(
+                target=_executor_manager, args=(self,))
+            self._executor_manager_thread.start()
+            _threads_wakeups[self._executor_manager_thread] = self
+
+    def submit(self, fn, /, *args, **kwargs):
+        with self._shutdown_lock:
+            if self._broken:
+                raise BrokenProcessPool(self._broken)
+            if self._shutdown_thread:
+                raise RuntimeError('cannot schedule new futures after shutdown')
+            if _shutdown:
+                raise RuntimeError('cannot schedule new futures after '
+                                   'interpreter shutdown')
+            f = Future()
+            w = _WorkItem(f, fn, args, kwargs)
+            self._pending_work_items[self._queue_count] = w
+            self._work_ids.put(self._queue_count)
+            self._queue_count += 1
+            self._start_executor_manager_thread()
+            self._wakeup()
+            return f
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        """map(fn, *iterables) computed by the workers, `chunksize` items
+        per task."""
+        if chunksize < 1:
+            raise ValueError("chunksize must be >= 1.")
+        results = super().map(_ChunkCall(fn),
+                              _get_chunks(*iterables, chunksize=chunksize),
+                              timeout=timeout)
+        return _chain_from_iterable_of_lists(results)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        with self._shutdown_lock:
+            self._cancel_pending_futures = cancel_futures
+            self._shutdown_thread = True
+            if self._executor_manager_thread is not None:
+                self._wakeup()
+        if self._executor_manager_thread is not None and wait:
+            self._executor_manager_thread.join()
+        self._executor_manager_thread = None
+        self._processes = None
+
+
+def _python_exit_processes():
+    global _shutdown
+    _shutdown = True
+    items = list(_threads_wakeups.items())
+    for t, executor in items:
+        if t.is_alive():
+            executor._wakeup()
+    for t, executor in items:
+        t.join()
+
+
+threading._register_atexit(_python_exit_processes)

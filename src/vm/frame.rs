@@ -108,6 +108,39 @@ impl Frame {
         self.stack.last().unwrap_or(&Value::Null)
     }
 
+    /// Replaces the top `n` values by `v`, without dropping them: for the
+    /// interpreter loop's int fast paths, whose operands own nothing.
+    ///
+    /// # Safety
+    /// The stack holds at least `n >= 1` values, and none of the top `n`
+    /// is a `Value::Obj` (each is plain data that owns nothing).
+    #[inline(always)]
+    pub unsafe fn replace_plain(&mut self, n: usize, v: Value) {
+        let len = self.stack.len();
+        // SAFETY: `1 <= n <= len` (the caller's contract), so `len - n` is
+        // a slot of the stack and the new length is at most `len`. The
+        // values forgotten or overwritten own nothing, so skipping their
+        // drop leaks nothing; slot `len - n` is initialized with `v`.
+        unsafe {
+            self.stack.set_len(len - n + 1);
+            std::ptr::write(self.stack.as_mut_ptr().add(len - n), v);
+        }
+    }
+
+    /// Removes the top `n` values without dropping them (see
+    /// [`Frame::replace_plain`]).
+    ///
+    /// # Safety
+    /// The stack holds at least `n` values, and none of the top `n` is a
+    /// `Value::Obj`.
+    #[inline(always)]
+    pub unsafe fn discard_plain(&mut self, n: usize) {
+        let len = self.stack.len();
+        // SAFETY: `n <= len` (the caller's contract); the values cut off
+        // own nothing, so not dropping them leaks nothing.
+        unsafe { self.stack.set_len(len - n) }
+    }
+
     /// The value `n` deep (1 = TOS).
     #[inline]
     pub fn peek(&self, n: usize) -> &Value {

@@ -58,6 +58,19 @@ enum Step {
     Return(Value),
 }
 
+/// The interpreter loop counts ops and virtual time in one register, the
+/// meter: ops from bit [`METER_SHIFT`] up, nanoseconds below. Each entry
+/// of `Code::ops` carries the amount one execution adds (`METER_OP` plus
+/// its cost), so that an op costs one add, and the check against the
+/// limits one compare (see [`Vm::meter_limit`]).
+pub(crate) const METER_SHIFT: u32 = 40;
+/// One op on the meter.
+pub(crate) const METER_OP: u64 = 1 << METER_SHIFT;
+/// The nanoseconds field of the meter.
+const METER_CLOCK: u64 = METER_OP - 1;
+/// The most ops between two flushes of the meter.
+const METER_WINDOW: u64 = 1 << 22;
+
 /// Finished frames kept for reuse.
 const FRAME_POOL_SIZE: usize = 64;
 
@@ -91,14 +104,16 @@ impl Vm {
 
     /// A frame for `code` with no locals yet (the fast call path fills
     /// them).
-    #[inline]
+    #[inline(always)]
     fn take_frame_for_args(&mut self, code: Rc<super::Code>, globals: ObjRef) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.code = code;
                 f.pc = 0;
                 f.globals = globals;
-                f.on_return = OnReturn::Push;
+                if !matches!(f.on_return, OnReturn::Push) {
+                    f.on_return = OnReturn::Push;
+                }
                 f
             }
             None => {
@@ -406,29 +421,26 @@ impl Vm {
     /// `Code::simple_args`) and their returns to such a caller are done
     /// here, without leaving the loop.
     pub(crate) fn run_frames(&mut self, frames: &mut FrameStack) -> Exit {
-        // Ops and virtual time run since the last flush, and what may run
-        // before the loop must look up: the budget, or the scheduler's
-        // deadline (top-level runs only). Added to the VM's totals before
-        // anything that can run Python code or read them (`flush!`).
-        let mut ops: u64 = 0;
-        let mut clock: u64 = 0;
-        let mut left = self.limits();
+        // Ops and virtual time run since the last flush (one meter, see
+        // [`METER_OP`]), and the meter reading at which the loop must look
+        // up the limits (see [`Vm::meter_limit`]). Added to the VM's totals
+        // before anything that can run Python code or read them (`flush!`).
+        let mut meter: u64 = 0;
+        let mut limit = self.meter_limit();
         loop {
             let Some(frame) = frames.last_mut() else {
-                self.ops += ops;
-                self.clock_ns += clock;
+                self.flush_meter(meter);
                 return Exit::Return(Value::None);
             };
             let code = frame.code.clone();
-            match self.run_ops(frame, &code, &mut ops, &mut clock, &mut left) {
+            match self.run_ops(frame, &code, &mut meter, &mut limit) {
                 Step::Exit(exit) => return exit,
                 Step::Call(new) => {
                     frames.push(new);
                     self.depth += 1;
                     // Function entry: a preemption point (3.10+).
                     if self.sched.eval_breaker && self.nested_runs == 0 {
-                        self.ops += ops;
-                        self.clock_ns += clock;
+                        self.flush_meter(meter);
                         return Exit::Error {
                             err: PyErr::Halt(Halt::Breaker),
                             reraise: true,
@@ -454,44 +466,48 @@ impl Vm {
         }
     }
 
+    /// Adds what a meter counted (see [`METER_OP`]) to the VM's op count
+    /// and clock.
+    #[inline(always)]
+    fn flush_meter(&mut self, meter: u64) {
+        self.ops += meter >> METER_SHIFT;
+        self.clock_ns += meter & METER_CLOCK;
+    }
+
     /// The loop of simple ops (locals, constants, int arithmetic and
     /// comparison, jumps, `for` over ranges, calls of plain Python
-    /// functions); anything else goes through [`Vm::slow_op`]. `ops` and
-    /// `clock` count what ran since the last flush; `left` and
-    /// `clock_left` are the limits from [`Vm::limits`] at that flush.
+    /// functions); anything else goes through [`Vm::slow_op`]. `meter`
+    /// counts what ran since the last flush (see [`METER_OP`]); `limit` is
+    /// the reading at which the limits must be looked up again, from
+    /// [`Vm::meter_limit`] at that flush.
     #[allow(unused_assignments)] // `flush!` zeroes the counters before returns too
     #[inline(always)]
     fn run_ops(
         &mut self,
         frame: &mut Frame,
         code: &super::Code,
-        ops_out: &mut u64,
-        clock_out: &mut u64,
-        left_out: &mut u64,
+        meter_out: &mut u64,
+        limit_out: &mut u64,
     ) -> Step {
         let stream = &code.ops[..];
         // The instruction pointer and the counters live in locals
         // (registers) while ops run, and are written back before anything
         // can observe them.
         let mut pc = frame.pc;
-        let mut ops = *ops_out;
-        let mut clock = *clock_out;
-        let mut left = *left_out;
+        let mut meter = *meter_out;
+        let mut limit = *limit_out;
         macro_rules! flush {
             () => {{
-                self.ops += ops;
-                self.clock_ns += clock;
-                ops = 0;
-                clock = 0;
+                self.flush_meter(meter);
+                meter = 0;
             }};
         }
         // Leave the loop to switch frames, keeping the counters.
         macro_rules! switch {
             ($step:expr) => {{
                 frame.pc = pc;
-                *ops_out = ops;
-                *clock_out = clock;
-                *left_out = left;
+                *meter_out = meter;
+                *limit_out = limit;
                 return $step;
             }};
         }
@@ -521,17 +537,17 @@ impl Vm {
                 match self.slow_op(frame, code, $instr) {
                     Exit::Next => {
                         pc = frame.pc;
-                        left = self.limits();
+                        limit = self.meter_limit();
                     }
                     exit => return Step::Exit(exit),
                 }
             }};
         }
         loop {
-            let Some(&(instr, cost)) = stream.get(pc) else {
+            let Some(&(instr, tick)) = stream.get(pc) else {
                 exit!(Exit::Return(Value::None));
             };
-            if ops >= left {
+            if meter >= limit {
                 flush!();
                 if let Some(halt) = self.stop_reason() {
                     frame.pc = pc;
@@ -540,11 +556,10 @@ impl Vm {
                         reraise: true,
                     });
                 }
-                left = self.limits();
+                limit = self.meter_limit();
             }
-            clock += u64::from(cost);
+            meter += tick;
             pc += 1;
-            ops += 1;
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
@@ -609,7 +624,8 @@ impl Vm {
                 Instr::PopJumpIfFalse(t) => match frame.stack.last() {
                     Some(Value::Bool(b)) => {
                         let b = *b;
-                        frame.stack.pop();
+                        // SAFETY: TOS is a bool (matched above).
+                        unsafe { frame.discard_plain(1) };
                         if !b {
                             pc = t as usize;
                         }
@@ -619,7 +635,8 @@ impl Vm {
                 Instr::PopJumpIfTrue(t) => match frame.stack.last() {
                     Some(Value::Bool(b)) => {
                         let b = *b;
-                        frame.stack.pop();
+                        // SAFETY: TOS is a bool (matched above).
+                        unsafe { frame.discard_plain(1) };
                         if b {
                             pc = t as usize;
                         }
@@ -633,12 +650,9 @@ impl Vm {
                         _ => None,
                     };
                     match r {
-                        Some(r) => {
-                            frame.stack.pop();
-                            if let Some(top) = frame.stack.last_mut() {
-                                *top = Value::Int(r);
-                            }
-                        }
+                        // SAFETY: `r` is only `Some` when the two top
+                        // values are ints (matched above).
+                        Some(r) => unsafe { frame.replace_plain(2, Value::Int(r)) },
                         None => slow!(instr),
                     }
                 }
@@ -656,21 +670,20 @@ impl Vm {
                     };
                     match r {
                         Some(r) => {
-                            frame.stack.pop();
-                            frame.stack.pop();
+                            // SAFETY: `r` is only `Some` when the two top
+                            // values are ints (matched above).
+                            unsafe { frame.discard_plain(2) };
                             // A comparison feeding a conditional jump (an
                             // `if`/`while` test) jumps without pushing the
                             // bool, as CPython 3.11's COMPARE_OP_INT_JUMP;
                             // the jump is still counted as an op.
                             match stream.get(pc) {
                                 Some(&(Instr::PopJumpIfFalse(t), c)) => {
-                                    clock += u64::from(c);
-                                    ops += 1;
+                                    meter += c;
                                     pc = if r { pc + 1 } else { t as usize };
                                 }
                                 Some(&(Instr::PopJumpIfTrue(t), c)) => {
-                                    clock += u64::from(c);
-                                    ops += 1;
+                                    meter += c;
                                     pc = if r { t as usize } else { pc + 1 };
                                 }
                                 _ => frame.stack.push(Value::Bool(r)),
@@ -772,16 +785,38 @@ impl Vm {
                         let new_code = f.code.clone();
                         let globals = f.globals.clone();
                         let mut new = self.take_frame_for_args(new_code, globals);
+                        let nargs = len - args_start;
+                        // A fresh frame's locals are empty (see
+                        // `take_frame_for_args`).
+                        debug_assert!(new.locals.is_empty());
                         new.locals.reserve(nlocals);
-                        for v in &mut frame.stack[args_start..] {
-                            new.locals.push(std::mem::take(v));
+                        let src = frame.stack.as_ptr();
+                        // SAFETY: `len` is the stack's length and
+                        // `len - argc - 2 < args_start <= len` (checked
+                        // when the callee was found), so the slots read
+                        // below are initialized. The stack is cut to
+                        // `len - argc - 2` (below the callable) before any
+                        // is read, so each value read is then owned once:
+                        // the arguments by the new frame's locals, the
+                        // callable (slot `args_start - 1`, a `Value::Obj`)
+                        // by `callable`, dropped here. The remaining slot,
+                        // `len - argc - 2` when it is not the callable, is
+                        // the `Value::Null` of a plain call, which owns
+                        // nothing. `src` stays valid: the stack's buffer is
+                        // not touched in between.
+                        let callable = unsafe {
+                            frame.stack.set_len(len - argc - 2);
+                            for k in args_start..len {
+                                new.locals.push(std::ptr::read(src.add(k)));
+                            }
+                            std::ptr::read(src.add(args_start - 1))
+                        };
+                        if let Value::Obj(o) = callable {
+                            drop(o);
                         }
-                        while new.locals.len() < nlocals {
+                        for _ in nargs..nlocals {
                             new.locals.push(Value::Null);
                         }
-                        // The arguments' slots (now NULL), the callable and
-                        // the NULL or receiver below it.
-                        frame.stack.truncate(len - argc - 2);
                         switch!(Step::Call(new));
                     }
                     match self.call_from_stack(frame, argc, None) {
@@ -1587,7 +1622,7 @@ impl Vm {
 
     /// A global through the code's cache, if neither dict's keys changed
     /// since it was filled.
-    #[inline]
+    #[inline(always)]
     fn cached_global(&self, globals: &ObjRef, code: &super::Code, i: usize) -> Option<Value> {
         let cache = code.global_cache.borrow();
         let e = cache.get(i)?.as_ref()?;
@@ -1828,6 +1863,17 @@ impl Vm {
         let ops = budget.min(self.sched.stop_ops.saturating_sub(self.ops));
         let clock_left = self.sched.deadline_ns.saturating_sub(self.clock_ns);
         ops.min(clock_left / self.max_op_cost)
+    }
+
+    /// [`Vm::limits`] as a meter reading (ops in the upper bits), capped
+    /// so that the ops and the time of one flush window fit their fields
+    /// of the meter: at most [`METER_WINDOW`] ops, and no more than keep
+    /// their time under 2^39 ns (half the clock field; the window may
+    /// overrun by a fused op or two).
+    #[inline]
+    fn meter_limit(&self) -> u64 {
+        let cap = METER_WINDOW.min((1u64 << 39) / self.max_op_cost.max(1));
+        self.limits().min(cap) << METER_SHIFT
     }
 
     /// Why the loop must stop now, if it must (a limit was reached).

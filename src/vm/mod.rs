@@ -77,10 +77,11 @@ pub struct Code {
     pub names: Box<[Value]>,
     /// Hashes of `names`, precomputed.
     pub name_hashes: Box<[i64]>,
-    /// Each instruction with its virtual-time cost (ns, from the cost
-    /// table), side by side so that the loop reads both with one bounds
-    /// check.
-    pub ops: Box<[(code::Instr, u32)]>,
+    /// Each instruction with what one execution adds to the interpreter
+    /// loop's meter: one op ([`interp::METER_OP`]) plus its virtual-time
+    /// cost (ns, from the cost table), side by side so that the loop
+    /// reads both with one bounds check.
+    pub ops: Box<[(code::Instr, u64)]>,
     /// `LoadGlobal`/`StoreGlobal` caches by name index: where the name was
     /// found, valid while the globals and builtins dicts keep the key
     /// versions recorded with it (values may change meanwhile: the cache
@@ -304,14 +305,23 @@ impl Vm {
             .iter()
             .map(|n| ops::str_hash(n.as_str().unwrap_or("")))
             .collect();
-        let ops: Box<[(code::Instr, u32)]> = code
+        // Costs are capped at 2^16 ns (the tables' are tens of ns), so that
+        // one op's cost never spills into the meter's ops field, whatever
+        // window `Vm::meter_limit` allows (see `interp::METER_OP`).
+        let costs: Vec<u64> = code
             .instrs
             .iter()
-            .map(|i| (*i, self.cost.of(i) as u32))
+            .map(|i| self.cost.of(i).min(interp::METER_OP >> 24))
             .collect();
-        for &(_, c) in ops.iter() {
-            self.max_op_cost = self.max_op_cost.max(u64::from(c));
+        for &c in &costs {
+            self.max_op_cost = self.max_op_cost.max(c);
         }
+        let ops: Box<[(code::Instr, u64)]> = code
+            .instrs
+            .iter()
+            .zip(costs)
+            .map(|(i, c)| (*i, interp::METER_OP + c))
+            .collect();
         let global_cache = std::cell::RefCell::new(vec![None; code.names.len()].into_boxed_slice());
         use code::{CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
         let not_simple =

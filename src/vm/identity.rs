@@ -27,10 +27,10 @@ use super::Vm;
 impl Vm {
     /// `id(v)`: a serial for heap objects (see the module doc), the fixed
     /// values of [`Value::identity`] for the inline ones.
-    pub fn object_id(&self, v: &Value) -> usize {
+    pub fn object_id(&self, v: &Value) -> u64 {
         match v {
             Value::Obj(o) => self.identities.borrow_mut().of(o),
-            _ => v.identity(),
+            _ => v.identity() as u64,
         }
     }
 
@@ -41,18 +41,19 @@ impl Vm {
 }
 
 /// Where the first id lies; ids step by 16 like aligned addresses.
-const BASE: usize = 0x7f3a_0000_0000;
+/// 64-bit on every target (wasm32 too), so ids are the same everywhere.
+const BASE: u64 = 0x7f3a_0000_0000;
 
 #[derive(Default)]
 pub struct Identities {
-    by_addr: HashMap<usize, (Weak<Obj>, usize)>,
-    next: usize,
+    by_addr: HashMap<usize, (Weak<Obj>, u64)>,
+    next: u64,
     prune_at: usize,
 }
 
 impl Identities {
     /// The id of a heap object, assigned now if it has none.
-    pub fn of(&mut self, o: &ObjRef) -> usize {
+    pub fn of(&mut self, o: &ObjRef) -> u64 {
         let addr = Rc::as_ptr(o) as *const u8 as usize;
         if let Some((_, id)) = self.by_addr.get(&addr) {
             return *id;
@@ -92,7 +93,7 @@ mod tests {
         let mut ids = Identities::default();
         let first = ids.of(&obj());
         let fresh: Vec<ObjRef> = (0..3000).map(|_| obj()).collect();
-        let got: std::collections::HashSet<usize> = fresh.iter().map(|o| ids.of(o)).collect();
+        let got: std::collections::HashSet<u64> = fresh.iter().map(|o| ids.of(o)).collect();
         assert_eq!(got.len(), fresh.len(), "live objects never share an id");
         assert!(!got.contains(&first));
         assert!(ids.by_addr.len() <= 3001);

@@ -123,8 +123,8 @@ pub fn repr(z: Complex) -> String {
 }
 
 /// CPython's `complex_hash`; `identity` hashes a NaN part.
-pub fn hash(z: Complex, identity: usize) -> i64 {
-    crate::vm::table::hash::hash_complex(z.re, z.im, identity as u64)
+pub fn hash(z: Complex, identity: u64) -> i64 {
+    crate::vm::table::hash::hash_complex(z.re, z.im, identity)
 }
 
 /// `abs(z)`.

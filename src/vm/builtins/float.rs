@@ -24,8 +24,8 @@ pub fn repr(x: f64) -> String {
 }
 
 /// CPython's `_Py_HashDouble` (nan hashes by identity since 3.10).
-pub fn hash(x: f64, identity: usize) -> i64 {
-    crate::vm::table::hash::hash_f64(x, identity as u64)
+pub fn hash(x: f64, identity: u64) -> i64 {
+    crate::vm::table::hash::hash_f64(x, identity)
 }
 
 pub fn construct(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -27,7 +27,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::time::Instant;
 
-use interleave::lab::alloc::Arenas;
+use interleave::lab::alloc::{Arenas, Heap};
 use interleave::lab::explore_exp::{self, ExploreConfig};
 use interleave::lab::sync::Cancel;
 use interleave::runtime::{run_program, SimOptions, Simulation};
@@ -46,7 +46,68 @@ static MODE: AtomicU8 = AtomicU8::new(SYSTEM);
 static COUNTING: AtomicBool = AtomicBool::new(false);
 static CALLS: AtomicU64 = AtomicU64::new(0);
 static LOCK: AtomicBool = AtomicBool::new(false);
-static HEAPS: Arenas<dlmalloc::Dlmalloc, 8> = Arenas::new();
+static HEAPS: Arenas<Kept, 8> = Arenas::new();
+
+/// Memory for dlmalloc in 64 KiB pages, never given back: as on wasm,
+/// where memory only grows. (dlmalloc's own unix backend would `munmap`
+/// its top after each run, and every `munmap` in a threaded process stalls
+/// the other threads for a TLB shoot-down: a cost the browser build does
+/// not have.)
+struct NeverRelease;
+
+const PAGE: usize = 64 * 1024;
+
+unsafe impl dlmalloc::Allocator for NeverRelease {
+    fn alloc(&self, size: usize) -> (*mut u8, usize, u32) {
+        let size = size.div_ceil(PAGE) * PAGE;
+        let p = unsafe { System.alloc(Layout::from_size_align(size, PAGE).expect("layout")) };
+        if p.is_null() {
+            (p, 0, 0)
+        } else {
+            (p, size, 0)
+        }
+    }
+    fn remap(&self, _: *mut u8, _: usize, _: usize, _: bool) -> *mut u8 {
+        std::ptr::null_mut()
+    }
+    fn free_part(&self, _: *mut u8, _: usize, _: usize) -> bool {
+        false
+    }
+    fn free(&self, _: *mut u8, _: usize) -> bool {
+        false
+    }
+    fn can_release_part(&self, _: u32) -> bool {
+        false
+    }
+    fn allocates_zeros(&self) -> bool {
+        false
+    }
+    fn page_size(&self) -> usize {
+        PAGE
+    }
+}
+
+/// A dlmalloc heap on [`NeverRelease`].
+struct Kept(dlmalloc::Dlmalloc<NeverRelease>);
+
+unsafe impl Heap for Kept {
+    const EMPTY: Self = Kept(dlmalloc::Dlmalloc::new_with_allocator(NeverRelease));
+    unsafe fn malloc(&mut self, size: usize, align: usize) -> *mut u8 {
+        unsafe { self.0.malloc(size, align) }
+    }
+    unsafe fn free(&mut self, ptr: *mut u8, size: usize, align: usize) {
+        unsafe { self.0.free(ptr, size, align) }
+    }
+    unsafe fn realloc(
+        &mut self,
+        ptr: *mut u8,
+        size: usize,
+        align: usize,
+        new_size: usize,
+    ) -> *mut u8 {
+        unsafe { self.0.realloc(ptr, size, align, new_size) }
+    }
+}
 
 struct Held;
 
@@ -167,32 +228,20 @@ fn cpu_seconds() -> Option<f64> {
     Some(ticks / 100.0)
 }
 
-/// Best and median schedules/s of experiment 3 on `workers` lanes, and
-/// the median CPU milliseconds per schedule (all lanes together).
-fn per_second(pool: &rayon::ThreadPool, workers: usize, repeats: usize) -> (f64, f64, f64) {
+/// One measurement: schedules/s of experiment 3 on `workers` lanes, and
+/// CPU milliseconds per schedule (all lanes together).
+fn measure(pool: &rayon::ThreadPool, workers: usize) -> (f64, f64) {
     let cancel = Cancel::new();
     let config = ExploreConfig::new(workers);
-    let mut cpu = Vec::new();
-    let (best, median) = stats(
-        (0..repeats)
-            .map(|_| {
-                let before = cpu_seconds();
-                let r = pool
-                    .install(|| explore_exp::run(&config, &cancel))
-                    .expect("runs");
-                if let (Some(a), Some(b)) = (before, cpu_seconds()) {
-                    cpu.push((b - a) * 1e3 / r.runs as f64);
-                }
-                r.per_second()
-            })
-            .collect(),
-    );
-    let cpu = if cpu.is_empty() {
-        f64::NAN
-    } else {
-        stats(cpu).1
+    let before = cpu_seconds();
+    let r = pool
+        .install(|| explore_exp::run(&config, &cancel))
+        .expect("runs");
+    let cpu = match (before, cpu_seconds()) {
+        (Some(a), Some(b)) => (b - a) * 1e3 / r.runs as f64,
+        _ => f64::NAN,
     };
-    (best, median, cpu)
+    (r.per_second(), cpu)
 }
 
 fn main() {
@@ -260,20 +309,34 @@ fn main() {
         out.ops
     );
 
-    for (name, mode) in [
+    // Modes and lane counts interleaved within each repeat, so that a
+    // change in the machine's load falls on all of them alike.
+    let modes = [
         ("system allocator", SYSTEM),
         ("one global spin lock", LOCKED),
         ("lab::alloc::Arenas", ARENAS),
-    ] {
-        MODE.store(mode, Ordering::Relaxed);
-        let (b1, m1, c1) = per_second(&pool, 1, repeats);
-        let (b2, m2, c2) = per_second(&pool, 2, repeats);
+    ];
+    let mut got = vec![[Vec::new(), Vec::new(), Vec::new(), Vec::new()]; modes.len()];
+    for _ in 0..repeats {
+        for (m, &(_, mode)) in modes.iter().enumerate() {
+            MODE.store(mode, Ordering::Relaxed);
+            for lanes in [1, 2] {
+                let (rate, cpu) = measure(&pool, lanes);
+                got[m][lanes - 1].push(rate);
+                got[m][lanes + 1].push(cpu);
+            }
+        }
+    }
+    MODE.store(SYSTEM, Ordering::Relaxed);
+    for (m, (name, _)) in modes.iter().enumerate() {
+        let [r1, r2, c1, c2] = got[m].clone();
+        let ((b1, m1), (b2, m2)) = (stats(r1), stats(r2));
+        let (c1, c2) = (stats(c1).1, stats(c2).1);
         println!(
             "{name:>21}: 1 lane {b1:6.1} schedules/s (median {m1:6.1}), 2 lanes {b2:6.1} (median {m2:6.1}): \
-             best x{:.2}, median x{:.2}; CPU per schedule {c1:.1} ms on 1 lane, {c2:.1} ms on 2",
+             best x{:.2}, median x{:.2}; CPU per schedule {c1:.2} ms on 1 lane, {c2:.2} ms on 2",
             b2 / b1,
             m2 / m1
         );
     }
-    MODE.store(SYSTEM, Ordering::Relaxed);
 }

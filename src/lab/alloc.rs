@@ -86,11 +86,13 @@ struct Arena<H> {
 }
 
 impl<H: Heap> Arena<H> {
-    const EMPTY: Self = Arena {
-        locked: AtomicBool::new(false),
-        last: AtomicUsize::new(usize::MAX),
-        heap: UnsafeCell::new(H::EMPTY),
-    };
+    const fn empty() -> Self {
+        Arena {
+            locked: AtomicBool::new(false),
+            last: AtomicUsize::new(usize::MAX),
+            heap: UnsafeCell::new(H::EMPTY),
+        }
+    }
 
     fn try_lock(&self) -> bool {
         !self.locked.load(Ordering::Relaxed) && !self.locked.swap(true, Ordering::Acquire)
@@ -139,7 +141,7 @@ impl<H: Heap, const N: usize> Default for Arenas<H, N> {
 impl<H: Heap, const N: usize> Arenas<H, N> {
     pub const fn new() -> Self {
         Arenas {
-            arenas: [const { Arena::<H>::EMPTY }; N],
+            arenas: [const { Arena::<H>::empty() }; N],
         }
     }
 

@@ -77,6 +77,15 @@ unsafe impl Heap for dlmalloc::Dlmalloc {
 #[global_allocator]
 static GLOBAL: Arenas<dlmalloc::Dlmalloc, 8> = Arenas::new();
 
+/// How many of the threaded build's heaps have been used: one per thread
+/// that allocates, when its preferred heap was free; None in other builds.
+pub fn heaps_in_use() -> Option<usize> {
+    #[cfg(all(target_arch = "wasm32", feature = "threads"))]
+    return Some(GLOBAL.arenas_used());
+    #[cfg(not(all(target_arch = "wasm32", feature = "threads")))]
+    None
+}
+
 /// One heap and its lock.
 struct Arena<H> {
     locked: AtomicBool,

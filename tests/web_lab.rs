@@ -7,6 +7,8 @@
 //! own, empty outside the threaded wasm build.)
 #![cfg(all(target_arch = "wasm32", feature = "threads"))]
 
+use interleave::lab::alloc;
+use interleave::lab::explore_exp::{self, ExploreConfig};
 use interleave::lab::gil_exp::{self, Mode};
 use interleave::lab::lanes::run_lanes;
 use interleave::lab::pool;
@@ -53,6 +55,38 @@ async fn trace_rings_keep_every_workers_records_in_order() {
     }
     // Times from both workers' clocks are on one axis.
     assert!(records.windows(2).all(|w| w[0].t_ns <= w[1].t_ns));
+}
+
+/// The simulator on two workers at once, allocating on the threaded
+/// build's own allocator (`lab::alloc`): the same outcomes as one worker,
+/// and the workers on heaps of their own.
+#[wasm_bindgen_test]
+async fn exploration_on_two_workers_finds_what_one_finds_on_separate_heaps() {
+    pool_of_two().await;
+    let (one, two) = pool::run_timed(|| {
+        let run = |w| {
+            let cfg = ExploreConfig {
+                runs: 12,
+                ..ExploreConfig::new(w)
+            };
+            explore_exp::run(&cfg, &Cancel::new()).expect("runs")
+        };
+        (run(1), run(2))
+    })
+    .await
+    .unwrap()
+    .value;
+    assert_eq!(one.outcomes, two.outcomes);
+    assert_eq!(two.runs_per_lane.iter().sum::<u64>(), 12);
+    assert!(one.outcomes.len() > 1, "outcomes: {:?}", one.outcomes);
+    let heaps = alloc::heaps_in_use().expect("the threaded build's allocator");
+    // The page's main thread and the two workers.
+    assert!(heaps >= 3, "heaps in use: {heaps}");
+    log(format!(
+        "explore on the pool: 1 worker {:.1}/s, 2 workers {:.1}/s; {heaps} heaps in use",
+        one.per_second(),
+        two.per_second()
+    ));
 }
 
 fn small(mode: Mode) -> gil_exp::Config {

@@ -16,9 +16,12 @@
 //! - [`predict`]: what the simulator predicts for the matching Python
 //!   programs — the only part that calls the engine; the kernels and
 //!   primitives never do;
+//! - [`alloc`]: the threaded wasm build's global allocator (a heap per
+//!   worker rather than std's one heap behind one lock);
 //! - in wasm, the bridge that runs all this on the pool without ever
 //!   blocking the browser's main thread ([`pool`]).
 
+pub mod alloc;
 #[cfg(test)]
 mod bench;
 pub mod clock;

@@ -1,7 +1,8 @@
 //! The simulated standard library: one file per module, each registering a
 //! factory with the VM ([`register`]). Modules written in Python live in
 //! `py/` and are compiled by our own compiler on first import
-//! ([`frozen_module`]; the text comes from [`crate::sources`]).
+//! ([`frozen_module`]; the text comes from [`crate::sources`]), once per
+//! OS thread: later runs on that thread reuse the code object.
 //!
 //! A module here may use the VM and (later) the runtime's primitives; it
 //! must never reach into the interpreter loop.
@@ -209,6 +210,32 @@ pub fn frozen_module(vm: &mut Vm, module: &ObjRef, name: &str, file: &str) -> Py
     }
 }
 
+thread_local! {
+    /// Frozen modules compiled on this thread, by file name and source.
+    /// `threading` alone is ~1000 lines: compiling it made up most of the
+    /// time (and nearly all the allocations) of a short threaded run, and
+    /// `explore` and the lab do thousands of runs per thread.
+    static FROZEN: std::cell::RefCell<
+        std::collections::HashMap<(String, usize), std::rc::Rc<crate::vm::code::CodeObject>>,
+    > = std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `source` compiled, from this thread's cache when it was before. The
+/// compiler is a pure function of the source and file name, so a cached
+/// code object is the one a fresh compile would give.
+fn frozen_code(
+    source: &'static str,
+    filename: &str,
+) -> Result<std::rc::Rc<crate::vm::code::CodeObject>, crate::lang::CompileError> {
+    let key = (filename.to_string(), source.as_ptr() as usize);
+    if let Some(code) = FROZEN.with(|f| f.borrow().get(&key).cloned()) {
+        return Ok(code);
+    }
+    let code = crate::lang::compile(source, filename)?;
+    FROZEN.with(|f| f.borrow_mut().insert(key, code.clone()));
+    Ok(code)
+}
+
 /// Runs the Python source of a module in the module's namespace.
 pub fn python_module(
     vm: &mut Vm,
@@ -217,7 +244,7 @@ pub fn python_module(
     source: &'static str,
 ) -> PyResult<()> {
     let filename = format!("<frozen {name}>");
-    let code = match crate::lang::compile(source, &filename) {
+    let code = match frozen_code(source, &filename) {
         Ok(c) => c,
         Err(e) => {
             return Err(vm.error(

@@ -164,7 +164,7 @@ proptest! {
         // At most one thread runs Python at a time under a GIL.
         if runtime != "cpython-3.13t" {
             let clash = overlapping(running_intervals(events, end));
-            prop_assert!(clash.is_none(), "two threads ran at once: {:?}", clash);
+            prop_assert!(clash.is_none(), "two threads ran at once: {:?}\n{}", clash, program);
         }
         // A lock has at most one owner at a time.
         let mut holds: std::collections::HashMap<u64, Vec<Span>> = Default::default();

@@ -32,6 +32,7 @@ impl Simulation {
             return;
         }
         if self.procs[p].gil.holder.is_none() {
+            let at = at.max(self.procs[p].gil.released_at);
             self.give_gil(tid, at, GilReason::Free);
             return;
         }
@@ -86,6 +87,7 @@ impl Simulation {
         }
         self.procs[p].gil.holder = None;
         self.procs[p].gil.drop_request = false;
+        self.procs[p].gil.released_at = at;
         self.log_gil(p, at, None, reason);
         if let Some(w) = self
             .first_gil_waiter(p)

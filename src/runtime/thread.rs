@@ -105,4 +105,7 @@ pub struct Gil {
     pub switch_number: u64,
     /// The last thread that held it.
     pub last_holder: Option<usize>,
+    /// When it was last let go: nobody takes it earlier. (A thread's last
+    /// op may end past the moment a timer wakes another thread.)
+    pub released_at: u64,
 }

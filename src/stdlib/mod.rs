@@ -158,6 +158,120 @@ pub fn register(vm: &mut Vm) {
     vm.register_module("gevent.greenlet", |vm, m| {
         python_module(vm, m, "gevent.greenlet", "from gevent import Greenlet\n")
     });
+    // Twisted and treq (Python source, on _net and time): `twisted` holds
+    // everything; its submodules re-export parts of it.
+    vm.register_module("twisted", |vm, m| {
+        vm.module_set(m, "__path__", Value::list(vec![]));
+        frozen_module(vm, m, "twisted", "twisted.py")
+    });
+    vm.register_module("twisted.internet", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "twisted.internet",
+            "__path__ = []\nfrom twisted import reactor\n",
+        )
+    });
+    vm.register_module("twisted.internet.reactor", |vm, m| {
+        python_module(vm, m, "twisted.internet.reactor", "from twisted import reactor as _r\nrun = _r.run\nstop = _r.stop\ncallLater = _r.callLater\ncallWhenRunning = _r.callWhenRunning\nseconds = _r.seconds\naddSystemEventTrigger = _r.addSystemEventTrigger\n")
+    });
+    vm.register_module("twisted.internet.defer", |vm, m| {
+        python_module(vm, m, "twisted.internet.defer", "from twisted import (Deferred, DeferredList, succeed, fail, maybeDeferred, execute, gatherResults, inlineCallbacks, returnValue, AlreadyCalledError, CancelledError, TimeoutError, FirstError, Failure)\n")
+    });
+    vm.register_module("twisted.internet.task", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "twisted.internet.task",
+            "from twisted import deferLater, LoopingCall, react, Clock\n",
+        )
+    });
+    vm.register_module("twisted.internet.error", |vm, m| {
+        python_module(vm, m, "twisted.internet.error", "from twisted import (AlreadyCalled, AlreadyCancelled, ReactorNotRunning, ReactorNotRestartable, ReactorAlreadyRunning, DNSLookupError, ConnectionRefusedError, TimeoutError)\n")
+    });
+    vm.register_module("twisted.python", |vm, m| {
+        python_module(vm, m, "twisted.python", "__path__ = []\n")
+    });
+    vm.register_module("twisted.python.failure", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "twisted.python.failure",
+            "from twisted import Failure, NoCurrentExceptionError\n",
+        )
+    });
+    vm.register_module("twisted.web", |vm, m| {
+        python_module(vm, m, "twisted.web", "__path__ = []\n")
+    });
+    vm.register_module("twisted.web.client", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "twisted.web.client",
+            "from twisted import getPage\nfrom twisted import WebError as Error\n",
+        )
+    });
+    vm.register_module("twisted.web.error", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "twisted.web.error",
+            "from twisted import WebError as Error\n",
+        )
+    });
+    vm.register_module("twisted.web.http_headers", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "twisted.web.http_headers",
+            "from twisted import Headers\n",
+        )
+    });
+    vm.register_module("treq", |vm, m| {
+        python_module(vm, m, "treq", "from twisted import _treq_request as request, _treq_content as content, _treq_text_content as text_content, _treq_json_content as json_content\ndef get(url, headers=None, **kwargs):\n    return request('GET', url, headers=headers, **kwargs)\ndef head(url, **kwargs):\n    return request('HEAD', url, **kwargs)\ndef post(url, data=None, **kwargs):\n    return request('POST', url, data=data, **kwargs)\ndef put(url, data=None, **kwargs):\n    return request('PUT', url, data=data, **kwargs)\ndef delete(url, **kwargs):\n    return request('DELETE', url, **kwargs)\n")
+    });
+    vm.register_module("scrapy", |vm, m| {
+        vm.module_set(m, "__path__", Value::list(vec![]));
+        frozen_module(vm, m, "scrapy", "scrapy.py")
+    });
+    vm.register_module("scrapy.crawler", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "scrapy.crawler",
+            "from scrapy import CrawlerProcess, CrawlerRunner, Crawler\n",
+        )
+    });
+    vm.register_module("scrapy.http", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "scrapy.http",
+            "from scrapy import Request, Response, TextResponse, HtmlResponse\n",
+        )
+    });
+    vm.register_module("scrapy.settings", |vm, m| {
+        python_module(vm, m, "scrapy.settings", "from scrapy import Settings\n")
+    });
+    vm.register_module("scrapy.spiders", |vm, m| {
+        python_module(vm, m, "scrapy.spiders", "from scrapy import Spider\n")
+    });
+    vm.register_module("scrapy.exceptions", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "scrapy.exceptions",
+            "from scrapy import CloseSpider, IgnoreRequest, DropItem, NotConfigured\n",
+        )
+    });
+    vm.register_module("scrapy.selector", |vm, m| {
+        python_module(
+            vm,
+            m,
+            "scrapy.selector",
+            "from scrapy import Selector, SelectorList\n",
+        )
+    });
     vm.register_module("socket", |vm, m| {
         frozen_module(vm, m, "socket", "socket.py")
     });

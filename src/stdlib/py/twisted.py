@@ -98,6 +98,10 @@ class WebError(Exception):
         return '%s %s' % (code, msg)
 
 
+WebError.__name__ = 'Error'
+WebError.__qualname__ = 'Error'
+
+
 # -- Failure ---------------------------------------------------------------
 
 def _qualname(cls):
@@ -727,8 +731,8 @@ class _Reactor:
         self._started = True
         self._stopped = False
         self._startedBefore = True
-        self.fireSystemEvent('startup')
         self.running = True
+        self.fireSystemEvent('startup')
         self.mainLoop()
 
     def mainLoop(self):
@@ -983,7 +987,7 @@ def getPage(url, contextFactory=None, method=b'GET', postdata=None,
     the seed notes): a Deferred that fires with the body (bytes), or fails
     with twisted.web.error.Error on an HTTP error status."""
     d = Deferred()
-    hdrs = {'Host': None, 'User-Agent': _text(agent), 'Connection': 'close'}
+    hdrs = {'User-Agent': _text(agent), 'Connection': 'close'}
     if headers:
         for k, v in headers.items():
             hdrs[_text(k)] = _text(v)
@@ -992,7 +996,6 @@ def getPage(url, contextFactory=None, method=b'GET', postdata=None,
                connect_ns, wait_ns, transfer_ns) = _exchange(method, url, hdrs, postdata, False)
     except ValueError as e:
         return fail(ValueError(*e.args[1:]))
-    hdrs['Host'] = host
     took = (connect_ns + wait_ns + transfer_ns) / 1e9
     if status == 0:
         _deliver(connect_ns / 1e9, d.errback, Failure(DNSLookupError(host)))

@@ -1,0 +1,287 @@
+//! The simulated Twisted: its reactor, Deferreds, DeferredList,
+//! inlineCallbacks and LoopingCall print what Twisted 26.10.0 printed for
+//! the same program, and its fetches (getPage, treq) are scheduled on the
+//! reactor's virtual clock without blocking it, so ten pages take about
+//! one page's time.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "common/crawl.rs"]
+mod crawl;
+
+use crawl::figure;
+use interleave::run::{run, RunOptions};
+use interleave::runtime::{run_program, SimOptions};
+use interleave::trace::Event;
+
+fn run_ok(program: &str) -> (String, String) {
+    let out = run(program, &RunOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    (out.stdout, out.stderr)
+}
+
+/// Callback chains, errbacks, a Deferred returned from a callback,
+/// Failure.check/trap/getErrorMessage, AlreadyCalledError,
+/// DeferredList (consumeErrors, fireOnOneCallback), gatherResults,
+/// inlineCallbacks with return and returnValue, task.deferLater,
+/// LoopingCall, DelayedCall.cancel/active and callWhenRunning.
+const BEHAVIOUR: &str = r#"from twisted.internet import defer, reactor, task
+from twisted.python.failure import Failure
+
+def cb1(r):
+    print("cb1", r)
+    return r + 1
+def cb2(r):
+    print("cb2", r)
+    raise ValueError("bad " + str(r))
+def eb1(f):
+    print("eb1", f.getErrorMessage(), f.check(KeyError), f.check(ValueError).__name__)
+    return "recovered"
+d = defer.Deferred()
+d.addCallback(cb1).addCallback(cb2).addErrback(eb1).addBoth(lambda r: print("both", r))
+d.addCallbacks(lambda r: print("cbs ok", r), lambda f: print("cbs err"))
+print("before fire")
+d.callback(1)
+try:
+    d.callback(2)
+except defer.AlreadyCalledError as e:
+    print("already", type(e).__name__)
+f = Failure(ZeroDivisionError("division by zero"))
+print(repr(f), f.type.__name__, type(f.value).__name__)
+def trapper(f):
+    print("trap got", f.trap(ValueError, KeyError).__name__)
+    return "trapped"
+defer.fail(KeyError("k")).addErrback(trapper).addCallback(print)
+def trapper2(f):
+    f.trap(KeyError)
+d2 = defer.fail(ValueError("x"))
+d2.addErrback(trapper2)
+d2.addErrback(lambda f: print("passed on", type(f.value).__name__, f.value))
+inner = defer.Deferred()
+d3 = defer.succeed(5)
+d3.addCallback(lambda r: inner)
+d3.addCallback(lambda r: print("after inner", r))
+print("inner pending")
+inner.callback(7)
+print("inner result", inner.result)
+dl = defer.DeferredList([defer.succeed(1), defer.fail(KeyError("k")), defer.succeed(3)], consumeErrors=True)
+dl.addCallback(lambda res: print([(ok, v if ok else v.getErrorMessage()) for ok, v in res]))
+first = defer.DeferredList([task.deferLater(reactor, 0.3, lambda: "slow"),
+                            task.deferLater(reactor, 0.1, lambda: "fast")], fireOnOneCallback=True)
+first.addCallback(lambda r: print("first", r))
+defer.gatherResults([defer.succeed(1), defer.succeed(2)]).addCallback(print)
+g = defer.gatherResults([defer.succeed(1), defer.fail(RuntimeError("boom"))], consumeErrors=True)
+g.addErrback(lambda f: print("gather failed", type(f.value).__name__, f.value.subFailure.getErrorMessage(), f.value.index))
+
+@defer.inlineCallbacks
+def fetch(name, delay):
+    print("start", name)
+    a = yield task.deferLater(reactor, delay, lambda: name.upper())
+    print("got", a)
+    b = yield defer.succeed(a + "!")
+    try:
+        yield defer.fail(IndexError("nope"))
+    except IndexError as e:
+        print("caught", e)
+    return b
+
+@defer.inlineCallbacks
+def main():
+    x = yield fetch("a", 0.2)
+    ys = yield defer.gatherResults([fetch("b", 0.2), fetch("c", 0.1)])
+    defer.returnValue([x] + ys)
+
+t0 = reactor.seconds()
+def done(r):
+    print("done", r, round(reactor.seconds() - t0, 1))
+    reactor.callLater(0, print, "later 0")
+    reactor.callLater(0.05, reactor.stop)
+reactor.callWhenRunning(lambda: print("running", reactor.running))
+dc = reactor.callLater(5, print, "never")
+print(dc.active()); dc.cancel(); print(dc.active())
+try:
+    dc.cancel()
+except Exception as e:
+    print(type(e).__name__)
+ticks = []
+lc = task.LoopingCall(lambda: ticks.append(round(reactor.seconds() - t0, 1)))
+lc.start(0.1)
+reactor.callLater(0.35, lc.stop)
+reactor.callLater(0.4, lambda: print("ticks", ticks))
+reactor.callLater(0.5, lambda: main().addCallback(done))
+print("running?", reactor.running)
+reactor.run()
+print("end", reactor.running)
+"#;
+
+/// `BEHAVIOUR`'s stdout under real Twisted 26.10.0 and CPython 3.11
+/// (`pip install --target /tmp/twisted-ref twisted treq`, then
+/// `PYTHONPATH=/tmp/twisted-ref python3 behaviour.py`).
+const BEHAVIOUR_STDOUT: &str = r#"before fire
+cb1 1
+cb2 2
+eb1 bad 2 None ValueError
+both recovered
+cbs ok None
+already AlreadyCalledError
+<twisted.python.failure.Failure builtins.ZeroDivisionError: division by zero> ZeroDivisionError ZeroDivisionError
+trap got KeyError
+trapped
+passed on ValueError x
+inner pending
+after inner 7
+inner result None
+[(True, 1), (False, "'k'"), (True, 3)]
+[1, 2]
+gather failed FirstError boom 1
+True
+False
+AlreadyCancelled
+running? False
+running True
+first ('fast', 1)
+ticks [0.0, 0.1, 0.2, 0.3]
+start a
+got A
+caught nope
+start b
+start c
+got C
+caught nope
+got B
+caught nope
+done ['A!', 'B!', 'C!'] 0.9
+later 0
+end False
+"#;
+
+#[test]
+fn behaviour_matches_twisted_26() {
+    let (stdout, stderr) = run_ok(BEHAVIOUR);
+    assert_eq!(stdout, BEHAVIOUR_STDOUT);
+    // Twisted 24.7 deprecated returnValue; it warns on stderr.
+    assert!(
+        stderr.contains("twisted.internet.defer.returnValue was deprecated in Twisted 24.7.0"),
+        "{stderr}"
+    );
+}
+
+/// Ten getPage fetches in flight at once on the reactor take about one
+/// page's time; every request is a span sent by the reactor's thread;
+/// treq waits for the headers, then for the body; an HTTP error status
+/// fails the Deferred with twisted.web.error.Error.
+#[test]
+fn fetches_are_scheduled_on_the_reactor_clock() {
+    let program = r#"import time
+import treq
+from twisted.internet import reactor, defer
+from twisted.web.client import getPage
+from twisted.web import error
+t0 = time.perf_counter()
+@defer.inlineCallbacks
+def main():
+    pages = yield defer.gatherResults([getPage(f"https://blog.example.com/page/{i}".encode()) for i in range(1, 11)])
+    print("pages", len(pages), all(len(p) > 20000 for p in pages))
+    print("getPage", time.perf_counter() - t0)
+    t1 = time.perf_counter()
+    resp = yield treq.get("https://blog.example.com/page/3")
+    print("headers", resp.code, resp.headers.getRawHeaders("content-type"))
+    body = yield treq.content(resp)
+    print("treq", len(body) > 20000, body == pages[2])
+    print("took", time.perf_counter() - t1)
+    try:
+        yield getPage(b"https://blog.example.com/status/404")
+    except error.Error as e:
+        print("error", type(e).__name__, e.status, e)
+    reactor.stop()
+reactor.callWhenRunning(main)
+reactor.run()
+"#;
+    let (out, sim) = run_program(program, &SimOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("pages 10 True\n"), "{}", out.stdout);
+    let concurrent = figure(&out.stdout, "getPage");
+    assert!((0.55..0.8).contains(&concurrent), "{concurrent}");
+    assert!(
+        out.stdout
+            .contains("headers 200 ['text/html; charset=utf-8']\ntreq True True\n"),
+        "{}",
+        out.stdout
+    );
+    let took = figure(&out.stdout, "took");
+    assert!((0.5..0.8).contains(&took), "{took}");
+    assert!(
+        out.stdout.contains("error Error b'404' 404 Not Found\n"),
+        "{}",
+        out.stdout
+    );
+    let spans: Vec<(u64, u64, u32)> = sim
+        .unwrap()
+        .log
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::NetRequest {
+                t, until, thread, ..
+            } => Some((*t, *until, *thread)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(spans.len(), 12);
+    assert!(spans.iter().all(|s| s.2 == 0), "all sent by the reactor's thread");
+    // The ten getPage requests were all in flight together.
+    let last_sent = spans[..10].iter().map(|s| s.0).max().unwrap();
+    let first_done = spans[..10].iter().map(|s| s.1).min().unwrap();
+    assert!(last_sent < first_done, "{spans:?}");
+}
+
+/// A failed Deferred nobody handled is reported when the reactor stops
+/// (Twisted reports it when the Deferred is collected); a handled one is
+/// not.
+#[test]
+fn unhandled_failures_are_reported() {
+    let (stdout, stderr) = run_ok(
+        r#"from twisted.internet import defer, reactor
+d = defer.Deferred()
+d.addCallback(lambda r: 1 / r)
+d.callback(0)
+ok = defer.fail(KeyError("k"))
+ok.addErrback(lambda f: print("handled", f.getErrorMessage()))
+reactor.callLater(1, reactor.stop)
+reactor.run()
+print("end")
+"#,
+    );
+    assert_eq!(stdout, "handled 'k'\nend\n");
+    assert_eq!(
+        stderr,
+        "Unhandled error in Deferred:\n\nTraceback (most recent call last):\nFailure: builtins.ZeroDivisionError: division by zero\n"
+    );
+}
+
+/// Real Twisted waits forever when nothing is scheduled and stop() was
+/// never called; the simulation says so and stops. Stopping a stopped
+/// reactor raises ReactorNotRunning; timers at the same instant run in
+/// the order they were scheduled.
+#[test]
+fn reactor_edges() {
+    let (stdout, stderr) = run_ok(
+        r#"import time
+from twisted.internet import reactor, error
+for name in "abc":
+    reactor.callLater(0.5, print, name)
+t0 = time.perf_counter()
+reactor.run()
+print("idle after", time.perf_counter() - t0)
+try:
+    reactor.stop()
+except error.ReactorNotRunning as e:
+    print("ReactorNotRunning", e)
+"#,
+    );
+    assert!(stdout.starts_with("a\nb\nc\nidle after 0.5"), "{stdout}");
+    assert!(
+        stdout.ends_with("ReactorNotRunning Can't stop reactor that isn't running.\n"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("real Twisted would wait forever"), "{stderr}");
+}

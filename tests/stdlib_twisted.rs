@@ -227,7 +227,10 @@ reactor.run()
         })
         .collect();
     assert_eq!(spans.len(), 12);
-    assert!(spans.iter().all(|s| s.2 == 0), "all sent by the reactor's thread");
+    assert!(
+        spans.iter().all(|s| s.2 == 0),
+        "all sent by the reactor's thread"
+    );
     // The ten getPage requests were all in flight together.
     let last_sent = spans[..10].iter().map(|s| s.0).max().unwrap();
     let first_done = spans[..10].iter().map(|s| s.1).min().unwrap();
@@ -283,5 +286,8 @@ except error.ReactorNotRunning as e:
         stdout.ends_with("ReactorNotRunning Can't stop reactor that isn't running.\n"),
         "{stdout}"
     );
-    assert!(stderr.contains("real Twisted would wait forever"), "{stderr}");
+    assert!(
+        stderr.contains("real Twisted would wait forever"),
+        "{stderr}"
+    );
 }

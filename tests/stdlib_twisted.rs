@@ -257,7 +257,7 @@ print("end")
     assert_eq!(stdout, "handled 'k'\nend\n");
     assert_eq!(
         stderr,
-        "Unhandled error in Deferred:\n\nTraceback (most recent call last):\nFailure: builtins.ZeroDivisionError: division by zero\n"
+        "Unhandled error in Deferred:\n\nTraceback (most recent call last):\nbuiltins.ZeroDivisionError: division by zero\n"
     );
 }
 
@@ -289,5 +289,49 @@ except error.ReactorNotRunning as e:
     assert!(
         stderr.contains("real Twisted would wait forever"),
         "{stderr}"
+    );
+}
+
+/// task.react runs main(reactor, *argv) until its Deferred fires, then
+/// exits: status 0, or 1 after logging the failure (Twisted 26.10.0
+/// printed the same stdout and status, and its traceback ends with the
+/// same line).
+#[test]
+fn react_runs_main_and_exits() {
+    let out = run(
+        r#"from twisted.internet import task, defer
+@defer.inlineCallbacks
+def main(reactor, name):
+    print("hello", name)
+    r = yield task.deferLater(reactor, 0.2, lambda: 42)
+    print("got", r)
+task.react(main, ["world"])
+print("not reached")
+"#,
+        &RunOptions::default(),
+    );
+    assert_eq!(
+        (out.exit_code, out.stdout.as_str()),
+        (0, "hello world\ngot 42\n")
+    );
+    let out = run(
+        r#"from twisted.internet import task
+def main(reactor):
+    return task.deferLater(reactor, 0.1, lambda: 1 / 0)
+task.react(main)
+"#,
+        &RunOptions::default(),
+    );
+    assert_eq!(out.exit_code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("main function encountered error\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("builtins.ZeroDivisionError: division by zero\n"),
+        "{}",
+        out.stderr
     );
 }

@@ -16,8 +16,9 @@ reactor never blocks on it.
 
 Not simulated: real Twisted reports a Deferred that failed with nobody to
 handle it when the Deferred is garbage-collected; here the report
-("Unhandled error in Deferred:") comes when reactor.run() returns, and
-the Failure has no frames (Twisted prints those it has)."""
+("Unhandled error in Deferred:") comes when reactor.run() returns; and
+the tracebacks Twisted logs (unhandled errors, task.react's) show only
+the exception's last line here, since a Failure keeps no frames."""
 
 import _net
 import sys as _sys
@@ -358,7 +359,7 @@ def _report_unhandled():
             continue
         _sys.stderr.write('Unhandled error in Deferred:\n\n')
         _sys.stderr.write('Traceback (most recent call last):\n')
-        _sys.stderr.write('Failure: %s: %s\n' % (_qualname(f.type), f.getErrorMessage()))
+        _sys.stderr.write('%s: %s\n' % (_qualname(f.type), f.getErrorMessage()))
 
 
 def succeed(result):
@@ -677,7 +678,7 @@ class _Reactor:
                 if isinstance(e, (KeyboardInterrupt, SystemExit)):
                     raise
                 _sys.stderr.write('Unhandled Error\nTraceback (most recent call last):\n'
-                                  'Failure: %s: %s\n' % (_qualname(type(e)), e))
+                                  '%s: %s\n' % (_qualname(type(e)), e))
         if self._cancellations > 50 and \
                 self._cancellations > len(self._pendingTimedCalls) >> 1:
             self._cancellations = 0
@@ -715,7 +716,7 @@ class _Reactor:
                     fn(*args, **kw)
                 except BaseException as e:
                     _sys.stderr.write('Unhandled Error\nTraceback (most recent call last):\n'
-                                      'Failure: %s: %s\n' % (_qualname(type(e)), e))
+                                      '%s: %s\n' % (_qualname(type(e)), e))
 
     def callWhenRunning(self, callable, *args, **kw):
         if self.running:
@@ -893,7 +894,7 @@ def react(main, argv=(), _reactor=None):
                 elif not result.check(CancelledError):
                     _sys.stderr.write('main function encountered error\n')
                     _sys.stderr.write('Traceback (most recent call last):\n'
-                                      'Failure: %s: %s\n'
+                                      '%s: %s\n'
                                       % (_qualname(result.type), result.getErrorMessage()))
                     codes[0] = 1
             outcome.append(result)

@@ -257,3 +257,31 @@ print(s["item_scraped_count"], s["dupefilter/filtered"], s["httperror/response_i
         "{stderr}"
     );
 }
+
+/// An exception in a callback is logged as Scrapy logs it and counted;
+/// the crawl goes on with the other pages.
+#[test]
+fn callback_errors_are_logged_and_the_crawl_goes_on() {
+    let (out, stderr, _) = run_ok(
+        r#"import scrapy
+from scrapy.crawler import CrawlerProcess
+class S(scrapy.Spider):
+    name = "s"
+    start_urls = [f"https://blog.example.com/page/{i}" for i in range(1, 4)]
+    def parse(self, response):
+        yield {"url": response.url}
+        if response.url.endswith("/2"):
+            raise KeyError("missing")
+p = CrawlerProcess({"LOG_LEVEL": "ERROR"})
+p.crawl(S)
+p.start()
+s = p.crawlers[0].stats.get_stats()
+print(s["item_scraped_count"], s["spider_exceptions/KeyError"], s["finish_reason"])
+"#,
+    );
+    assert_eq!(out, "3 1 finished\n");
+    assert_eq!(
+        stderr,
+        "[scrapy.core.scraper] ERROR: Spider error processing <GET https://blog.example.com/page/2> (referer: None)\nTraceback (most recent call last):\nbuiltins.KeyError: 'missing'\n"
+    );
+}

@@ -1063,10 +1063,16 @@ class _Engine:
         callback = request.callback or self.spider.parse
         try:
             output = callback(response, **request.cb_kwargs)
+            self._iterate(output, request, response)
         except CloseSpider as e:
             self.close(e.reason)
-            return
-        self._iterate(output, request, response)
+        except Exception as e:
+            # Scrapy logs a callback's exception and goes on crawling.
+            stats.inc_value('spider_exceptions/count')
+            stats.inc_value('spider_exceptions/%s' % type(e).__name__)
+            _log(settings, 'ERROR', 'scrapy.core.scraper',
+                 'Spider error processing %r (referer: %s)\nTraceback (most recent call last):\n%s: %s'
+                 % (request, referer, _tw._qualname(type(e)), e))
 
     def _iterate(self, output, request, response):
         if output is None:

@@ -229,6 +229,44 @@ fn the_crawlers_show_what_waiting_together_gains() {
     assert!(fast < sequential / 4.0, "{fast} vs {sequential}");
 }
 
+/// What the page's I/O hover lists: under asyncio the one thread waits
+/// once for all ten pages; with a pool each worker waits for its own.
+#[test]
+fn the_timeline_finds_the_requests_each_wait_was_for() {
+    use interleave::trace::lanes::{LaneKind, Model, Style};
+    let waits = |id: &str| -> Vec<usize> {
+        let p = interleave::ui::presets::by_id(id).unwrap();
+        let options = SimOptions {
+            runtime: "cpython-3.12".into(),
+            ..SimOptions::default()
+        };
+        let (out, sim) = run_program(p.source(), &options);
+        assert_eq!(out.exit_code, 0, "{id}: {}", out.stderr);
+        let sim = sim.unwrap();
+        let m = Model::new(&sim.log.events, sim.now(), &sim.thread_names(), &[]);
+        assert_eq!(m.requests.len(), 10, "{id}");
+        let mut counts = Vec::new();
+        for lane in &m.groups[0].lanes {
+            if let LaneKind::Thread(t) = lane.kind {
+                for s in lane.spans.iter().filter(|s| s.style != Style::Running) {
+                    let n = m.requests_during(t, s.start, s.end).len();
+                    if n > 0 {
+                        counts.push(n);
+                    }
+                }
+            }
+        }
+        counts
+    };
+    let asyncio = waits("crawler-asyncio");
+    assert_eq!(asyncio.iter().max(), Some(&10), "{asyncio:?}");
+    let threads = waits("crawler-threads");
+    assert!(
+        threads.len() >= 10 && threads.iter().all(|&n| n == 1),
+        "{threads:?}"
+    );
+}
+
 #[test]
 fn every_preset_under_every_runtime() {
     // Two at a time: the machine's cores, and the slowest presets are

@@ -165,6 +165,77 @@ pub struct Model {
     pub handoffs: Vec<(u64, GilReason)>,
     /// Some span knows its source line.
     pub has_lines: bool,
+    /// The requests on the simulated network, by thread then start.
+    pub requests: Vec<Request>,
+}
+
+/// One request on the simulated network (from [`Event::NetRequest`]): the
+/// hover of a thread's I/O lists those it was waiting for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub thread: u32,
+    /// Sent, and the response complete (virtual ns).
+    pub start: u64,
+    pub end: u64,
+    pub host: String,
+    pub method: String,
+    pub path: String,
+    /// 0: the host did not resolve.
+    pub status: u16,
+    /// The response body.
+    pub bytes: u64,
+}
+
+impl Request {
+    /// `GET blog.example.com/page/3 → 200, 27.1 KB`.
+    pub fn describe(&self) -> String {
+        let outcome = if self.status == 0 {
+            "no such host".to_owned()
+        } else {
+            format!("{}, {}", self.status, bytes(self.bytes))
+        };
+        format!("{} {}{} → {outcome}", self.method, self.host, self.path)
+    }
+}
+
+/// A byte count as people read it: `812 B`, `27.1 KB`, `3.4 MB`.
+pub fn bytes(n: u64) -> String {
+    match n {
+        0..=999 => format!("{n} B"),
+        1_000..=999_999 => format!("{:.1} KB", n as f64 / 1e3),
+        _ => format!("{:.1} MB", n as f64 / 1e6),
+    }
+}
+
+/// The requests of `events`, by thread then start.
+fn requests(events: &[Event]) -> Vec<Request> {
+    let mut out: Vec<Request> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::NetRequest {
+                t,
+                until,
+                thread,
+                host,
+                method,
+                path,
+                status,
+                bytes,
+            } => Some(Request {
+                thread: *thread,
+                start: *t,
+                end: (*until).max(*t),
+                host: host.clone(),
+                method: method.clone(),
+                path: path.clone(),
+                status: *status,
+                bytes: *bytes,
+            }),
+            _ => None,
+        })
+        .collect();
+    out.sort_by_key(|r| (r.thread, r.start));
+    out
 }
 
 /// A queue's depth steps and transfers, while being gathered.
@@ -426,7 +497,17 @@ impl Model {
             objects,
             handoffs,
             has_lines,
+            requests: requests(events),
         }
+    }
+
+    /// The requests `thread` had in flight during `[start, end)`.
+    pub fn requests_during(&self, thread: u32, start: u64, end: u64) -> Vec<&Request> {
+        let first = self.requests.partition_point(|r| r.thread < thread);
+        let mine = &self.requests[first..];
+        let mine = &mine[..mine.partition_point(|r| r.thread == thread)];
+        let upto = mine.partition_point(|r| r.start < end);
+        mine[..upto].iter().filter(|r| r.end > start).collect()
     }
 
     /// How many spans all lanes hold.
@@ -1615,5 +1696,36 @@ mod tests {
         assert!(r.iter().any(|x| x.2 == 3));
         assert_eq!(r.last().unwrap().2, 2);
         assert!((r.last().unwrap().1 - 10.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_threads_io_lists_the_requests_it_waited_for() {
+        let req = |t, until, thread, path: &str, status| Event::NetRequest {
+            t,
+            until,
+            thread,
+            host: "blog.example.com".into(),
+            method: "GET".into(),
+            path: path.into(),
+            status,
+            bytes: 27_100,
+        };
+        let events = vec![
+            req(50, 90, 1, "/page/2", 200),
+            req(10, 40, 0, "/page/1", 200),
+            req(10, 80, 1, "/page/3", 404),
+            req(60, 70, 0, "/x", 0),
+        ];
+        let m = Model::new(&events, 100, &[], &[]);
+        let paths = |v: Vec<&Request>| v.iter().map(|r| r.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(m.requests_during(0, 0, 100)), ["/page/1", "/x"]);
+        assert_eq!(paths(m.requests_during(0, 40, 60)), Vec::<String>::new());
+        assert_eq!(paths(m.requests_during(1, 60, 85)), ["/page/3", "/page/2"]);
+        assert_eq!(paths(m.requests_during(1, 80, 85)), ["/page/2"]);
+        assert_eq!(paths(m.requests_during(2, 0, 100)), Vec::<String>::new());
+        let d: Vec<String> = m.requests.iter().map(Request::describe).collect();
+        assert_eq!(d[0], "GET blog.example.com/page/1 → 200, 27.1 KB");
+        assert_eq!(d[1], "GET blog.example.com/x → no such host");
+        assert_eq!(d[3], "GET blog.example.com/page/2 → 200, 27.1 KB");
     }
 }

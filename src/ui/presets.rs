@@ -27,15 +27,17 @@ pub enum Topic {
     Coordination,
     Queues,
     Performance,
+    Network,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 5] = [
+    pub const ALL: [Topic; 6] = [
         Topic::Threads,
         Topic::Locks,
         Topic::Coordination,
         Topic::Queues,
         Topic::Performance,
+        Topic::Network,
     ];
 
     pub fn name(self) -> Both {
@@ -60,6 +62,10 @@ impl Topic {
                 en: "Performance",
                 zh: "性能",
             },
+            Topic::Network => Both {
+                en: "Network, asyncio and gevent",
+                zh: "网络、asyncio 与 gevent",
+            },
         }
     }
 }
@@ -83,6 +89,11 @@ pub enum Check {
     /// The program deadlocks: python3 hangs after printing the same
     /// stdout; the engine stops with its deadlock exit status.
     Deadlock,
+    /// python3 cannot run it here: it needs what `needs` says (the
+    /// simulated network's example hosts, or a library python3 lacks).
+    /// The run must end cleanly and print the same under every runtime,
+    /// leaving out the lines that start with `took `.
+    NotComparable { needs: &'static str },
 }
 
 /// One program of the gallery.
@@ -392,6 +403,89 @@ pub static PRESETS: &[Preset] = &[
         file: "ui/presets/pool_sizing.py",
         runtime: None,
         check: Check::PythonButTimes,
+    },
+    Preset {
+        id: "crawler-sequential",
+        topic: Topic::Network,
+        title: Both {
+            en: "The 10-page crawler, one page after another",
+            zh: "爬取 10 个页面：逐个请求",
+        },
+        about: Both {
+            en: "Ten blog pages fetched with requests.get, one after another, from the simulated network. Each request waits about 0.6 s (connect, the server's answer, the transfer), so the crawl takes about 6 s; hover the thread's I/O in the timeline to see each request. Change the network latency in the settings and run again.",
+            zh: "用 requests.get 从模拟网络依次抓取十个博客页面。每个请求大约等待 0.6 秒（建立连接、服务器应答、传输数据），整个抓取约需 6 秒；把鼠标悬停在时间线中线程的 I/O 片段上可以看到每个请求。在设置中修改网络延迟后再运行一次试试。",
+        },
+        file: "ui/presets/crawler_sequential.py",
+        runtime: Some("cpython-3.12"),
+        check: Check::NotComparable {
+            needs: "the network (blog.example.com)",
+        },
+    },
+    Preset {
+        id: "crawler-threads",
+        topic: Topic::Network,
+        title: Both {
+            en: "The 10-page crawler with ThreadPoolExecutor(12)",
+            zh: "爬取 10 个页面：ThreadPoolExecutor(12)",
+        },
+        about: Both {
+            en: "The same ten pages fetched by a pool of 12 threads. A thread waiting for the network releases the GIL, so the ten requests are in flight at once and the crawl takes about as long as the slowest page, under every runtime. The statistics panel counts the requests to each host and how many were in flight at once.",
+            zh: "同样的十个页面，由 12 个线程的线程池抓取。等待网络的线程会释放 GIL，所以十个请求同时进行，在任何运行时下整个抓取的耗时都和最慢的那个页面差不多。统计面板列出了每个主机的请求数以及最多同时进行的请求数。",
+        },
+        file: "ui/presets/crawler_threads.py",
+        runtime: Some("cpython-3.12"),
+        check: Check::NotComparable {
+            needs: "the network (blog.example.com)",
+        },
+    },
+    Preset {
+        id: "crawler-asyncio",
+        topic: Topic::Network,
+        title: Both {
+            en: "The 10-page crawler with asyncio and aiohttp",
+            zh: "爬取 10 个页面：asyncio 与 aiohttp",
+        },
+        about: Both {
+            en: "The same ten pages fetched by ten coroutines on one event loop, in one thread. Each await hands the loop to another task, so all ten requests wait together and the crawl is as fast as with threads, without a second thread. Hover the main thread's wait in the timeline: it lists the requests in flight.",
+            zh: "同样的十个页面，由一个线程中同一个事件循环上的十个协程抓取。每次 await 都把事件循环交给另一个任务，所以十个请求一起等待，不需要第二个线程就和多线程一样快。把鼠标悬停在时间线中主线程的等待片段上，可以看到正在进行的请求。",
+        },
+        file: "ui/presets/crawler_asyncio.py",
+        runtime: Some("cpython-3.12"),
+        check: Check::NotComparable {
+            needs: "the network (blog.example.com) and aiohttp",
+        },
+    },
+    Preset {
+        id: "asyncio-gather",
+        topic: Topic::Network,
+        title: Both {
+            en: "asyncio tasks and gather",
+            zh: "asyncio 任务与 gather",
+        },
+        about: Both {
+            en: "Three coroutines that wait 0.3, 0.2 and 0.1 s, first awaited one after another, then wrapped in tasks and gathered. Awaited in turn they take the sum of their waits; as tasks they wait together and take as long as the longest. gather returns the results in the order of its arguments, not in the order they finished.",
+            zh: "三个协程分别等待 0.3、0.2 和 0.1 秒，先逐个 await，再包装成任务用 gather 一起等待。逐个 await 时总耗时是各自等待时间之和；作为任务时它们同时等待，耗时等于最长的那个。gather 按参数的顺序返回结果，而不是按完成的顺序。",
+        },
+        file: "ui/presets/asyncio_gather.py",
+        runtime: None,
+        check: Check::PythonButTimes,
+    },
+    Preset {
+        id: "gevent-patch",
+        topic: Topic::Network,
+        title: Both {
+            en: "gevent monkey patching",
+            zh: "gevent 的猴子补丁",
+        },
+        about: Both {
+            en: "Four greenlets that each call time.sleep(1), before and after monkey.patch_all(). Unpatched, time.sleep blocks the one thread, so the greenlets sleep one after another (4 s); patched, it becomes gevent.sleep and the hub runs the others meanwhile (1 s). Greenlets are not threads: they switch only where gevent switches.",
+            zh: "四个 greenlet 各自调用 time.sleep(1)，分别在 monkey.patch_all() 之前和之后运行。打补丁之前 time.sleep 会阻塞唯一的线程，greenlet 只能依次睡眠（4 秒）；打补丁之后它变成 gevent.sleep，hub 在此期间运行其他 greenlet（1 秒）。greenlet 不是线程：只有在 gevent 切换的地方才会切换。",
+        },
+        file: "ui/presets/gevent_patch.py",
+        runtime: None,
+        check: Check::NotComparable {
+            needs: "gevent, which python3 here lacks",
+        },
     },
 ];
 

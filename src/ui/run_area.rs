@@ -1,5 +1,5 @@
 //! The run area: the program editor, the run settings (runtime, cores,
-//! seed, switch interval), Run / Stop, the output console and the error
+//! seed, switch interval, network latency), Run / Stop, the output console and the error
 //! panel. A run goes through the engine in slices of [`OPS_PER_SLICE`] ops
 //! with a yield to the browser between them, so the tab never freezes and
 //! Stop works at once; when it ends the timeline gets the run's lanes, the
@@ -141,6 +141,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                     .clamp(Settings::MIN_INTERVAL_MS, Settings::MAX_INTERVAL_MS)
                     / 1000.0,
                 max_ops: 2_000_000_000,
+                net: settings.net(),
                 ..SimOptions::default()
             };
             let flag = Rc::new(Cell::new(false));
@@ -322,6 +323,19 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             }
         }
     });
+    let on_latency = set(|s, v| {
+        if let Ok(n) = v.parse::<f64>() {
+            if n.is_finite() {
+                s.latency_ms = n.clamp(0.0, Settings::MAX_LATENCY_MS);
+            }
+        }
+    });
+    // A bad pair keeps the last good list (the field then shows it again).
+    let on_hosts = set(|s, v| {
+        if let Ok(hosts) = Settings::parse_host_latency(v) {
+            s.host_latency = hosts;
+        }
+    });
     let shown_diag = diagnostic
         .as_ref()
         .filter(|(code, _)| *code == props.code)
@@ -349,6 +363,16 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 <label>{ l.t(Text::SwitchInterval) }
                     <input id="switch-interval" type="number" min="0.01" max="1000" step="any"
                         value={props.settings.switch_interval_ms.to_string()} onchange={on_interval} />
+                </label>
+                <label>{ l.t(Text::NetLatency) }
+                    <input id="net-latency" type="number" min="0" max={Settings::MAX_LATENCY_MS.to_string()} step="any"
+                        title={l.t(Text::NetLatencyHelp)}
+                        value={props.settings.latency_ms.to_string()} onchange={on_latency} />
+                </label>
+                <label>{ l.t(Text::HostLatency) }
+                    <input id="host-latency" type="text" placeholder="api.example.com=50" spellcheck="false"
+                        title={l.t(Text::HostLatencyHelp)}
+                        value={props.settings.host_latency_text()} onchange={on_hosts} />
                 </label>
                 <div class="buttons">
                     <button id="run" class="primary" disabled={running} onclick={on_click}>{ l.t(Text::Run) }</button>

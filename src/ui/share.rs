@@ -6,7 +6,9 @@
 //!
 //! Format: `v1.` then base64url (no padding) of the zlib stream (deflate
 //! plus an Adler-32 checksum, so a truncated or altered link is caught) of
-//! a JSON object `{"code", "runtime", "cores", "seed", "interval_ms"}`.
+//! a JSON object `{"code", "runtime", "cores", "seed", "interval_ms",
+//! "latency_ms", "host_latency"}`. The network fields came later: a link
+//! without them opens with the default latency (old links keep working).
 //! Decoding is bounded: a fragment over [`MAX_FRAGMENT`] characters or a
 //! program that inflates past [`MAX_CODE`] bytes is refused before any
 //! work is done on it.
@@ -19,6 +21,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 
 use crate::runtime::model;
+use crate::runtime::net::{NetSettings, DEFAULT_LATENCY_MS};
 
 /// The fragment key of a share link: `#code=v1.…`.
 pub const KEY: &str = "code=";
@@ -36,6 +39,11 @@ pub struct Settings {
     pub seed: u64,
     /// The GIL switch interval, in milliseconds.
     pub switch_interval_ms: f64,
+    /// The simulated network's base latency for every host, in ms.
+    pub latency_ms: f64,
+    /// Hosts with a latency of their own (`host`, ms), overriding
+    /// [`Settings::latency_ms`] for them and their subdomains.
+    pub host_latency: Vec<(String, f64)>,
 }
 
 impl Default for Settings {
@@ -46,6 +54,8 @@ impl Default for Settings {
             cores: 2,
             seed: 1,
             switch_interval_ms: 5.0,
+            latency_ms: DEFAULT_LATENCY_MS,
+            host_latency: Vec::new(),
         }
     }
 }
@@ -54,6 +64,41 @@ impl Settings {
     pub const MAX_CORES: u32 = 64;
     pub const MIN_INTERVAL_MS: f64 = 0.01;
     pub const MAX_INTERVAL_MS: f64 = 1000.0;
+    /// Highest network latency accepted (ms).
+    pub const MAX_LATENCY_MS: f64 = 60_000.0;
+
+    /// What the engine's network gets: the base latency as `*`, then
+    /// each host's own.
+    pub fn net(&self) -> NetSettings {
+        let mut latency_ms = vec![("*".to_owned(), self.latency_ms)];
+        latency_ms.extend(self.host_latency.iter().cloned());
+        NetSettings { latency_ms }
+    }
+
+    /// The per-host latencies as the settings field shows them:
+    /// `host=ms, host=ms`.
+    pub fn host_latency_text(&self) -> String {
+        self.host_latency
+            .iter()
+            .map(|(h, ms)| format!("{h}={ms}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Parses the per-host field (`host=ms` pairs separated by commas or
+    /// spaces); the message names the first bad pair.
+    pub fn parse_host_latency(text: &str) -> Result<Vec<(String, f64)>, String> {
+        text.split([',', ' ', ';', '\n'])
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| {
+                let (host, ms) = NetSettings::parse_latency(p)?;
+                if host == "*" || ms > Self::MAX_LATENCY_MS {
+                    return Err(format!("'{}': a host and 0 to 60000 ms", p.trim()));
+                }
+                Ok((host, ms))
+            })
+            .collect()
+    }
 }
 
 /// What a share link carries.
@@ -84,6 +129,8 @@ pub fn encode(shared: &Shared) -> String {
         "cores": s.cores,
         "seed": s.seed,
         "interval_ms": s.switch_interval_ms,
+        "latency_ms": s.latency_ms,
+        "host_latency": s.host_latency,
     })
     .to_string();
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
@@ -138,6 +185,29 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
         .as_f64()
         .filter(|v| (Settings::MIN_INTERVAL_MS..=Settings::MAX_INTERVAL_MS).contains(v))
         .ok_or(LinkError::Unknown)?;
+    // Later fields: absent in older links, which then mean the default.
+    let latency = match &value["latency_ms"] {
+        Value::Null => DEFAULT_LATENCY_MS,
+        v => v
+            .as_f64()
+            .filter(|v| (0.0..=Settings::MAX_LATENCY_MS).contains(v))
+            .ok_or(LinkError::Unknown)?,
+    };
+    let host_latency = match &value["host_latency"] {
+        Value::Null => Vec::new(),
+        v => serde_json::from_value::<Vec<(String, f64)>>(v.clone())
+            .ok()
+            .filter(|hosts| {
+                hosts.len() <= 64
+                    && hosts.iter().all(|(h, ms)| {
+                        !h.is_empty()
+                            && h.len() <= 253
+                            && h != "*"
+                            && (0.0..=Settings::MAX_LATENCY_MS).contains(ms)
+                    })
+            })
+            .ok_or(LinkError::Unknown)?,
+    };
     Ok(Shared {
         code: code.to_owned(),
         settings: Settings {
@@ -145,6 +215,8 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
             cores,
             seed,
             switch_interval_ms: interval,
+            latency_ms: latency,
+            host_latency,
         },
     })
 }
@@ -161,8 +233,53 @@ mod tests {
                 cores: 4,
                 seed: 12_345_678_901,
                 switch_interval_ms: 0.5,
+                latency_ms: 120.0,
+                host_latency: vec![("api.example.com".into(), 20.0)],
             },
         }
+    }
+
+    /// A link as the page made it before the network settings existed.
+    fn old_link(code: &str) -> String {
+        let json = json!({
+            "code": code, "runtime": "cpython-3.9", "cores": 3, "seed": 7, "interval_ms": 5.0,
+        })
+        .to_string();
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
+        format!(
+            "{KEY}{VERSION}{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+        )
+    }
+
+    #[test]
+    fn links_without_network_settings_mean_the_default_latency() {
+        let got = decode(&old_link("print(1)\n")).unwrap();
+        assert_eq!(got.code, "print(1)\n");
+        assert_eq!(got.settings.cores, 3);
+        assert_eq!(got.settings.latency_ms, DEFAULT_LATENCY_MS);
+        assert!(got.settings.host_latency.is_empty());
+    }
+
+    #[test]
+    fn network_settings_reach_the_engine_and_parse_from_the_field() {
+        let s = sample().settings;
+        assert_eq!(
+            s.net().latency_ms,
+            vec![("*".into(), 120.0), ("api.example.com".into(), 20.0)]
+        );
+        assert_eq!(s.host_latency_text(), "api.example.com=20");
+        assert_eq!(
+            Settings::parse_host_latency(" a.example=5, B.example=7.5 "),
+            Ok(vec![("a.example".into(), 5.0), ("b.example".into(), 7.5)])
+        );
+        assert_eq!(Settings::parse_host_latency(""), Ok(vec![]));
+        assert!(Settings::parse_host_latency("a.example").is_err());
+        assert!(Settings::parse_host_latency("a.example=-1").is_err());
+        assert!(Settings::parse_host_latency("*=5").is_err());
+        let mut bad = sample();
+        bad.settings.latency_ms = -3.0;
+        assert_eq!(decode(&encode(&bad)), Err(LinkError::Unknown));
     }
 
     #[test]

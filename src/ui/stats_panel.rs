@@ -1,7 +1,8 @@
 //! The statistics panel: the engine's statistics of the last run
 //! ([`crate::trace::stats`]) as tables — where each thread's time went,
 //! the GIL's hand-offs by reason, each lock's contention (the program's
-//! own locks; the library's under a fold), each queue's traffic — with
+//! own locks; the library's under a fold), each queue's traffic, the
+//! requests to each host of the simulated network — with
 //! the note on how the summary line above the timeline compares times.
 
 use std::rc::Rc;
@@ -128,6 +129,29 @@ pub fn stats_panel(props: &StatsProps) -> Html {
                                 <td>{ group_digits(q.gets) }</td>
                                 <td>{ q.max_depth }</td>
                                 <td>{ format!("{:.2}", q.mean_depth) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+            if !s.hosts.is_empty() {
+                <p class="note">{ tt(T::Network) }</p>
+                <div class="tl-scroll">
+                <table class="tl-stats" id="stats-hosts">
+                    <thead><tr>
+                        <th>{ tt(T::Host) }</th><th>{ tt(T::Requests) }</th><th>{ tt(T::Bytes) }</th>
+                        <th>{ tt(T::TotalTime) }</th><th>{ tt(T::MaxTime) }</th><th>{ tt(T::MaxInFlight) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for s.hosts.iter().map(|h| html! {
+                            <tr data-host={h.host.clone()}>
+                                <th>{ &h.host }</th>
+                                <td class="requests">{ group_digits(h.requests) }</td>
+                                <td>{ crate::trace::lanes::bytes(h.bytes) }</td>
+                                <td>{ duration(h.total_time) }</td>
+                                <td>{ duration(h.max_time) }</td>
+                                <td class="in-flight">{ h.max_in_flight }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -576,6 +576,9 @@ fn tip_lines(model: &Model, hit: &Hit, l: Lang) -> Vec<String> {
                 }
                 _ => {}
             }
+            if s.style != Style::Running {
+                out.extend(request_lines(model, s, l));
+            }
             out.push(if s.line > 0 {
                 format!("{} {}", tt(T::Line), s.line)
             } else {
@@ -611,6 +614,33 @@ fn tip_lines(model: &Model, hit: &Hit, l: Lang) -> Vec<String> {
         }
     }
     out.push(span_time);
+    out
+}
+
+/// The most requests a tooltip lists (an asyncio crawler waits for all
+/// of its pages in one I/O span).
+const TIP_REQUESTS: usize = 5;
+
+/// The network requests a thread was waiting for during a span, one line
+/// each: `GET host/path → 200, 27.1 KB · 612 ms`.
+fn request_lines(model: &Model, s: &lanes::Span, l: Lang) -> Vec<String> {
+    let reqs = model.requests_during(s.thread, s.start, s.end);
+    if reqs.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{} {}:", reqs.len(), text::t(l, T::Requests))];
+    out.extend(
+        reqs.iter()
+            .take(TIP_REQUESTS)
+            .map(|r| format!("  {} · {}", r.describe(), lanes::duration(r.end - r.start))),
+    );
+    if reqs.len() > TIP_REQUESTS {
+        out.push(format!(
+            "  … {} {}",
+            reqs.len() - TIP_REQUESTS,
+            text::t(l, T::More)
+        ));
+    }
     out
 }
 

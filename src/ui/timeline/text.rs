@@ -54,6 +54,14 @@ pub enum T {
     MeanDepth,
     SequentialHelp,
     Bench,
+    Requests,
+    More,
+    Network,
+    Host,
+    Bytes,
+    TotalTime,
+    MaxTime,
+    MaxInFlight,
 }
 
 pub fn t(lang: Lang, key: T) -> &'static str {
@@ -152,6 +160,22 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (SequentialHelp, true) => "顺序执行时间：把每个线程的运行、睡眠和 I/O 时间相加，就像这些线程一个接一个地运行。等待 GIL、锁或核心的时间不计入。",
         (Bench, false) => "synthetic run for the drawing benchmark",
         (Bench, true) => "用于绘图基准测试的合成运行",
+        (Requests, false) => "requests",
+        (Requests, true) => "请求",
+        (More, false) => "more",
+        (More, true) => "更多",
+        (Network, false) => "Network requests by host (simulated network; times are from sending to the last byte)",
+        (Network, true) => "按主机统计的网络请求（模拟网络；时间从发送到收到最后一个字节）",
+        (Host, false) => "host",
+        (Host, true) => "主机",
+        (Bytes, false) => "bytes",
+        (Bytes, true) => "字节",
+        (TotalTime, false) => "total time",
+        (TotalTime, true) => "总时间",
+        (MaxTime, false) => "slowest",
+        (MaxTime, true) => "最慢",
+        (MaxInFlight, false) => "most at once",
+        (MaxInFlight, true) => "最多同时进行",
     }
 }
 

@@ -68,6 +68,7 @@ files! {
     "ui/presets/convoy.py",
     "ui/presets/cpu_threads.py",
     "ui/presets/crawler_asyncio.py",
+    "ui/presets/crawler_pool.py",
     "ui/presets/crawler_sequential.py",
     "ui/presets/crawler_threads.py",
     "ui/presets/daemon.py",

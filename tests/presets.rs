@@ -220,7 +220,12 @@ fn the_crawlers_show_what_waiting_together_gains() {
     let sequential = time("crawler-sequential", 500.0);
     let threads = time("crawler-threads", 500.0);
     let asyncio = time("crawler-asyncio", 500.0);
-    println!("sequential {sequential} s, threads {threads} s, asyncio {asyncio} s");
+    let pool = time("crawler-pool", 500.0);
+    println!(
+        "sequential {sequential} s, Pool(4) {pool} s, threads {threads} s, asyncio {asyncio} s"
+    );
+    // The notes' order: one at a time, 4 processes, then 12 threads.
+    assert!(sequential / pool > 1.5 && pool / threads > 2.5, "{pool}");
     assert!((5.0..8.0).contains(&sequential), "{sequential}");
     assert!(sequential / threads > 5.0, "{sequential} / {threads}");
     assert!(sequential / asyncio > 5.0, "{sequential} / {asyncio}");

@@ -439,6 +439,23 @@ pub static PRESETS: &[Preset] = &[
         },
     },
     Preset {
+        id: "crawler-pool",
+        topic: Topic::Network,
+        title: Both {
+            en: "The 10-page crawler with Pool(4)",
+            zh: "爬取 10 个页面：Pool(4) 多进程",
+        },
+        about: Both {
+            en: "The same ten pages fetched by a pool of 4 processes. Each worker fetches its pages one after another, so the crawl takes three rounds of a page's latency plus starting the processes: about half the sequential time, but far slower than 12 threads, because waiting for the network needs no extra core. Compare the worker processes' lanes with the threads of the ThreadPoolExecutor crawler.",
+            zh: "同样的十个页面，由 4 个进程的进程池抓取。每个工作进程依次抓取分给它的页面，所以整个抓取需要三轮页面延迟再加上启动进程的时间：大约是顺序抓取的一半，但比 12 个线程慢得多，因为等待网络并不需要更多的 CPU 核心。把工作进程的泳道和 ThreadPoolExecutor 爬虫的线程对比一下。",
+        },
+        file: "ui/presets/crawler_pool.py",
+        runtime: Some("cpython-3.12"),
+        check: Check::NotComparable {
+            needs: "the network (blog.example.com)",
+        },
+    },
+    Preset {
         id: "crawler-asyncio",
         topic: Topic::Network,
         title: Both {

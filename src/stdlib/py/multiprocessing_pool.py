@@ -43,11 +43,13 @@ job_counter = itertools.count()
 
 
 def mapstar(args):
-    return list(map(*args))
+    func, items = args
+    return [func(x) for x in items]
 
 
 def starmapstar(args):
-    return list(itertools.starmap(args[0], args[1]))
+    func, items = args
+    return [func(*x) for x in items]
 
 
 class RemoteTraceback(Exception):

@@ -220,3 +220,135 @@ fn the_programs_lock_and_queue_get_lanes() {
     // Shown: the GIL, 4 threads, the lock, the queue.
     assert_eq!(Layout::new(&r.model, 0.0, false).lane_count(), 7);
 }
+
+const PROCESSES: &str = "import multiprocessing as mp
+import threading
+
+def burn(n, q):
+    s = 0
+    for i in range(n):
+        s += i
+    q.put(s)
+
+def child(q):
+    t = threading.Thread(target=burn, args=(20000, q))
+    t.start()
+    burn(20000, q)
+    t.join()
+
+if __name__ == '__main__':
+    q = mp.Queue()
+    ps = [mp.Process(target=child, args=(q,)) for _ in range(2)]
+    for p in ps:
+        p.start()
+    print(sorted(q.get() for _ in range(4)))
+    for p in ps:
+        p.join()
+    print([p.exitcode for p in ps])
+";
+
+/// A run of processes is one lane group per process, in start order: the
+/// program's, then each child's with its pid, each led by its own GIL
+/// lane held only by its own threads.
+#[test]
+fn each_process_is_a_group_with_its_own_gil() {
+    let r = run(PROCESSES, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(PROCESSES));
+    let m = &r.model;
+    let labels: Vec<&str> = m.groups.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(labels.len(), 3, "{labels:?}");
+    assert_eq!(labels[0], "MainProcess");
+    for (k, g) in m.groups[1..].iter().enumerate() {
+        assert_eq!(g.label, format!("Process-{} (pid {})", k + 1, g.process));
+        assert_eq!(g.lanes[0].kind, LaneKind::Gil, "{}", g.label);
+        let own: Vec<u32> = g
+            .lanes
+            .iter()
+            .filter_map(|l| match l.kind {
+                LaneKind::Thread(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        // Its main thread, the thread it started, and the queue's feeder.
+        let names: Vec<&str> = own.iter().map(|&t| m.thread_name(t)).collect();
+        assert_eq!(names.len(), 3, "{}: {names:?}", g.label);
+        assert!(names.contains(&"MainThread"), "{names:?}");
+        assert!(!g.lanes[0].spans.is_empty());
+        assert!(
+            g.lanes[0].spans.iter().all(|s| own.contains(&s.thread)),
+            "{}'s GIL is held by its own threads only",
+            g.label
+        );
+        // Its threads took turns with its GIL.
+        let holders: std::collections::BTreeSet<u32> =
+            g.lanes[0].spans.iter().map(|s| s.thread).collect();
+        assert!(holders.len() >= 2, "{}", g.label);
+    }
+    // The cursor names each child's GIL holder while both children run.
+    let busy = m.groups[1].lanes[0].spans[0].start + 1;
+    let lines = m.snapshot(busy).lines(m, false);
+    assert!(
+        lines.iter().any(|l| l.ends_with("holds Process-1's GIL")),
+        "{lines:?}"
+    );
+}
+
+const TASKS: &str = "import asyncio
+
+async def fetch(name, delay):
+    print('start', name)
+    await asyncio.sleep(delay)
+    print('done', name)
+    return name
+
+async def main():
+    a = asyncio.create_task(fetch('a', 0.2))
+    b = asyncio.create_task(fetch('b', 0.1), name='bee')
+    print(await asyncio.gather(a, b))
+
+asyncio.run(main())
+";
+
+/// Each asyncio task is a lane under its thread: steps running, the time
+/// between them awaiting; named as the program named it.
+#[test]
+fn asyncio_tasks_are_lanes_under_their_thread() {
+    let r = run(TASKS, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(TASKS));
+    let lanes = &r.model.groups[0].lanes;
+    let kinds: Vec<String> = lanes
+        .iter()
+        .map(|l| match l.kind {
+            LaneKind::Gil => "GIL".into(),
+            LaneKind::Thread(t) => format!("thread {t}"),
+            LaneKind::Task { thread, .. } => format!("{} in {thread}", l.label),
+            _ => "other".into(),
+        })
+        .filter(|k| k != "other")
+        .collect();
+    // (asyncio.run's shutdown steps are tasks of their own too, as in
+    // CPython: Task-3 and Task-4.)
+    assert_eq!(
+        kinds[..5],
+        ["GIL", "thread 0", "Task-1 in 0", "Task-2 in 0", "bee in 0"]
+    );
+    let task = |label: &str| lanes.iter().find(|l| l.label == label).unwrap();
+    // fetch('a'): a step to its sleep, 0.2 s awaiting, a step to its end.
+    let a = task("Task-2");
+    let styles: Vec<Style> = a.spans.iter().map(|s| s.style).collect();
+    assert_eq!(styles, [Style::Running, Style::Awaiting, Style::Running]);
+    let waited = a.spans[1].duration() as f64 / 1e9;
+    assert!((0.2..0.21).contains(&waited), "a awaited {waited} s");
+    let bee = task("bee");
+    let waited = bee.spans[1].duration() as f64 / 1e9;
+    assert!((0.1..0.11).contains(&waited), "bee awaited {waited} s");
+    // main() awaits the gather the whole time in between.
+    let main = task("Task-1");
+    assert!(main
+        .spans
+        .iter()
+        .any(|s| s.style == Style::Awaiting && s.duration() >= a.spans[1].duration()));
+    let mid = a.spans[1].start + 1000;
+    let lines = r.model.snapshot(mid).lines(&r.model, false);
+    assert!(lines.contains(&"Task-2 awaits".to_string()), "{lines:?}");
+}

@@ -429,3 +429,59 @@ fn cli_trace_to_an_unwritable_path_is_a_usage_error() {
     assert!(out.stdout.is_empty(), "the program must not run");
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the trace"));
 }
+
+/// Each asyncio task gets a named track of its own, sorted right after
+/// its thread's, with a "step" slice per step and an "awaiting" slice for
+/// each await in between (here one sleep of 0.05 s each).
+#[test]
+fn asyncio_tasks_have_tracks_of_their_own() {
+    let program = "import asyncio
+async def nap(d):
+    await asyncio.sleep(d)
+async def main():
+    await asyncio.gather(asyncio.create_task(nap(0.05), name='napper'), nap(0.05))
+asyncio.run(main())
+print('ok')
+";
+    let (stdout, sim) = run(program, "cpython-3.12", 1);
+    assert_eq!(stdout, "ok\n");
+    let trace = trace_of(&sim, &stdout);
+    let events = trace["traceEvents"].as_array().unwrap();
+    let tid_of = |name: &str| {
+        events
+            .iter()
+            .find(|e| e["name"] == "thread_name" && e["args"]["name"] == name)
+            .map(|e| e["tid"].as_u64().unwrap())
+    };
+    let napper = tid_of("napper").expect("a track named by the task's name");
+    let main_task = tid_of("Task-1").expect("the main task's track");
+    assert_ne!(napper, main_task);
+    let slices = |tid: u64| -> Vec<(String, f64)> {
+        events
+            .iter()
+            .filter(|e| e["ph"] == "X" && e["tid"] == tid)
+            .map(|e| {
+                (
+                    e["name"].as_str().unwrap().to_string(),
+                    e["dur"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let s = slices(napper);
+    let names: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(names, ["step", "awaiting", "step"]);
+    assert!((50_000.0..51_000.0).contains(&s[1].1), "{s:?}");
+    let sort_index = |tid: u64| {
+        events
+            .iter()
+            .find(|e| e["name"] == "thread_sort_index" && e["tid"] == tid)
+            .map(|e| e["args"]["sort_index"].as_u64().unwrap())
+            .unwrap()
+    };
+    assert!(sort_index(main_task) < sort_index(napper));
+    assert!(
+        sort_index(napper) < 100,
+        "under MainThread (0), before thread 1 (100)"
+    );
+}

@@ -11,7 +11,8 @@
 //! Flows (`s` → `f`): from each queue put to the get of the same item,
 //! and from a lock's release to the acquisition it unblocked. Prints are
 //! instant (`i`) events. Requests on the simulated network are async
-//! (`b`/`e`) slices named by their host.
+//! (`b`/`e`) slices named by their host. Each asyncio task has a track of
+//! its own below its thread's, a slice per step and per await between.
 //!
 //! Flow binding: a flow start binds to the slice open on its track at
 //! its time, a flow end with `"bp": "e"` to the enclosing slice. So each
@@ -77,6 +78,11 @@ fn thread_tid(thread: u32) -> u64 {
 /// The track id of thread `thread`'s `lane`-th locks track.
 fn lock_tid(thread: u32, lane: usize) -> u64 {
     100_000 * (lane as u64 + 1) + u64::from(thread) + 1
+}
+
+/// The track id of an asyncio task's track (`task` on `thread`'s loop).
+fn task_tid(thread: u32, task: u64) -> u64 {
+    10_000_000 + 100_000 * u64::from(thread) + task % 100_000
 }
 
 /// The name of a state segment, its colour (`cname`, one of the trace
@@ -172,6 +178,7 @@ impl<'a> Builder<'a> {
             self.thread_meta(thread_tid(i as u32), &line.name, i as u64 * 100);
         }
         self.states();
+        self.tasks(events);
         self.lock_holds(events);
         self.gil_counter();
         self.queues(events);
@@ -199,6 +206,37 @@ impl<'a> Builder<'a> {
                         "ph": "X", "tid": thread_tid(i as u32), "cat": "state",
                         "name": name, "dur": us(seg.duration()), "cname": cname,
                         "args": args,
+                    }),
+                );
+            }
+        }
+    }
+
+    /// Each asyncio task on a track of its own right below its thread's:
+    /// a slice per step ("step") and per time between steps ("awaiting"),
+    /// as in the page's task lanes.
+    fn tasks(&mut self, events: &[Event]) {
+        let model = super::lanes::Model::from_timeline(events, self.tl, &[]);
+        let mut next_index: BTreeMap<u32, u64> = BTreeMap::new();
+        for lane in model.groups.iter().flat_map(|g| &g.lanes) {
+            let super::lanes::LaneKind::Task { thread, task } = lane.kind else {
+                continue;
+            };
+            let tid = task_tid(thread, task);
+            let k = next_index.entry(thread).or_default();
+            *k += 1;
+            self.thread_meta(tid, &lane.label, u64::from(thread) * 100 + 20 + *k);
+            for span in &lane.spans {
+                let (name, cname) = match span.style {
+                    super::lanes::Style::Running => ("step", "good"),
+                    _ => ("awaiting", "grey"),
+                };
+                self.push(
+                    span.start,
+                    json!({
+                        "ph": "X", "tid": tid, "cat": "task", "name": name,
+                        "dur": us(span.duration()), "cname": cname,
+                        "args": { "task": lane.label },
                     }),
                 );
             }

@@ -13,8 +13,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::timeline::{gil_handoffs, queue_name, Timeline};
+use super::timeline::{
+    gil_handoffs, gil_series, gil_spans_of, handoffs_of, queue_name, GilSpan, Timeline,
+};
 use super::{Event, GilReason, ThreadState};
+use crate::vm::sched::MAIN_PID;
 
 /// What a span is, for its colour and its description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,6 +33,10 @@ pub enum Style {
     Held,
     /// `Span::thread` waits for a lock (a lock lane's waiting strip).
     Waiting,
+    /// An asyncio task between two of its steps: it awaits something (a
+    /// sleep, a request, a queue, another task) or is ready for the loop
+    /// to run it again.
+    Awaiting,
 }
 
 /// `[start, end)` of virtual ns in one lane.
@@ -71,8 +78,15 @@ pub struct Transfer {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LaneKind {
+    /// The GIL of the lane's group (its process).
     Gil,
     Thread(u32),
+    /// An asyncio task on a thread's event loop: its steps (running) and
+    /// the time between them (awaiting).
+    Task {
+        thread: u32,
+        task: u64,
+    },
     Lock(u64),
     Queue(u64),
 }
@@ -146,7 +160,8 @@ impl Lane {
 /// A process's lanes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
-    pub process: u32,
+    /// Its pid (the program is [`MAIN_PID`]).
+    pub process: i64,
     pub label: String,
     pub lanes: Vec<Lane>,
 }
@@ -239,7 +254,220 @@ fn requests(events: &[Event]) -> Vec<Request> {
 }
 
 /// A queue's depth steps and transfers, while being gathered.
-type QueueTrack = (Vec<(u64, u32)>, Vec<Transfer>);
+/// A queue's depth steps, its transfers and the threads that used it.
+type QueueTrack = (Vec<(u64, u32)>, Vec<Transfer>, Vec<u32>);
+
+/// The GIL lane of one interpreter: its holdings, each marked with the
+/// reason of the hand-off that began it (`handoffs` of the same GIL).
+fn gil_lane(gil: &[GilSpan], handoffs: &[(u64, GilReason)]) -> Lane {
+    let mut lane = Lane::new(LaneKind::Gil, "GIL".into());
+    lane.spans = gil
+        .iter()
+        .map(|g| {
+            let k = handoffs.partition_point(|&(t, _)| t < g.start);
+            let detail = match handoffs.get(k) {
+                Some(&(t, r)) if t == g.start => reason_code(r),
+                _ => NONE,
+            };
+            Span {
+                start: g.start,
+                end: g.end,
+                style: Style::Held,
+                thread: g.thread,
+                line: 0,
+                detail,
+            }
+        })
+        .collect();
+    no_overlap(&mut lane.spans);
+    lane
+}
+
+/// A task's spans so far, the open step's start and the last step's end.
+type TaskTrack = (Vec<Span>, Option<u64>, Option<u64>);
+
+/// At most this many task lanes per thread (a crawler may make
+/// thousands of tasks); the first ones created.
+pub const MAX_TASK_LANES: usize = 64;
+
+/// The asyncio tasks' lanes, by thread then task number: each step
+/// (from [`Event::TaskStep`] running to not running) a running span,
+/// the time between two steps an awaiting span. A step still open when
+/// the run ended ends with its thread.
+fn task_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
+    let mut names: HashMap<u64, String> = HashMap::new();
+    let mut tasks: BTreeMap<(u32, u64), TaskTrack> = BTreeMap::new();
+    let mut per_thread: HashMap<u32, usize> = HashMap::new();
+    for e in events {
+        match e {
+            Event::TaskName { task, name } => {
+                names.insert(*task, name.clone());
+            }
+            Event::TaskStep {
+                t,
+                thread,
+                task,
+                running,
+            } => {
+                if !tasks.contains_key(&(*thread, *task)) {
+                    let count = per_thread.entry(*thread).or_default();
+                    if *count >= MAX_TASK_LANES {
+                        continue;
+                    }
+                    *count += 1;
+                }
+                let (spans, open, last) = tasks.entry((*thread, *task)).or_default();
+                let span = |start: u64, end: u64, style| Span {
+                    start,
+                    end,
+                    style,
+                    thread: *thread,
+                    line: 0,
+                    detail: NONE,
+                };
+                if *running {
+                    if let Some(since) = last.take().filter(|&l| *t > l) {
+                        spans.push(span(since, *t, Style::Awaiting));
+                    }
+                    open.get_or_insert(*t);
+                } else if let Some(start) = open.take() {
+                    if *t > start {
+                        spans.push(span(start, *t, Style::Running));
+                    }
+                    *last = Some((*t).max(start));
+                }
+            }
+            _ => {}
+        }
+    }
+    tasks
+        .into_iter()
+        .map(|((thread, task), (mut spans, open, _))| {
+            if let Some(start) = open {
+                let stop = tl
+                    .threads
+                    .get(thread as usize)
+                    .map_or(tl.end, |l| l.end)
+                    .min(tl.end);
+                if stop > start {
+                    spans.push(Span {
+                        start,
+                        end: stop,
+                        style: Style::Running,
+                        thread,
+                        line: 0,
+                        detail: NONE,
+                    });
+                }
+            }
+            let label = names
+                .get(&task)
+                .cloned()
+                .unwrap_or_else(|| format!("Task-{task}"));
+            let mut lane = Lane::new(LaneKind::Task { thread, task }, label);
+            lane.spans = spans;
+            lane
+        })
+        .collect()
+}
+
+/// The processes of a run and which one each thread belongs to.
+struct Processes {
+    /// `(pid, label)` in start order, the program first.
+    list: Vec<(i64, String)>,
+    /// Each thread's pid.
+    pid_of: Vec<i64>,
+}
+
+impl Processes {
+    fn new(events: &[Event], threads: usize) -> Processes {
+        let mut list = vec![(MAIN_PID, "MainProcess".to_string())];
+        let mut pid_of = vec![MAIN_PID; threads];
+        let set = |pid_of: &mut Vec<i64>, thread: u32, pid: i64| {
+            if let Some(p) = pid_of.get_mut(thread as usize) {
+                *p = pid;
+            }
+        };
+        for e in events {
+            match e {
+                Event::ProcessStart {
+                    pid, name, thread, ..
+                } => {
+                    set(&mut pid_of, *thread, *pid);
+                    list.push((*pid, name.clone()));
+                }
+                Event::ProcessName { pid, name, .. } => {
+                    if let Some(p) = list.iter_mut().find(|p| p.0 == *pid) {
+                        p.1 = name.clone();
+                    }
+                }
+                Event::ThreadProcess { thread, pid } => set(&mut pid_of, *thread, *pid),
+                _ => {}
+            }
+        }
+        Processes { list, pid_of }
+    }
+
+    /// The group (index into `list`) of the threads in `users`: their
+    /// process if they share one, else the program's (an object passed
+    /// between processes: a `multiprocessing` queue or lock).
+    fn group_of(&self, users: impl Iterator<Item = u32>) -> usize {
+        let mut pids = users.map(|t| self.pid_of.get(t as usize).copied().unwrap_or(MAIN_PID));
+        let Some(first) = pids.next() else { return 0 };
+        if pids.any(|p| p != first) {
+            return 0;
+        }
+        self.list.iter().position(|p| p.0 == first).unwrap_or(0)
+    }
+
+    /// The lanes in their processes' groups: each process's GIL lane
+    /// (`gils`, by pid) first, then its threads (each followed by its
+    /// tasks), locks and queues, in `lanes`' order. A run of one process
+    /// is one group, `MainProcess`; a child's label names its pid.
+    fn group(
+        &self,
+        gils: Vec<(i64, Lane)>,
+        lanes: Vec<Lane>,
+        queue_users: &HashMap<u64, Vec<u32>>,
+    ) -> Vec<Group> {
+        let mut groups: Vec<Group> = self
+            .list
+            .iter()
+            .enumerate()
+            .map(|(i, (pid, name))| Group {
+                process: *pid,
+                label: if i == 0 {
+                    name.clone()
+                } else {
+                    format!("{name} (pid {pid})")
+                },
+                lanes: Vec::new(),
+            })
+            .collect();
+        for (pid, lane) in gils {
+            if let Some(g) = groups.iter_mut().find(|g| g.process == pid) {
+                g.lanes.push(lane);
+            }
+        }
+        for lane in lanes {
+            let g = match lane.kind {
+                LaneKind::Gil => 0,
+                LaneKind::Thread(t) | LaneKind::Task { thread: t, .. } => {
+                    self.group_of(std::iter::once(t))
+                }
+                LaneKind::Lock(_) => {
+                    self.group_of(lane.spans.iter().chain(&lane.waits).map(|s| s.thread))
+                }
+                LaneKind::Queue(id) => {
+                    self.group_of(queue_users.get(&id).into_iter().flatten().copied())
+                }
+            };
+            groups[g].lanes.push(lane);
+        }
+        groups.retain(|g| !g.lanes.is_empty() || g.process == MAIN_PID);
+        groups
+    }
+}
 
 /// The code of a reason in [`Span::detail`].
 pub fn reason_code(r: GilReason) -> u32 {
@@ -359,36 +587,30 @@ impl Model {
         }
         let has_lines = spans.iter().flatten().any(|s| s.line != 0);
 
-        let mut lanes = Vec::new();
+        let procs = Processes::new(events, n);
         let handoffs = gil_handoffs(events);
+        // Each interpreter's GIL: the program's, then each process's.
+        let mut gils = Vec::new();
         if tl.has_gil {
-            let mut lane = Lane::new(LaneKind::Gil, "GIL".into());
-            lane.spans = tl
-                .gil
-                .iter()
-                .map(|g| {
-                    let k = handoffs.partition_point(|&(t, _)| t < g.start);
-                    let detail = match handoffs.get(k) {
-                        Some(&(t, r)) if t == g.start => reason_code(r),
-                        _ => NONE,
-                    };
-                    Span {
-                        start: g.start,
-                        end: g.end,
-                        style: Style::Held,
-                        thread: g.thread,
-                        line: 0,
-                        detail,
-                    }
-                })
-                .collect();
-            no_overlap(&mut lane.spans);
-            lanes.push(lane);
+            gils.push((MAIN_PID, gil_lane(&tl.gil, &handoffs)));
         }
+        for &(pid, _) in &procs.list[1..] {
+            let series = gil_series(events, Some(pid));
+            if !series.is_empty() {
+                let gil = gil_spans_of(&series, end, &tl.threads);
+                gils.push((pid, gil_lane(&gil, &handoffs_of(&series))));
+            }
+        }
+        let mut lanes = Vec::new();
+        let mut tasks = task_lanes(events, tl);
         for (i, s) in spans.into_iter().enumerate() {
             let mut lane = Lane::new(LaneKind::Thread(i as u32), tl.threads[i].name.clone());
             lane.spans = s;
             lanes.push(lane);
+            let mine = tasks.partition_point(
+                |l| matches!(l.kind, LaneKind::Task { thread, .. } if thread as usize <= i),
+            );
+            lanes.extend(tasks.drain(..mine));
         }
 
         // Lock lanes: holds (an open hold ends with the run), waits.
@@ -448,7 +670,9 @@ impl Model {
                     depth,
                     thread,
                 } => {
-                    queues.entry(*queue).or_default().0.push((*t, *depth));
+                    let q = queues.entry(*queue).or_default();
+                    q.0.push((*t, *depth));
+                    q.2.push(*thread);
                     puts.insert((*queue, *item), (*t, *thread));
                 }
                 Event::QueueGet {
@@ -458,7 +682,9 @@ impl Model {
                     depth,
                     thread,
                 } => {
-                    queues.entry(*queue).or_default().0.push((*t, *depth));
+                    let q = queues.entry(*queue).or_default();
+                    q.0.push((*t, *depth));
+                    q.2.push(*thread);
                     gets.push((*queue, *item, *t, *thread));
                 }
                 _ => {}
@@ -476,23 +702,22 @@ impl Model {
                 }
             }
         }
-        for (id, (mut depth, mut transfers)) in queues {
+        let mut queue_users: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (id, (mut depth, mut transfers, users)) in queues {
             depth.sort_by_key(|&(t, _)| t);
             transfers.sort_by_key(|x| (x.put, x.get));
             let mut lane = Lane::new(LaneKind::Queue(id), queue_name(id));
             lane.max_step = depth.iter().map(|d| d.1).max().unwrap_or(0);
             lane.steps = depth;
             lane.transfers = transfers;
+            queue_users.insert(id, users);
             lanes.push(lane);
         }
 
+        let groups = procs.group(gils, lanes, &queue_users);
         Model {
             end,
-            groups: vec![Group {
-                process: 0,
-                label: "MainProcess".into(),
-                lanes,
-            }],
+            groups,
             threads: tl.threads.iter().map(|t| t.name.clone()).collect(),
             objects,
             handoffs,
@@ -545,37 +770,64 @@ impl Model {
                 .filter(|sp| sp.start <= t && t < sp.end)
                 .map(|sp| sp.thread)
         };
-        for lane in self.groups.iter().flat_map(|g| &g.lanes) {
-            match lane.kind {
-                LaneKind::Gil => s.gil = Some(holder_at(lane)),
-                LaneKind::Thread(i) => {
-                    let state = lane
-                        .span_at(t as f64, 0.0)
-                        .map(|k| lane.spans[k])
-                        .filter(|sp| sp.start <= t && t < sp.end);
-                    s.threads.push((i, state));
-                }
-                LaneKind::Lock(id) => {
-                    let holder = holder_at(lane);
-                    let waiting = lane.waiting_at(t);
-                    if holder.is_some() || !waiting.is_empty() {
-                        s.locks.push(LockAt {
-                            lock: id,
-                            name: lane.label.clone(),
-                            internal: lane.internal,
-                            holder,
-                            waiting,
-                        });
-                    }
-                }
-                LaneKind::Queue(_) => {
-                    if !lane.steps.is_empty() && lane.steps[0].0 <= t {
-                        s.queues.push((lane.label.clone(), lane.step_at(t)));
-                    }
-                }
+        let span_at = |lane: &Lane| {
+            lane.span_at(t as f64, 0.0)
+                .map(|k| lane.spans[k])
+                .filter(|sp| sp.start <= t && t < sp.end)
+        };
+        for (g, group) in self.groups.iter().enumerate() {
+            for lane in &group.lanes {
+                s.add(g, group, lane, t, &span_at, &holder_at);
             }
         }
         s
+    }
+}
+
+impl Snapshot {
+    /// What `lane` (of group `g`) says at `t`.
+    fn add(
+        &mut self,
+        g: usize,
+        group: &Group,
+        lane: &Lane,
+        t: u64,
+        span_at: &dyn Fn(&Lane) -> Option<Span>,
+        holder_at: &dyn Fn(&Lane) -> Option<u32>,
+    ) {
+        match lane.kind {
+            LaneKind::Gil if g == 0 => self.gil = Some(holder_at(lane)),
+            LaneKind::Gil => self
+                .process_gils
+                .push((group.label.clone(), holder_at(lane))),
+            LaneKind::Thread(i) => {
+                self.threads.push((i, span_at(lane)));
+                self.thread_group.push(g);
+            }
+            LaneKind::Task { .. } => {
+                if let Some(sp) = span_at(lane) {
+                    self.tasks.push((lane.label.clone(), sp));
+                }
+            }
+            LaneKind::Lock(id) => {
+                let holder = holder_at(lane);
+                let waiting = lane.waiting_at(t);
+                if holder.is_some() || !waiting.is_empty() {
+                    self.locks.push(LockAt {
+                        lock: id,
+                        name: lane.label.clone(),
+                        internal: lane.internal,
+                        holder,
+                        waiting,
+                    });
+                }
+            }
+            LaneKind::Queue(_) => {
+                if !lane.steps.is_empty() && lane.steps[0].0 <= t {
+                    self.queues.push((lane.label.clone(), lane.step_at(t)));
+                }
+            }
+        }
     }
 }
 
@@ -593,10 +845,16 @@ pub struct LockAt {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Snapshot {
     pub t: u64,
-    /// None without a GIL; Some(None) when it is free.
+    /// The program's GIL: None without a GIL; Some(None) when it is free.
     pub gil: Option<Option<u32>>,
+    /// Each child process's GIL (by its group's label) and its holder.
+    pub process_gils: Vec<(String, Option<u32>)>,
     /// Each thread's span at `t` (None: not alive).
     pub threads: Vec<(u32, Option<Span>)>,
+    /// The group (process) of each of `threads`.
+    pub thread_group: Vec<usize>,
+    /// The asyncio tasks alive at `t` (running or awaiting), by label.
+    pub tasks: Vec<(String, Span)>,
     /// Locks held or waited for.
     pub locks: Vec<LockAt>,
     /// Queue depths.
@@ -622,9 +880,28 @@ impl Snapshot {
             }),
             None => {}
         }
-        for (thread, span) in &self.threads {
+        for (process, holder) in &self.process_gils {
+            let process = process.split(" (").next().unwrap_or(process);
+            if let Some(h) = holder {
+                out.push(if zh {
+                    format!("{} 持有 {process} 的 GIL", name(*h))
+                } else {
+                    format!("{} holds {process}'s GIL", name(*h))
+                });
+            }
+        }
+        for (k, (thread, span)) in self.threads.iter().enumerate() {
             let Some(span) = span else { continue };
             let who = name(*thread);
+            // The holder of this thread's own process's GIL.
+            let gil = match self.thread_group.get(k) {
+                Some(0) | None => self.gil,
+                Some(&g) => model
+                    .groups
+                    .get(g)
+                    .and_then(|grp| self.process_gils.iter().find(|p| p.0 == grp.label))
+                    .map(|p| p.1),
+            };
             let text = match span.style {
                 Style::Running => {
                     if zh {
@@ -640,7 +917,7 @@ impl Snapshot {
                         format!("{who} is ready, waiting for a free core")
                     }
                 }
-                Style::WaitGil => match self.gil {
+                Style::WaitGil => match gil {
                     Some(Some(h)) if h != *thread => {
                         if zh {
                             format!("{who} 等待 GIL（由 {} 持有）", name(h))
@@ -702,9 +979,18 @@ impl Snapshot {
                         format!("{who} waits for I/O")
                     }
                 }
-                Style::Held | Style::Waiting => continue,
+                Style::Held | Style::Waiting | Style::Awaiting => continue,
             };
             out.push(text);
+        }
+        for (task, span) in &self.tasks {
+            let who = name(span.thread);
+            out.push(match (span.style, zh) {
+                (Style::Running, false) => format!("{task} runs (in {who}'s event loop)"),
+                (Style::Running, true) => format!("{task} 运行中（{who} 的事件循环）"),
+                (_, false) => format!("{task} awaits"),
+                (_, true) => format!("{task} 在 await 中等待"),
+            });
         }
         for l in self.locks.iter().filter(|l| !l.internal) {
             if let Some(h) = l.holder {

@@ -186,21 +186,49 @@ fn push_segment(segments: &mut Vec<Segment>, start: u64, end: u64, state: Thread
     segments.push(Segment { start, end, state });
 }
 
-/// Who held the GIL when. A holding ends at the next GIL event, or
-/// earlier when the holder is seen waiting for the GIL or done: a forced
-/// switch logs only the new holder taking it, after the wake-up latency,
-/// while the old one stopped holding it when it queued.
-fn gil_spans(events: &[Event], end: u64, threads: &[ThreadLine]) -> (Vec<GilSpan>, bool) {
-    let mut gil: Vec<(u64, Option<u32>)> = events
+/// The GIL events of one interpreter as `(t, to, reason)`, in log order:
+/// the program's ([`Event::Gil`]) when `pid` is None, else those of
+/// process `pid` ([`Event::ProcessGil`]).
+pub fn gil_series(events: &[Event], pid: Option<i64>) -> Vec<(u64, Option<u32>, GilReason)> {
+    events
         .iter()
-        .filter_map(|e| match e {
-            Event::Gil { t, to, .. } => Some((*t, *to)),
+        .filter_map(|e| match (e, pid) {
+            (Event::Gil { t, to, reason }, None) => Some((*t, *to, *reason)),
+            (
+                Event::ProcessGil {
+                    t,
+                    pid: p,
+                    to,
+                    reason,
+                },
+                Some(want),
+            ) if *p == want => Some((*t, *to, *reason)),
             _ => None,
         })
-        .collect();
-    if gil.is_empty() {
+        .collect()
+}
+
+/// Who held the program's GIL when (see [`gil_spans_of`]), and whether
+/// it has one.
+fn gil_spans(events: &[Event], end: u64, threads: &[ThreadLine]) -> (Vec<GilSpan>, bool) {
+    let series = gil_series(events, None);
+    if series.is_empty() {
         return (Vec::new(), false);
     }
+    (gil_spans_of(&series, end, threads), true)
+}
+
+/// Who held a GIL when, from its events ([`gil_series`]). A holding ends
+/// at the next GIL event, or earlier when the holder is seen waiting for
+/// the GIL or done: a forced switch logs only the new holder taking it,
+/// after the wake-up latency, while the old one stopped holding it when
+/// it queued.
+pub fn gil_spans_of(
+    series: &[(u64, Option<u32>, GilReason)],
+    end: u64,
+    threads: &[ThreadLine],
+) -> Vec<GilSpan> {
+    let mut gil: Vec<(u64, Option<u32>)> = series.iter().map(|&(t, to, _)| (t, to)).collect();
     gil.sort_by_key(|&(t, _)| t);
     // When each thread stopped being able to hold the GIL: the starts of
     // its WaitGil segments, and its end.
@@ -246,7 +274,7 @@ fn gil_spans(events: &[Event], end: u64, threads: &[ThreadLine]) -> (Vec<GilSpan
         end.max(spans.last().map_or(0, |s| s.end)),
         &mut spans,
     );
-    (spans, true)
+    spans
 }
 
 /// Why the GIL went from one thread to another, for each time it did: a
@@ -254,13 +282,12 @@ fn gil_spans(events: &[Event], end: u64, threads: &[ThreadLine]) -> (Vec<GilSpan
 /// its holder let go gives the reason the holder let go (blocking call,
 /// thread exit). Retaking the GIL one last held is not a hand-off.
 pub fn gil_handoffs(events: &[Event]) -> Vec<(u64, GilReason)> {
-    let mut gil: Vec<(u64, Option<u32>, GilReason)> = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Gil { t, to, reason } => Some((*t, *to, *reason)),
-            _ => None,
-        })
-        .collect();
+    handoffs_of(&gil_series(events, None))
+}
+
+/// [`gil_handoffs`] of one GIL's events ([`gil_series`]).
+pub fn handoffs_of(series: &[(u64, Option<u32>, GilReason)]) -> Vec<(u64, GilReason)> {
+    let mut gil = series.to_vec();
     gil.sort_by_key(|&(t, _, _)| t);
     let mut out = Vec::new();
     let mut last: Option<u32> = None;

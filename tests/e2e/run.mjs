@@ -233,9 +233,12 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort
   area.default(test, { status, noProblems, pixelsOf, python3Output });
 }
 
+// E2E_ONLY=text runs only the tests whose name contains it (for working
+// on one area; `./x test` runs them all).
+const only = process.env.E2E_ONLY;
 let passed = 0;
 let failed = 0;
-for (const { name, fn } of tests) {
+for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {
   const start = Date.now();
   try {
     await fn();

@@ -88,6 +88,64 @@ for t in ts: t.join()
 print(total)
 `;
 
+const TASKS = `import asyncio
+
+async def fetch(name, delay):
+    print('start', name)
+    await asyncio.sleep(delay)
+    print('done', name)
+    return name
+
+async def main():
+    a = asyncio.create_task(fetch('a', 0.2))
+    b = asyncio.create_task(fetch('b', 0.1), name='bee')
+    print(await asyncio.gather(a, b))
+
+asyncio.run(main())
+`;
+
+const PROCESSES = `import multiprocessing as mp
+import threading
+
+def burn(n, q):
+    s = 0
+    for i in range(n):
+        s += i
+    q.put(s)
+
+def child(q):
+    t = threading.Thread(target=burn, args=(20000, q))
+    t.start()
+    burn(20000, q)
+    t.join()
+
+if __name__ == '__main__':
+    q = mp.Queue()
+    ps = [mp.Process(target=child, args=(q,)) for _ in range(2)]
+    for p in ps:
+        p.start()
+    print(sorted(q.get() for _ in range(4)))
+    for p in ps:
+        p.join()
+    print([p.exitcode for p in ps])
+`;
+
+/** Pixels of exactly colour rgb in a band of the canvas (CSS px). */
+async function colourIn(page, y, h, rgb) {
+  return page.evaluate(({ y, h, rgb }) => {
+    const c = document.querySelector('#timeline canvas');
+    const ratio = c.width / c.clientWidth;
+    const x0 = Math.round(150 * ratio);
+    const data = c.getContext('2d').getImageData(x0, Math.round(y * ratio), c.width - x0,
+      Math.max(1, Math.round(h * ratio))).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) n += 1;
+    }
+    return n;
+  }, { y, h, rgb });
+}
+
 export default function (test, { status, noProblems, pixelsOf, python3Output }) {
   test('timeline: the race — hover tooltip, wheel zoom moves the axis, click selects the line, time cursor, statistics and summary', async () => {
     const server = await serve(DIST);
@@ -235,6 +293,57 @@ export default function (test, { status, noProblems, pixelsOf, python3Output }) 
       await page.uncheck('#timeline-internal');
       await screenshot(page, 'timeline-5-lock-queue');
       noProblems(watcher, 'lock and queue page');
+    } finally {
+      await ctx.close();
+      server.stop();
+    }
+  });
+
+  test('timeline: asyncio tasks get lanes under their thread; each process its own group and GIL lane', async () => {
+    const server = await serve(DIST);
+    const ctx = await browser();
+    try {
+      const page = await ctx.newPage();
+      const watcher = watch(page);
+      await page.goto(`${server.url}/`);
+      await status(page);
+      await runProgram(page, TASKS);
+      assertEq(await page.locator('#output').textContent(), python3Output(TASKS), 'asyncio output');
+      let lanes = await rows(page);
+      const labels = lanes.map((r) => r.label);
+      const main = labels.indexOf('MainThread');
+      assert(main >= 0 && labels[main + 1] === 'Task-1' && labels[main + 2] === 'Task-2' && labels[main + 3] === 'bee',
+        `task lanes right under MainThread: ${labels}`);
+      const bee = lanes[main + 3];
+      const awaiting = await colourIn(page, bee.y, bee.h, [0xd0, 0xbf, 0xff]);
+      const running = await colourIn(page, bee.y, bee.h, [0x2f, 0x9e, 0x44]);
+      assert(awaiting > 100, `the task's await drawn: ${awaiting} pixels`);
+      assert(running > 0, `the task's steps drawn: ${running} pixels`);
+      // Hover the await: the task, its thread, "awaiting".
+      const box = await page.locator('#timeline canvas').boundingBox();
+      let tipText = '';
+      for (const frac of [0.3, 0.2, 0.4, 0.5, 0.1]) {
+        await page.mouse.move(box.x + 150 + (box.width - 162) * frac, box.y + bee.y + bee.h / 2);
+        if (await page.locator('#timeline-tip').count()) {
+          tipText = await page.locator('#timeline-tip').innerText();
+          if (tipText.includes('awaiting')) break;
+        }
+      }
+      assert(tipText.includes('bee (MainThread): awaiting'), `task tooltip: ${tipText}`);
+      await screenshot(page, 'timeline-6-tasks');
+
+      await runProgram(page, PROCESSES);
+      assertEq(await page.locator('#output').textContent(), python3Output(PROCESSES), 'processes output');
+      lanes = await rows(page);
+      const gils = lanes.filter((r) => r.label === 'GIL');
+      assertEq(gils.length, 3, `a GIL lane per process: ${lanes.map((r) => r.label)}`);
+      for (const g of gils) {
+        const px = await drawnIn(page, g.y, g.h);
+        assert(px > 50, `each GIL lane drawn: ${px} pixels`);
+      }
+      assert(gils[1].y > lanes.find((r) => r.label === 'MainThread').y, 'children after the program');
+      await screenshot(page, 'timeline-7-processes');
+      noProblems(watcher, 'tasks and processes page');
     } finally {
       await ctx.close();
       server.stop();

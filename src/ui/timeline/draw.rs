@@ -14,6 +14,7 @@ pub const WAIT_GIL: &str = "#f08c00";
 pub const BLOCKED: &str = "#e03131";
 pub const SLEEPING: &str = "#4dabf7";
 pub const IO: &str = "#845ef7";
+pub const AWAITING: &str = "#d0bfff";
 pub const DEPTH: &str = "#9775fa";
 const LANE_BG: &str = "#f1f3f5";
 const INK: &str = "#1d2330";
@@ -37,6 +38,7 @@ pub fn style_colour(style: Style, thread: u32) -> &'static str {
         Style::Blocked | Style::Waiting => BLOCKED,
         Style::Sleeping => SLEEPING,
         Style::Io => IO,
+        Style::Awaiting => AWAITING,
         Style::Held => thread_colour(thread),
     }
 }
@@ -184,6 +186,7 @@ pub fn frame(
         match lane.kind {
             LaneKind::Gil => spans(px, &lane.spans, view, row.y + 4.0, row.h - 4.0),
             LaneKind::Thread(_) => spans(px, &lane.spans, view, row.y, row.h),
+            LaneKind::Task { .. } => spans(px, &lane.spans, view, row.y + 3.0, row.h - 6.0),
             LaneKind::Lock(_) => lock(px, lane, view, row.y, row.h, model.end),
             LaneKind::Queue(_) => depth(px, lane, view, row.y, row.h, model.end),
         }
@@ -204,7 +207,7 @@ pub fn frame(
         let lane = &group.lanes[l];
         label(ctx, lane, row.y, row.h);
         match lane.kind {
-            LaneKind::Gil => handoffs(ctx, model, view, row.y),
+            LaneKind::Gil => handoffs(ctx, lane, view, row.y),
             LaneKind::Queue(_) => arrows(ctx, lane, view, row.y, row.h),
             _ => {}
         }
@@ -248,6 +251,12 @@ fn label(ctx: &CanvasRenderingContext2d, lane: &Lane, y: f64, h: f64) {
             ctx.fill_rect(10.0, y + h / 2.0 - 4.0, 8.0, 8.0);
             24.0
         }
+        // Under its thread, indented, with the thread's colour as a bar.
+        LaneKind::Task { thread, .. } => {
+            ctx.set_fill_style_str(thread_colour(thread));
+            ctx.fill_rect(13.0, y + 2.0, 2.0, h - 4.0);
+            24.0
+        }
         _ => 10.0,
     };
     ctx.set_fill_style_str(MUTED);
@@ -267,21 +276,26 @@ fn spans(px: &mut Pixels, spans: &[Span], view: &View, y: f64, h: f64) {
     }
 }
 
-/// Ticks at the top of the GIL lane where it changed hands, coloured by
-/// why; one per pixel column at most.
-fn handoffs(ctx: &CanvasRenderingContext2d, model: &Model, view: &View, y: f64) {
-    let h = &model.handoffs;
-    let mut i = h.partition_point(|&(t, _)| (t as f64) < view.t0);
-    while let Some(&(t, r)) = h.get(i) {
-        if t as f64 > view.t1 {
+/// Ticks at the top of a GIL lane where it changed hands (the holdings
+/// that began with a hand-off), coloured by why; one per pixel column at
+/// most.
+fn handoffs(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64) {
+    let h = &lane.spans;
+    let mut i = h.partition_point(|s| (s.start as f64) < view.t0);
+    while let Some(s) = h.get(i) {
+        if s.start as f64 > view.t1 {
             break;
         }
-        let x = view.x(t as f64).floor();
-        ctx.set_fill_style_str(reason_colour(r));
-        ctx.fill_rect(x, y, 2.0, 4.0);
-        // The next one at least two pixels on.
-        let edge = view.t(x + 2.0);
-        i += 1 + h[i + 1..].partition_point(|&(t, _)| (t as f64) < edge);
+        if let Some(r) = lanes::reason_of(s.detail) {
+            let x = view.x(s.start as f64).floor();
+            ctx.set_fill_style_str(reason_colour(r));
+            ctx.fill_rect(x, y, 2.0, 4.0);
+            // The next one at least two pixels on.
+            let edge = view.t(x + 2.0);
+            i += h[i..].partition_point(|s| (s.start as f64) < edge).max(1);
+        } else {
+            i += 1;
+        }
     }
 }
 

@@ -585,6 +585,16 @@ fn tip_lines(model: &Model, hit: &Hit, l: Lang) -> Vec<String> {
                 tt(T::NoLine).to_string()
             });
         }
+        LaneKind::Task { .. } => {
+            out.push(format!(
+                "{} ({who}): {}",
+                lane.label,
+                text::style(l, s.style)
+            ));
+            if s.style == Style::Awaiting {
+                out.extend(request_lines(model, s, l));
+            }
+        }
         LaneKind::Gil => {
             out.push(format!("GIL · {} {who}", tt(T::HeldBy)));
             out.push(match lanes::reason_of(s.detail) {
@@ -644,13 +654,14 @@ fn request_lines(model: &Model, s: &lanes::Span, l: Lang) -> Vec<String> {
     out
 }
 
-const LEGEND: [(&str, Text); 6] = [
+const LEGEND: [(&str, Text); 7] = [
     (draw::RUNNING, Text::StateRunning),
     (draw::WAIT_GIL, Text::StateWaitGil),
     (draw::BLOCKED, Text::StateBlocked),
     (draw::SLEEPING, Text::StateSleeping),
     (draw::READY, Text::StateReady),
     (draw::IO, Text::StateIo),
+    (draw::AWAITING, Text::StateAwaiting),
 ];
 
 /// The component's own styles (so the page's style sheet stays the page

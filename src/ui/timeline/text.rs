@@ -199,6 +199,8 @@ pub fn style(lang: Lang, s: Style) -> &'static str {
         (Style::Held, true) => "持有",
         (Style::Waiting, false) => "waits for",
         (Style::Waiting, true) => "等待",
+        (Style::Awaiting, false) => "awaiting",
+        (Style::Awaiting, true) => "await 等待中",
     }
 }
 

@@ -485,3 +485,72 @@ print('ok')
         "under MainThread (0), before thread 1 (100)"
     );
 }
+
+/// A pool's workers are processes of their own in the trace, named as
+/// CPython names them, labelled with their parent, each with its main
+/// thread's track and its own GIL counter.
+#[test]
+fn pool_workers_are_processes_in_the_trace() {
+    let program = "import multiprocessing as mp
+def sq(x):
+    s = 0
+    for i in range(2000):
+        s += i
+    return x * x
+if __name__ == '__main__':
+    with mp.Pool(2) as pool:
+        print(pool.map(sq, range(8)))
+";
+    let (stdout, sim) = run(program, "cpython-3.12", 1);
+    assert_eq!(stdout, "[0, 1, 4, 9, 16, 25, 36, 49]\n");
+    let trace = trace_of(&sim, &stdout);
+    let events = trace["traceEvents"].as_array().unwrap();
+    let meta = |name: &str, pid: &Value| {
+        events
+            .iter()
+            .find(|e| e["ph"] == "M" && e["name"] == name && &e["pid"] == pid)
+            .map(|e| e["args"].clone())
+    };
+    let workers: Vec<(Value, String)> = events
+        .iter()
+        .filter(|e| e["name"] == "process_name" && e["pid"] != 1)
+        .map(|e| {
+            (
+                e["pid"].clone(),
+                e["args"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let names: Vec<&str> = workers.iter().map(|w| w.1.as_str()).collect();
+    assert_eq!(
+        names,
+        ["ForkPoolWorker-1 (pid 4243)", "ForkPoolWorker-2 (pid 4244)"]
+    );
+    for (pid, name) in &workers {
+        assert_eq!(
+            meta("process_labels", pid).unwrap()["labels"],
+            "child of pid 1, fork",
+            "{name}"
+        );
+        // Its main thread's track is in its process.
+        let threads: Vec<&Value> = events
+            .iter()
+            .filter(|e| e["name"] == "thread_name" && &e["pid"] == pid)
+            .map(|e| &e["args"]["name"])
+            .collect();
+        assert!(
+            threads.contains(&&Value::from("MainThread")),
+            "{name}: {threads:?}"
+        );
+        let gil = events
+            .iter()
+            .filter(|e| e["ph"] == "C" && e["name"] == "GIL" && &e["pid"] == pid)
+            .count();
+        assert!(gil >= 2, "{name}: its own GIL counter");
+        let running = events
+            .iter()
+            .filter(|e| e["ph"] == "X" && &e["pid"] == pid && e["cat"] == "state")
+            .count();
+        assert!(running > 0, "{name}: its thread's states");
+    }
+}

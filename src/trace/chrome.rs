@@ -2,7 +2,9 @@
 //! form, `{"traceEvents": [...], "displayTimeUnit": "ns"}`), which the
 //! Perfetto UI and `chrome://tracing` open.
 //!
-//! One process (`python (cpython-3.12)`), one track per Python thread
+//! One process (`python (cpython-3.12)`) for the program and one per
+//! process it started (`ForkPoolWorker-1 (pid 4243)`, labelled with its
+//! parent and start method, with its own GIL counter), one track per Python thread
 //! with a complete (`X`) slice per state segment ("running on core 0",
 //! "waiting for the GIL", "blocked on Lock#3" …), and beside each thread
 //! a "locks" track with its lock holds (a second one only when holds of
@@ -29,10 +31,12 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::timeline::{queue_name, Timeline};
+use super::timeline::{gil_series, gil_spans_of, queue_name, Timeline};
 use super::{Event, ThreadState};
+use crate::vm::sched::MAIN_PID;
 
-/// The process id of the program in the trace.
+/// The process id of the program in the trace (a child process has its
+/// own pid).
 const PID: u32 = 1;
 
 /// What the trace shows besides the log.
@@ -83,6 +87,18 @@ fn lock_tid(thread: u32, lane: usize) -> u64 {
 /// The track id of an asyncio task's track (`task` on `thread`'s loop).
 fn task_tid(thread: u32, task: u64) -> u64 {
     10_000_000 + 100_000 * u64::from(thread) + task % 100_000
+}
+
+/// The thread whose track `tid` is (its own, a locks track or a task's),
+/// None for the process-wide tracks (the GIL counter).
+fn thread_of_tid(tid: u64) -> Option<u32> {
+    let thread = match tid {
+        0 => return None,
+        1..100_000 => tid - 1,
+        100_000..10_000_000 => (tid % 100_000).checked_sub(1)?,
+        _ => (tid - 10_000_000) / 100_000,
+    };
+    u32::try_from(thread).ok()
 }
 
 /// The name of a state segment, its colour (`cname`, one of the trace
@@ -147,7 +163,7 @@ impl<'a> Builder<'a> {
     fn push(&mut self, t: u64, mut event: Value) {
         if let Some(obj) = event.as_object_mut() {
             obj.insert("ts".into(), json!(us(t)));
-            obj.insert("pid".into(), json!(PID));
+            obj.entry("pid").or_insert(json!(PID));
         }
         let k = self.timed.len();
         self.timed.push((t, k, event));
@@ -181,9 +197,11 @@ impl<'a> Builder<'a> {
         self.tasks(events);
         self.lock_holds(events);
         self.gil_counter();
+        self.process_gils(events);
         self.queues(events);
         self.net_requests(events);
         self.prints(events);
+        let processes = self.processes(events);
         let Builder {
             mut meta,
             mut timed,
@@ -191,7 +209,93 @@ impl<'a> Builder<'a> {
         } = self;
         timed.sort_by_key(|(t, k, _)| (*t, *k));
         meta.extend(timed.into_iter().map(|(_, _, v)| v));
+        // Each thread's tracks go to its own process.
+        for e in &mut meta {
+            let thread = e["tid"].as_u64().and_then(thread_of_tid);
+            if let Some(&pid) = thread.and_then(|t| processes.get(&t)) {
+                e["pid"] = json!(pid);
+            }
+        }
         json!({ "traceEvents": meta, "displayTimeUnit": "ns" })
+    }
+
+    /// The processes started during the run: a process track of their own
+    /// each (named `ForkPoolWorker-1 (pid 4243)`, labelled with their
+    /// parent and start method, sorted in start order after the
+    /// program's), and which process each of their threads belongs to.
+    fn processes(&mut self, events: &[Event]) -> BTreeMap<u32, i64> {
+        let mut of_thread = BTreeMap::new();
+        let mut names: BTreeMap<i64, String> = BTreeMap::new();
+        let mut order = 0u64;
+        for e in events {
+            match e {
+                Event::ProcessStart {
+                    pid,
+                    parent,
+                    name,
+                    method,
+                    thread,
+                    ..
+                } => {
+                    of_thread.insert(*thread, *pid);
+                    names.insert(*pid, name.clone());
+                    order += 1;
+                    let parent = if *parent == MAIN_PID {
+                        json!(PID)
+                    } else {
+                        json!(parent)
+                    };
+                    self.meta.push(json!({
+                        "ph": "M", "pid": pid, "tid": 0, "ts": 0,
+                        "name": "process_sort_index", "args": { "sort_index": order },
+                    }));
+                    self.meta.push(json!({
+                        "ph": "M", "pid": pid, "tid": 0, "ts": 0, "name": "process_labels",
+                        "args": { "labels": format!("child of pid {parent}, {method}") },
+                    }));
+                }
+                Event::ProcessName { pid, name, .. } => {
+                    names.insert(*pid, name.clone());
+                }
+                Event::ThreadProcess { thread, pid } => {
+                    of_thread.insert(*thread, *pid);
+                }
+                _ => {}
+            }
+        }
+        for (pid, name) in names {
+            self.meta.push(json!({
+                "ph": "M", "pid": pid, "tid": 0, "ts": 0,
+                "name": "process_name", "args": { "name": format!("{name} (pid {pid})") },
+            }));
+        }
+        of_thread
+    }
+
+    /// Each child process's GIL: a counter like the program's
+    /// ([`Builder::gil_counter`]) on its own process track.
+    fn process_gils(&mut self, events: &[Event]) {
+        let pids: Vec<i64> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::ProcessStart { pid, .. } => Some(*pid),
+                _ => None,
+            })
+            .collect();
+        for pid in pids {
+            let series = gil_series(events, Some(pid));
+            for span in gil_spans_of(&series, self.tl.end, &self.tl.threads) {
+                let name = self.tl.thread_name(span.thread);
+                self.push(
+                    span.start,
+                    json!({ "ph": "C", "pid": pid, "tid": 0, "name": "GIL", "args": { name.clone(): 1 } }),
+                );
+                self.push(
+                    span.end,
+                    json!({ "ph": "C", "pid": pid, "tid": 0, "name": "GIL", "args": { name: 0 } }),
+                );
+            }
+        }
     }
 
     /// One complete slice per state segment, on the thread's track.

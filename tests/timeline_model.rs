@@ -352,3 +352,56 @@ fn asyncio_tasks_are_lanes_under_their_thread() {
     let lines = r.model.snapshot(mid).lines(&r.model, false);
     assert!(lines.contains(&"Task-2 awaits".to_string()), "{lines:?}");
 }
+
+const POOL: &str = "import multiprocessing as mp
+def sq(x):
+    s = 0
+    for i in range(2000):
+        s += i
+    return x * x
+if __name__ == '__main__':
+    with mp.Pool(2) as pool:
+        print(pool.map(sq, range(8)))
+";
+
+/// Pipes between processes are queue lanes in the program's group: the
+/// pool's tasks go from the parent's task handler to the workers, and
+/// the results come back, each an arrow from one process to another.
+#[test]
+fn a_pools_tasks_and_results_flow_between_processes() {
+    let r = run(POOL, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(POOL));
+    let m = &r.model;
+    let process_of = |t: u32| {
+        m.groups
+            .iter()
+            .position(|g| g.lanes.iter().any(|l| l.kind == LaneKind::Thread(t)))
+            .unwrap()
+    };
+    let queues: Vec<_> = m.groups[0]
+        .lanes
+        .iter()
+        .filter(|l| matches!(l.kind, LaneKind::Queue(_)))
+        .collect();
+    let crossing = |to_workers: bool| {
+        queues
+            .iter()
+            .flat_map(|l| &l.transfers)
+            .filter(|x| {
+                let (a, b) = (process_of(x.from), process_of(x.to));
+                a != b && (b != 0) == to_workers
+            })
+            .count()
+    };
+    // 8 tasks (chunksize 1) and 2 sentinels out; 8 results back.
+    assert!(
+        crossing(true) >= 10,
+        "tasks handed to workers: {}",
+        crossing(true)
+    );
+    assert!(
+        crossing(false) >= 8,
+        "results returned: {}",
+        crossing(false)
+    );
+}

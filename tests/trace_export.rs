@@ -553,4 +553,27 @@ if __name__ == '__main__':
             .count();
         assert!(running > 0, "{name}: its thread's states");
     }
+    // Tasks go out to the workers and results come back as flows from
+    // one process to another (queue flows over the pool's pipes).
+    let mut starts = BTreeMap::new();
+    for e in events
+        .iter()
+        .filter(|e| e["ph"] == "s" && e["cat"] == "queue")
+    {
+        starts.insert(e["id"].as_u64().unwrap(), e["pid"].clone());
+    }
+    let (mut out, mut back) = (0, 0);
+    for e in events
+        .iter()
+        .filter(|e| e["ph"] == "f" && e["cat"] == "queue")
+    {
+        let from = &starts[&e["id"].as_u64().unwrap()];
+        if from == &Value::from(1) && e["pid"] != 1 {
+            out += 1;
+        }
+        if from != &Value::from(1) && e["pid"] == 1 {
+            back += 1;
+        }
+    }
+    assert!(out >= 8 && back >= 8, "flows to workers {out}, back {back}");
 }

@@ -224,17 +224,23 @@ fn label(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `_note_queue(queue, kind, item)`: kind 'put' or 'get'.
+/// `_note_queue(queue, kind, item, depth=None)`: kind 'put' or 'get';
+/// the depth after it, asked of `queue._qsize()` when not given (a pipe
+/// passes its buffer, a kernel object every process shares, and its
+/// length).
 fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("_note_queue", args, 3, 3)?;
+    vm.check_args("_note_queue", args, 3, 4)?;
     let Value::Obj(queue) = args.pos[0].clone() else {
         return vm.type_error("_note_queue() needs a queue");
     };
     let put = args.pos[1].as_str() == Some("put");
     let qv = Value::Obj(queue.clone());
-    let depth = match vm.call_method_str(&qv, "_qsize", vec![]) {
-        Ok(Value::Int(n)) => n.max(0) as usize,
-        _ => 0,
+    let depth = match args.pos.get(3) {
+        Some(Value::Int(n)) => (*n).max(0) as usize,
+        _ => match vm.call_method_str(&qv, "_qsize", vec![]) {
+            Ok(Value::Int(n)) => n.max(0) as usize,
+            _ => 0,
+        },
     };
     vm.sched.notes.push(Note::Queue {
         queue,

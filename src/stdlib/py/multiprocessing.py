@@ -16,6 +16,8 @@ import collections as _collections
 import _thread
 import _multiprocessing as _mp
 
+_note_queue = _thread._note_queue
+
 __all__ = ['Process', 'current_process', 'active_children', 'parent_process',
            'cpu_count', 'Queue', 'SimpleQueue', 'JoinableQueue', 'Pipe',
            'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore', 'Condition',
@@ -954,6 +956,7 @@ class _Channel:
             if self.state[2]:
                 raise BrokenPipeError(32, 'Broken pipe')
             self.buffer.append(data)
+            _note_queue(self.buffer, 'put', data, len(self.buffer))
             self.state[0] = self.state[0] + n
             self.cond.notify_all()
             self.cond._wait_label = 'Connection.send (pipe full)'
@@ -968,6 +971,7 @@ class _Channel:
                     raise EOFError
                 self.cond.wait()
             data = self.buffer.popleft()
+            _note_queue(self.buffer, 'get', data, len(self.buffer))
             self.state[0] = self.state[0] - data.size()
             self.cond.notify_all()
             return data

@@ -19,6 +19,7 @@
 pub mod console;
 pub mod diagnostics;
 pub mod highlight;
+pub mod outcomes;
 pub mod presets;
 pub mod share;
 

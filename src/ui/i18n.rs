@@ -331,9 +331,15 @@ impl Lang {
             Lang::En => format!(
                 "{runs} / {total} runs · {endings} distinct {} · {deadlocks} {}",
                 if endings == 1 { "ending" } else { "endings" },
-                if deadlocks == 1 { "deadlock" } else { "deadlocks" }
+                if deadlocks == 1 {
+                    "deadlock"
+                } else {
+                    "deadlocks"
+                }
             ),
-            Lang::Zh => format!("{runs} / {total} 次运行 · {endings} 种不同结果 · {deadlocks} 次死锁"),
+            Lang::Zh => {
+                format!("{runs} / {total} 次运行 · {endings} 种不同结果 · {deadlocks} 次死锁")
+            }
         }
     }
 

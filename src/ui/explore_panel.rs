@@ -221,19 +221,24 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
         let onclick = {
             let (on_replay, picked) = (props.on_replay.clone(), picked.clone());
             Callback::from(move |_: MouseEvent| {
-                picked.set(Some(seed));
-                on_replay.emit(seed);
+                if let Some(seed) = seed {
+                    picked.set(Some(seed));
+                    on_replay.emit(seed);
+                }
             })
         };
-        let title = l.explore_bar_title(b.count, b.percent(view.runs), b.outcomes, seed);
+        let title = match seed {
+            Some(seed) => l.explore_bar_title(b.count, b.percent(view.runs), b.outcomes, seed),
+            None => l.t(Text::ExploreEmpty).to_owned(),
+        };
         html! {
             <li>
-                <button class={classes!("explore-bar", b.kind.name(), (*picked == Some(seed)).then_some("picked"))}
+                <button class={classes!("explore-bar", b.kind.name(), (seed.is_some() && *picked == seed).then_some("picked"))}
                         data-kind={b.kind.name()} data-count={b.count.to_string()}
-                        data-outcomes={b.outcomes.to_string()} data-seed={seed.to_string()}
+                        data-outcomes={b.outcomes.to_string()} data-seed={seed.map(|s| s.to_string())}
                         data-example={b.example.clone()}
                         title={title.clone()} aria-label={format!("{label}: {title}")}
-                        disabled={stale || running} {onclick}>
+                        disabled={stale || running || seed.is_none()} {onclick}>
                     <span class="bar-label">{ label }</span>
                     <svg class="bar-track" aria-hidden="true">
                         <rect class="bar-fill" x="0" y="0" height="100%" width={format!("{width:.2}%")} />

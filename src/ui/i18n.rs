@@ -149,6 +149,7 @@ pub enum Text {
     ExploreDeadlock,
     ExploreOther,
     ExploreNoOutput,
+    ExploreEmpty,
     ExploreCompileError,
 }
 
@@ -312,6 +313,8 @@ impl Lang {
             (Lang::Zh, ExploreOther) => "其他输出",
             (Lang::En, ExploreNoOutput) => "(no output)",
             (Lang::Zh, ExploreNoOutput) => "（无输出）",
+            (Lang::En, ExploreEmpty) => "No run ended in this range.",
+            (Lang::Zh, ExploreEmpty) => "没有运行的结果落在这个区间。",
             (Lang::En, ExploreCompileError) => "The program does not compile; run it to see where.",
             (Lang::Zh, ExploreCompileError) => "程序无法编译；运行它即可看到出错的位置。",
         }

@@ -289,6 +289,13 @@ pub fn app(props: &AppProps) -> Html {
                 ..(*settings).clone()
             });
             run_request.set(run_request.wrapping_add(1).max(1));
+            // The run shows on the timeline, above.
+            if let Some(area) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("timeline"))
+            {
+                area.scroll_into_view();
+            }
         })
     };
     let on_run = {

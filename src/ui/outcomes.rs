@@ -14,8 +14,8 @@
 //!
 //! When the outputs differ only in one number (`counter = 1312860`,
 //! `counter = 1479702`…) the bars are sorted by it, and when there are
-//! more than [`MAX_BARS`] of them they become ranges of that number — a
-//! histogram of the final counter values. Other outputs beyond
+//! more than [`MAX_BARS`] of them they become equal ranges of that
+//! number, empty ones included — a histogram of the final counter values. Other outputs beyond
 //! [`MAX_BARS`] share one "other outputs" bar. Each bar keeps its
 //! smallest seed: running that seed again shows one of its schedules.
 
@@ -264,8 +264,9 @@ pub struct Bar {
     pub count: u64,
     /// How many distinct outputs it holds.
     pub outcomes: usize,
-    /// The smallest seed in it: the one a click runs.
-    pub first_seed: u64,
+    /// The smallest seed in it: the one a click runs (None for an empty
+    /// range).
+    pub first_seed: Option<u64>,
     /// That seed's run: the console's last line after the click.
     pub example: String,
 }
@@ -285,7 +286,7 @@ impl Bar {
             label,
             count: g.count,
             outcomes: 1,
-            first_seed: g.first.seed,
+            first_seed: Some(g.first.seed),
             example: example(&g.first),
         }
     }
@@ -302,7 +303,7 @@ impl Bar {
             label,
             count: gs.iter().map(|g| g.count).sum(),
             outcomes: gs.len(),
-            first_seed: first.seed,
+            first_seed: Some(first.seed),
             example: example(first),
         }
     }
@@ -414,26 +415,38 @@ fn output_bars(outputs: &[&Group]) -> Vec<Bar> {
     }
 }
 
-/// [`MAX_BARS`] equal ranges of the values (sorted, more than MAX_BARS),
-/// labelled with the output's last line around the range's `lo…hi`;
-/// empty ranges are left out.
+/// At most [`MAX_BARS`] equal ranges from the smallest value to the
+/// largest (`by_value` sorted, more than MAX_BARS), each labelled with the
+/// output's last line around its `lo…hi`; a range no run fell in is an
+/// empty bar, so the bars stay a histogram.
 fn ranges(by_value: &[(i128, &Group)]) -> Vec<Bar> {
     let lo = by_value[0].0;
     let hi = by_value[by_value.len() - 1].0;
     let width = (hi - lo) / MAX_BARS as i128 + 1;
+    let template = by_value[0].1;
     let mut bars = Vec::new();
     let mut i = 0;
-    while i < by_value.len() {
-        let bin = (by_value[i].0 - lo) / width;
+    for bin in 0..=(hi - lo) / width {
         let start = lo + bin * width;
         let end = (start + width - 1).min(hi);
         let mut j = i;
-        while j < by_value.len() && (by_value[j].0 - lo) / width == bin {
+        while j < by_value.len() && by_value[j].0 <= end {
             j += 1;
         }
         let groups: Vec<&Group> = by_value[i..j].iter().map(|(_, g)| *g).collect();
-        let label = range_label(groups[0], start, end);
-        bars.push(Bar::merged(BarKind::Range, label, &groups));
+        let label = range_label(template, start, end);
+        bars.push(if groups.is_empty() {
+            Bar {
+                kind: BarKind::Range,
+                label,
+                count: 0,
+                outcomes: 0,
+                first_seed: None,
+                example: String::new(),
+            }
+        } else {
+            Bar::merged(BarKind::Range, label, &groups)
+        });
         i = j;
     }
     bars
@@ -509,9 +522,9 @@ mod tests {
         assert_eq!(
             summary,
             vec![
-                (BarKind::Output, "n = 1", 1, 2),
-                (BarKind::Output, "n = 2", 2, 1),
-                (BarKind::Deadlock, "", 1, 3),
+                (BarKind::Output, "n = 1", 1, Some(2)),
+                (BarKind::Output, "n = 2", 2, Some(1)),
+                (BarKind::Deadlock, "", 1, Some(3)),
             ]
         );
         assert_eq!(bars[2].example, "report");
@@ -541,13 +554,53 @@ mod tests {
             "{}",
             bars[0].label
         );
-        assert_eq!(bars[0].first_seed, 0);
-        // Each bar's example (its first seed's line) lies in its range.
+        assert_eq!(bars[0].first_seed, Some(0));
+        // Each bar's example (its first seed's line) lies in its range, and
+        // the ranges follow each other without a gap up to the largest value.
+        let mut next = 1_000_000;
         for b in &bars {
-            let (_, v, _) = last_number(&b.example).unwrap();
             let (lo, hi) = b.label["counter = ".len()..].split_once('…').unwrap();
-            assert!(lo.parse::<i128>().unwrap() <= v && v <= hi.parse::<i128>().unwrap());
+            let (lo, hi) = (lo.parse::<i128>().unwrap(), hi.parse::<i128>().unwrap());
+            assert_eq!(lo, next, "{bars:?}");
+            next = hi + 1;
+            if b.count > 0 {
+                let (_, v, _) = last_number(&b.example).unwrap();
+                assert!(lo <= v && v <= hi);
+            }
         }
+        let largest = (0..100u64)
+            .map(|s| 1_000_000 + (s * 7919) % 500_000)
+            .max()
+            .unwrap();
+        assert_eq!(next, largest as i128 + 1);
+    }
+
+    #[test]
+    fn a_range_no_run_fell_in_is_an_empty_bar() {
+        let mut t = Tally::new();
+        // 13 values: 0..=5 and 20..=26, nothing in between.
+        for (seed, value) in (0..=5).chain(20..=26).enumerate() {
+            t.add(run(seed as u64, &format!("n = {value}\n"), "", 0));
+        }
+        let bars = t.bars();
+        let summary: Vec<_> = bars
+            .iter()
+            .map(|b| (b.label.as_str(), b.count, b.first_seed))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("n = 0…2", 3, Some(0)),
+                ("n = 3…5", 3, Some(3)),
+                ("n = 6…8", 0, None),
+                ("n = 9…11", 0, None),
+                ("n = 12…14", 0, None),
+                ("n = 15…17", 0, None),
+                ("n = 18…20", 1, Some(6)),
+                ("n = 21…23", 3, Some(7)),
+                ("n = 24…26", 3, Some(10)),
+            ]
+        );
     }
 
     #[test]

@@ -244,10 +244,27 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             });
         })
     };
+    // A run asked for from outside; while a run is going it is stopped
+    // first, and the asked-for one starts once it has.
+    let requested = use_mut_ref(|| false);
     {
-        let start = start.clone();
+        let (start, stop, requested) = (start.clone(), stop.clone(), requested.clone());
+        let running = matches!(*state, RunState::Running { .. });
         use_effect_with(props.run_request, move |request| {
             if *request != 0 {
+                if running {
+                    *requested.borrow_mut() = true;
+                    stop.borrow().set(true);
+                } else {
+                    start.emit(());
+                }
+            }
+        });
+    }
+    {
+        let (start, requested) = (start.clone(), requested.clone());
+        use_effect_with((*state).clone(), move |state| {
+            if !matches!(state, RunState::Running { .. }) && requested.replace(false) {
                 start.emit(());
             }
         });

@@ -2,7 +2,7 @@
 // seeds on the worker pool (bars drawn, at least two distinct counter
 // values, each no more than what python3 prints), a click on a bar sets
 // its seed and runs it (the console ends with that bar's line, the
-// timeline shows the run); and in the plain build (no pool, slices per
+// timeline shows the run), also while another run is going; and in the plain build (no pool, slices per
 // frame) crossed locks on 3.13t: some seeds deadlock (a red bar), the
 // others print what python3 prints.
 
@@ -108,6 +108,19 @@ export default function (test, { status, noProblems, python3Output }) {
       assertEq(await page.locator('.explore-bar.picked').getAttribute('data-seed'), String(pick.seed), 'picked bar');
       assert(page.url().includes('#code='), 'the run wrote its share link');
       await shots(page, 'explore-2-replayed');
+
+      // A click while the run area is running: that run stops, the bar's seed runs.
+      const other = all.find((b) => b.seed !== pick.seed && b.example !== pick.example);
+      await page.click('#run');
+      await page.locator('#run-state[data-state="running"]').waitFor({ timeout: 5_000 });
+      await page.locator(`#explore-bars .explore-bar[data-seed="${other.seed}"]`).click();
+      await page.waitForFunction((seed) => document.querySelector('#seed').value === String(seed),
+        other.seed, { timeout: 5_000 });
+      // (Waited for, not read once: the stopped run may end "done" a frame before.)
+      await page.waitForFunction((example) => {
+        const lines = document.querySelector('#output').textContent.split('\n').filter((l) => l.trim());
+        return document.querySelector('#run-state').dataset.state === 'done' && lines.pop() === example;
+      }, other.example, { timeout: 60_000 });
 
       await page.click('#lang-zh-Hans');
       await page.locator('#explore-title', { hasText: '探索' }).waitFor({ timeout: 5_000 });

@@ -30,6 +30,7 @@ async function bars(page) {
       example: el.dataset.example,
       label: el.querySelector('.bar-label').textContent,
       width: rect.width,
+      track: el.querySelector('.bar-track').getBoundingClientRect().width,
       height: rect.height,
       fill: getComputedStyle(el.querySelector('.bar-fill')).fill,
     };
@@ -186,6 +187,12 @@ export default function (test, { status, noProblems, python3Output }) {
       assert(expected !== null, 'python3 got through once');
       assertEq(output.label, lastLine(expected), 'output bar label');
       await shots(page, 'explore-4-deadlock');
+      // On a 390 px phone the bars take the panel's width under their labels.
+      await page.setViewportSize({ width: 390, height: 800 });
+      const narrow = await bars(page);
+      assert(narrow.every((b) => b.track > 300), `bars on a phone: ${JSON.stringify(narrow)}`);
+      await page.locator('#explore').screenshot({ path: path.join(SCREENSHOTS, 'explore-5-phone-panel.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // The deadlock bar replays a deadlock.
       await page.locator('#explore-bars .explore-bar.deadlock').click();

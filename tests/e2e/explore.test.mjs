@@ -2,7 +2,7 @@
 // seeds on the worker pool (bars drawn, at least two distinct counter
 // values, each no more than what python3 prints), a click on a bar sets
 // its seed and runs it (the console ends with that bar's line, the
-// timeline shows the run), also while another run is going; and in the plain build (no pool, slices per
+// timeline shows the run), also while another run is going; Stop; and in the plain build (no pool, slices per
 // frame) crossed locks on 3.13t: some seeds deadlock (a red bar), the
 // others print what python3 prints.
 
@@ -127,6 +127,20 @@ export default function (test, { status, noProblems, python3Output }) {
       await page.locator('#explore-title', { hasText: '探索' }).waitFor({ timeout: 5_000 });
       assert((await page.locator('#explore-state').textContent()).includes('次运行'), 'zh summary');
       await shots(page, 'explore-3-zh');
+
+      // Stop on the pool: the workers drop their runs, the panel keeps what ended.
+      await page.fill('#editor', 'n = 0\nfor i in range(3_000_000):\n    n += i\nprint(n)\n');
+      await page.fill('#explore-seeds', '1000');
+      await page.locator('#explore-seeds').dispatchEvent('change');
+      await page.click('#explore-run');
+      await page.locator('#explore[data-state="running"]').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(500);
+      const stopAt = Date.now();
+      await page.click('#explore-stop');
+      await page.locator('#explore[data-state="stopped"]').waitFor({ timeout: 3_000 });
+      const ran = Number(await page.locator('#explore').getAttribute('data-runs'));
+      assert(ran < 1000, `stopped after ${ran} runs`);
+      console.log(`    Stop on the pool took ${Date.now() - stopAt} ms (${ran} runs ended)`);
       noProblems(watcher, 'explore on the pool');
     } finally {
       await ctx.close();
@@ -200,6 +214,9 @@ export default function (test, { status, noProblems, python3Output }) {
 
       // Stop: a long exploration ends at once, with what it had.
       await page.fill('#editor', 'n = 0\nfor i in range(3_000_000):\n    n += i\nprint(n)\n');
+      // The bars were of the program before: no longer clickable, and said so.
+      assert(await page.locator('#explore-bars .explore-bar.deadlock').isDisabled(), 'stale bars disabled');
+      assert((await page.locator('#explore').textContent()).includes('explore again'), 'stale note');
       await page.fill('#explore-seeds', '1000');
       await page.locator('#explore-seeds').dispatchEvent('change');
       await page.click('#explore-run');

@@ -233,7 +233,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
         };
         html! {
             <li>
-                <button class={classes!("explore-bar", b.kind.name(), (seed.is_some() && *picked == seed).then_some("picked"))}
+                <button class={classes!("explore-bar", format!("kind-{}", b.kind.name()), (seed.is_some() && *picked == seed).then_some("picked"))}
                         data-kind={b.kind.name()} data-count={b.count.to_string()}
                         data-outcomes={b.outcomes.to_string()} data-seed={seed.map(|s| s.to_string())}
                         data-example={b.example.clone()}

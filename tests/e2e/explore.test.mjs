@@ -2,9 +2,11 @@
 // seeds on the worker pool (bars drawn, at least two distinct counter
 // values, each no more than what python3 prints), a click on a bar sets
 // its seed and runs it (the console ends with that bar's line, the
-// timeline shows the run), also while another run is going; Stop; and in the plain build (no pool, slices per
-// frame) crossed locks on 3.13t: some seeds deadlock (a red bar), the
-// others print what python3 prints.
+// timeline shows the run), also while another run is going; Stop. In the
+// plain build (no pool, slices per frame): crossed locks on 3.13t, where
+// some seeds deadlock (a red bar) and the others print what python3
+// prints; a check-then-pop race that raises for some seeds (an orange bar
+// with python3's exception line); Stop; the bars on a phone.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -148,7 +150,7 @@ export default function (test, { status, noProblems, python3Output }) {
     }
   });
 
-  test('explore: plain build, seeds in frames; crossed locks on 3.13t deadlock for some seeds (a red bar); Stop', async () => {
+  test('explore: plain build, seeds in frames; crossed locks on 3.13t deadlock for some seeds (a red bar), a pop race raises (an orange one); Stop', async () => {
     const server = await serve(DIST, { isolation: false });
     const ctx = await browser();
     try {
@@ -205,17 +207,52 @@ export default function (test, { status, noProblems, python3Output }) {
       await page.setViewportSize({ width: 390, height: 800 });
       const narrow = await bars(page);
       assert(narrow.every((b) => b.track > 300), `bars on a phone: ${JSON.stringify(narrow)}`);
-      await page.locator('#explore').screenshot({ path: path.join(SCREENSHOTS, 'explore-5-phone-panel.png') });
+      await page.locator('#explore').screenshot({ path: path.join(SCREENSHOTS, 'explore-6-phone-panel.png') });
       await page.setViewportSize({ width: 1280, height: 900 });
 
       // The deadlock bar replays a deadlock.
-      await page.locator('#explore-bars .explore-bar.deadlock').click();
+      await page.locator('#explore-bars .explore-bar[data-kind="deadlock"]').click();
       await page.locator('#deadlock-note').waitFor({ timeout: 60_000 });
+
+      // Check-then-pop on 3.13t: for some seeds both threads see the item
+      // (600 rounds between: 7 of seeds 0..19 in \`interleave run --seed\`),
+      // and the second pop raises in its thread: an exception bar.
+      const popper = [
+        'import threading',
+        'items = [1]',
+        'def take():',
+        '    if items:',
+        '        n = 0',
+        '        for _ in range(600):',
+        '            n += 1',
+        '        items.pop()',
+        'ts = [threading.Thread(target=take) for _ in range(2)]',
+        'for t in ts:',
+        '    t.start()',
+        'for t in ts:',
+        '    t.join()',
+        'print("left:", len(items))',
+        '',
+      ].join('\n');
+      await page.fill('#editor', popper);
+      await explore(page, 20);
+      const popped = await bars(page);
+      const exception = popped.find((b) => b.kind === 'exception');
+      const clean = popped.find((b) => b.kind === 'output');
+      assert(exception && clean, `an exception bar and an output bar: ${JSON.stringify(popped)}`);
+      const popError = (() => {
+        try { execFileSync('python3', ['-c', '[].pop()'], { stdio: 'pipe' }); } catch (e) { return lastLine(e.stderr.toString()); }
+        return null;
+      })();
+      assertEq(exception.label, popError, 'exception bar label (python3\'s line)');
+      assertEq(clean.label, lastLine(python3Output(popper)), 'output bar label');
+      assert(new Set([exception.fill, clean.fill, deadlock.fill]).size === 3, 'three colours');
+      await shots(page, 'explore-5-exception');
 
       // Stop: a long exploration ends at once, with what it had.
       await page.fill('#editor', 'n = 0\nfor i in range(3_000_000):\n    n += i\nprint(n)\n');
       // The bars were of the program before: no longer clickable, and said so.
-      assert(await page.locator('#explore-bars .explore-bar.deadlock').isDisabled(), 'stale bars disabled');
+      assert(await page.locator('#explore-bars .explore-bar[data-kind="exception"]').isDisabled(), 'stale bars disabled');
       assert((await page.locator('#explore').textContent()).includes('explore again'), 'stale note');
       await page.fill('#explore-seeds', '1000');
       await page.locator('#explore-seeds').dispatchEvent('change');

@@ -34,13 +34,14 @@ pub mod vm;
 pub mod ui;
 
 /// Natively, the page's plain parts only (presets, share links,
-/// highlighting, diagnostics, the console's split by thread), for their
-/// tests; in wasm they are part of `ui`.
+/// highlighting, diagnostics, the console's split by thread, Explore's
+/// outcome grouping), for their tests; in wasm they are part of `ui`.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ui {
     pub mod console;
     pub mod diagnostics;
     pub mod highlight;
+    pub mod outcomes;
     pub mod presets;
     pub mod share;
 }

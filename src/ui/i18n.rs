@@ -136,6 +136,22 @@ pub enum Text {
     LabCountsDiffer,
     StatusSingleThreaded,
     StatusPoolFailed,
+    // Explore: many seeds, a histogram of how the runs ended.
+    Explore,
+    ExploreIntro,
+    ExploreSeeds,
+    ExploreRun,
+    ExploreRunning,
+    ExploreStopped,
+    ExploreDone,
+    ExploreOnMainThread,
+    ExploreHint,
+    ExploreStale,
+    ExploreDeadlock,
+    ExploreOther,
+    ExploreNoOutput,
+    ExploreEmpty,
+    ExploreCompileError,
 }
 
 impl Lang {
@@ -274,6 +290,85 @@ impl Lang {
             (Lang::Zh, StatusSingleThreaded) => "单线程 — 本页面不是跨源隔离的（被嵌入的页面，或服务器未发送相应的头）",
             (Lang::En, StatusPoolFailed) => "single-threaded — the thread pool could not start",
             (Lang::Zh, StatusPoolFailed) => "单线程 — 线程池无法启动",
+            (Lang::En, Explore) => "Explore",
+            (Lang::Zh, Explore) => "探索",
+            (Lang::En, ExploreIntro) => "Run the program under many seeds (0, 1, 2, …) with the settings above and see every way it can end: each bar is one output (or a range of a counter's values), an exception, or a deadlock.",
+            (Lang::Zh, ExploreIntro) => "用上面的设置，以许多随机种子（0、1、2……）运行这个程序，看看它可能以哪些方式结束：每个柱条是一种输出（或计数器取值的一个区间）、一种异常，或死锁。",
+            (Lang::En, ExploreSeeds) => "Seeds",
+            (Lang::Zh, ExploreSeeds) => "种子数",
+            (Lang::En, ExploreRun) => "Explore",
+            (Lang::Zh, ExploreRun) => "开始探索",
+            (Lang::En, ExploreRunning) => "exploring…",
+            (Lang::Zh, ExploreRunning) => "探索中…",
+            (Lang::En, ExploreStopped) => "stopped",
+            (Lang::Zh, ExploreStopped) => "已停止",
+            (Lang::En, ExploreDone) => "done",
+            (Lang::Zh, ExploreDone) => "完成",
+            (Lang::En, ExploreOnMainThread) => "on this page's thread, a slice per frame",
+            (Lang::Zh, ExploreOnMainThread) => "在页面主线程上运行，每帧一小段",
+            (Lang::En, ExploreHint) => "Click a bar to run its first seed: the run area and the timeline then show that interleaving.",
+            (Lang::Zh, ExploreHint) => "点击一个柱条即可运行它的第一个种子：运行区和时间线随后会显示那一次的交错执行。",
+            (Lang::En, ExploreStale) => "The program or its settings changed since this exploration: explore again to replay its seeds.",
+            (Lang::Zh, ExploreStale) => "自这次探索以来，程序或其设置已经改变：请重新探索，才能重放其中的种子。",
+            (Lang::En, ExploreDeadlock) => "deadlock",
+            (Lang::Zh, ExploreDeadlock) => "死锁",
+            (Lang::En, ExploreOther) => "other outputs",
+            (Lang::Zh, ExploreOther) => "其他输出",
+            (Lang::En, ExploreNoOutput) => "(no output)",
+            (Lang::Zh, ExploreNoOutput) => "（无输出）",
+            (Lang::En, ExploreEmpty) => "No run ended in this range.",
+            (Lang::Zh, ExploreEmpty) => "没有运行的结果落在这个区间。",
+            (Lang::En, ExploreCompileError) => "The program does not compile; run it to see where.",
+            (Lang::Zh, ExploreCompileError) => "程序无法编译；运行它即可看到出错的位置。",
+        }
+    }
+
+    /// "N workers" (where Explore runs).
+    pub fn explore_on_pool(self, workers: usize) -> String {
+        match self {
+            Lang::En => format!("on {workers} workers"),
+            Lang::Zh => format!("在 {workers} 个 worker 上运行"),
+        }
+    }
+
+    /// "42 / 100 runs · 3 distinct endings · 1 deadlock".
+    pub fn explore_summary(self, runs: u64, total: u64, endings: usize, deadlocks: u64) -> String {
+        match self {
+            Lang::En => format!(
+                "{runs} / {total} runs · {endings} distinct {} · {deadlocks} {}",
+                if endings == 1 { "ending" } else { "endings" },
+                if deadlocks == 1 {
+                    "deadlock"
+                } else {
+                    "deadlocks"
+                }
+            ),
+            Lang::Zh => {
+                format!("{runs} / {total} 次运行 · {endings} 种不同结果 · {deadlocks} 次死锁")
+            }
+        }
+    }
+
+    /// A bar's tooltip: "17 runs (34%) · 3 distinct outputs · first seed 4".
+    pub fn explore_bar_title(self, count: u64, percent: f64, outcomes: usize, seed: u64) -> String {
+        match self {
+            Lang::En => {
+                let runs = if count == 1 { "run" } else { "runs" };
+                let distinct = if outcomes > 1 {
+                    format!(" · {outcomes} distinct outputs")
+                } else {
+                    String::new()
+                };
+                format!("{count} {runs} ({percent:.0}%){distinct} · click to run seed {seed}")
+            }
+            Lang::Zh => {
+                let distinct = if outcomes > 1 {
+                    format!(" · {outcomes} 种不同输出")
+                } else {
+                    String::new()
+                };
+                format!("{count} 次运行（{percent:.0}%）{distinct} · 点击运行种子 {seed}")
+            }
         }
     }
 

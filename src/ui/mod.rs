@@ -5,7 +5,8 @@
 //! real parallel work. Areas: the presets gallery, the run area (editor,
 //! settings, console), sharing, the timeline, the lab, and a header with
 //! the theme and language toggles and the status line that says what the
-//! page runs on.
+//! page runs on. Explore runs the program under many seeds; clicking one
+//! of its bars sets that seed and runs it (the run area's `run_request`).
 //!
 //! The app holds the program and its settings. They start from the URL:
 //! a share link's fragment (`#code=v1.…`, see [`share`]), else
@@ -19,11 +20,13 @@
 pub mod console;
 pub mod diagnostics;
 pub mod highlight;
+pub mod outcomes;
 pub mod presets;
 pub mod share;
 
 pub mod crash;
 mod editor;
+mod explore_panel;
 mod gallery;
 mod i18n;
 mod lab_draw;
@@ -277,6 +280,24 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let run = use_state(|| None::<std::rc::Rc<run_area::RunView>>);
+    let run_request = use_state(|| 0u32);
+    let on_replay = {
+        let (settings, run_request) = (settings.clone(), run_request.clone());
+        Callback::from(move |seed: u64| {
+            settings.set(Settings {
+                seed,
+                ..(*settings).clone()
+            });
+            run_request.set(run_request.wrapping_add(1).max(1));
+            // The run shows on the timeline, above.
+            if let Some(area) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("timeline"))
+            {
+                area.scroll_into_view();
+            }
+        })
+    };
     let on_run = {
         let run = run.clone();
         Callback::from(move |view| run.set(Some(view)))
@@ -383,7 +404,8 @@ pub fn app(props: &AppProps) -> Html {
                     <gallery::Gallery lang={l} current={preset.map(|p| p.id)} on_pick={on_pick} />
                 }
                 <run_area::RunArea lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    on_code={on_code} on_settings={on_settings} on_start={on_start} on_run={on_run}>
+                    on_code={on_code} on_settings={on_settings} on_start={on_start} on_run={on_run}
+                    run_request={*run_request}>
                     { for about }
                 </run_area::RunArea>
                 if !embed {
@@ -391,6 +413,8 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
+                <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
+                    workers={props.env.workers} on_replay={on_replay} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />
                 }

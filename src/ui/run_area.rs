@@ -67,11 +67,33 @@ pub struct RunAreaProps {
     /// Shown above the settings (the preset's explanation).
     #[prop_or_default]
     pub children: Html,
+    /// A new value starts a run with the settings given with it (Explore's
+    /// bars ask for one seed's run this way); 0 asks for none.
+    #[prop_or_default]
+    pub run_request: u32,
 }
 
 /// Ops per slice of work between two frames: a few milliseconds in wasm,
 /// so the page stays responsive and Stop is honoured at once.
-const OPS_PER_SLICE: u64 = 150_000;
+pub(crate) const OPS_PER_SLICE: u64 = 150_000;
+
+/// The engine's options for a run with `settings` (clamped to what the
+/// page allows).
+pub(crate) fn sim_options(settings: &Settings) -> SimOptions {
+    SimOptions {
+        filename: FILENAME.into(),
+        runtime: settings.runtime.clone(),
+        cores: settings.cores.clamp(1, Settings::MAX_CORES) as usize,
+        seed: settings.seed,
+        switch_interval: settings
+            .switch_interval_ms
+            .clamp(Settings::MIN_INTERVAL_MS, Settings::MAX_INTERVAL_MS)
+            / 1000.0,
+        max_ops: 2_000_000_000,
+        net: settings.net(),
+        ..SimOptions::default()
+    }
+}
 
 /// The state line under the buttons.
 #[derive(Clone, PartialEq)]
@@ -131,19 +153,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 return;
             }
             on_start.emit(());
-            let options = SimOptions {
-                filename: FILENAME.into(),
-                runtime: settings.runtime.clone(),
-                cores: settings.cores.clamp(1, Settings::MAX_CORES) as usize,
-                seed: settings.seed,
-                switch_interval: settings
-                    .switch_interval_ms
-                    .clamp(Settings::MIN_INTERVAL_MS, Settings::MAX_INTERVAL_MS)
-                    / 1000.0,
-                max_ops: 2_000_000_000,
-                net: settings.net(),
-                ..SimOptions::default()
-            };
+            let options = sim_options(&settings);
             let flag = Rc::new(Cell::new(false));
             *stop.borrow_mut() = flag.clone();
             engine_error.set(None);
@@ -234,6 +244,31 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             });
         })
     };
+    // A run asked for from outside; while a run is going it is stopped
+    // first, and the asked-for one starts once it has.
+    let requested = use_mut_ref(|| false);
+    {
+        let (start, stop, requested) = (start.clone(), stop.clone(), requested.clone());
+        let running = matches!(*state, RunState::Running { .. });
+        use_effect_with(props.run_request, move |request| {
+            if *request != 0 {
+                if running {
+                    *requested.borrow_mut() = true;
+                    stop.borrow().set(true);
+                } else {
+                    start.emit(());
+                }
+            }
+        });
+    }
+    {
+        let (start, requested) = (start.clone(), requested.clone());
+        use_effect_with((*state).clone(), move |state| {
+            if !matches!(state, RunState::Running { .. }) && requested.replace(false) {
+                start.emit(());
+            }
+        });
+    }
     let on_click = {
         let start = start.clone();
         Callback::from(move |_: MouseEvent| start.emit(()))
@@ -447,7 +482,7 @@ fn download_trace(run: &LastRun) {
 }
 
 /// Lets the browser paint and handle input before the next slice.
-async fn next_frame() {
+pub(crate) async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

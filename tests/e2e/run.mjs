@@ -1,6 +1,7 @@
 // End-to-end tests of the served page in headless Chromium. Run by `./x test`
 // after `dist/` and the server binary are built; prints one line per test and
-// a final "N passed, M failed". Screenshots go to tests/e2e/screenshots/.
+// a final "N passed, M failed" (`node tests/e2e/run.mjs WORD`: only the tests
+// whose name contains WORD). Screenshots go to tests/e2e/screenshots/.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -233,9 +234,8 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort
   area.default(test, { status, noProblems, pixelsOf, python3Output });
 }
 
-// E2E_ONLY=text runs only the tests whose name contains it (for working
-// on one area; `./x test` runs them all).
-const only = process.env.E2E_ONLY;
+// `node tests/e2e/run.mjs WORD` runs only the tests whose name contains WORD.
+const only = process.argv[2];
 let passed = 0;
 let failed = 0;
 for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {

@@ -16,12 +16,14 @@
 //! or the crash panel's reload, see [`crash`] — brings it back.
 
 // The plain parts (compiled natively too: see lib.rs).
+pub mod compare;
 pub mod console;
 pub mod diagnostics;
 pub mod highlight;
 pub mod presets;
 pub mod share;
 
+mod compare_view;
 pub mod crash;
 mod editor;
 mod gallery;
@@ -281,6 +283,11 @@ pub fn app(props: &AppProps) -> Html {
         let run = run.clone();
         Callback::from(move |view| run.set(Some(view)))
     };
+    let compared = use_state(|| None::<std::rc::Rc<compare_view::CompareRun>>);
+    let on_compare = {
+        let compared = compared.clone();
+        Callback::from(move |pair| compared.set(pair))
+    };
     let on_pick = {
         let (code, settings, preset, notice) = (
             code.clone(),
@@ -383,13 +390,17 @@ pub fn app(props: &AppProps) -> Html {
                     <gallery::Gallery lang={l} current={preset.map(|p| p.id)} on_pick={on_pick} />
                 }
                 <run_area::RunArea lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    on_code={on_code} on_settings={on_settings} on_start={on_start} on_run={on_run}>
+                    on_code={on_code} on_settings={on_settings} on_start={on_start} on_run={on_run} on_compare={on_compare}>
                     { for about }
                 </run_area::RunArea>
                 if !embed {
                     <share_panel::SharePanel lang={l} shared={current_share.clone()} />
                 }
-                <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
+                if let Some(pair) = (*compared).clone() {
+                    <compare_view::CompareView lang={l} pair={pair} />
+                } else {
+                    <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
+                }
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

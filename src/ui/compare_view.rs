@@ -198,7 +198,7 @@ pub fn compare_settings(props: &CompareSettingsProps) -> Html {
     html! {
         <>
             <label class="compare-toggle" title={t(l, K::CompareHelp)}>{ t(l, K::Compare) }
-                <input id="compare" type="checkbox" checked={chosen.is_some()} onchange={on_toggle} />
+                <input id="compare-on" type="checkbox" checked={chosen.is_some()} onchange={on_toggle} />
             </label>
             if chosen.is_some() {
                 <label>{ t(l, K::With) }
@@ -253,7 +253,8 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
     };
     let select_line = Callback::from(timeline::select_editor_line);
     html! {
-        <>
+        // One cell of the page's grid (the timeline's) holds all four.
+        <div class="compare-area">
             <section class="panel compare" id="compare" aria-labelledby="compare-title">
                 <style>{ CSS }</style>
                 <h2 id="compare-title">{ t(l, K::Title) }</h2>
@@ -272,7 +273,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                     { console(l, b, caption(b, "B"), "b") }
                 </div>
             </section>
-        </>
+        </div>
     }
 }
 
@@ -299,8 +300,10 @@ fn console(l: Lang, side: &Side, caption: AttrValue, key: &str) -> Html {
     }
 }
 
-/// The view's own styles: two columns of consoles, one on a narrow screen.
+/// The view's own styles: its panels stacked in the timeline's cell of the
+/// page's grid, two columns of consoles (one on a narrow screen).
 const CSS: &str = "
+.compare-area { grid-area: timeline; display: flex; flex-direction: column; gap: 1rem; min-width: 0; }
 .compare-speedup { font-weight: 600; font-size: 1.05rem; margin: .2rem 0; }
 .compare-note { color: var(--muted, #5b6474); font-size: .85rem; margin: .2rem 0 0; }
 .compare-consoles { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }

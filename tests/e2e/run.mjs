@@ -227,8 +227,13 @@ test('run area: the race runs in the engine, prints what python3 prints, draws l
 
 // More tests live in tests/e2e/*.test.mjs, one file per area of the page;
 // each exports a default function(test, helpers) that registers its tests.
+// `node tests/e2e/run.mjs compare page` runs only those files' tests
+// (`run` names the tests of this file).
+const only = process.argv.slice(2);
+if (only.length && !only.includes('run')) tests.length = 0;
 const here = path.dirname(new URL(import.meta.url).pathname);
 for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort()) {
+  if (only.length && !only.includes(file.replace(/\.test\.mjs$/, ''))) continue;
   const area = await import(`./${file}`);
   area.default(test, { status, noProblems, pixelsOf, python3Output });
 }

@@ -223,6 +223,9 @@ pub fn compare_settings(props: &CompareSettingsProps) -> Html {
 pub struct CompareViewProps {
     pub lang: Lang,
     pub pair: Rc<CompareRun>,
+    /// The page's theme is dark (for the timelines' canvases).
+    #[prop_or_default]
+    pub dark: bool,
 }
 
 /// The speedup line, the two timelines on one axis, the two consoles.
@@ -262,9 +265,9 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
                    data-a-ns={end_a.to_string()} data-b-ns={end_b.to_string()}>{ line }</p>
                 <p class="compare-note">{ t(l, K::Axis) }</p>
             </section>
-            <Timeline lang={l} run={Some(a.run.clone())} id="timeline" caption={caption(a, "A")}
+            <Timeline lang={l} run={Some(a.run.clone())} id="timeline" caption={caption(a, "A")} dark={props.dark}
                 axis_end={end} link={(*link).clone()} on_select_line={select_line.clone()} />
-            <Timeline lang={l} run={Some(b.run.clone())} id="timeline-b" caption={caption(b, "B")}
+            <Timeline lang={l} run={Some(b.run.clone())} id="timeline-b" caption={caption(b, "B")} dark={props.dark}
                 axis_end={end} link={(*link).clone()} on_select_line={select_line} />
             <section class="panel compare-output" id="compare-output" aria-labelledby="compare-output-title">
                 <h2 id="compare-output-title">{ t(l, K::Output) }</h2>
@@ -310,6 +313,6 @@ const CSS: &str = "
 .compare-console { min-width: 0; }
 .compare-console h3 { font-size: .9rem; margin: 0 0 .2rem; }
 .compare-console .compare-exit { color: var(--muted, #5b6474); font-size: .8rem; margin: 0 0 .3rem; }
-.settings .compare-toggle input { align-self: flex-start; margin: .35rem 0; }
+.settings .compare-toggle input { align-self: flex-start; width: auto; margin: .35rem 0; }
 @media (max-width: 700px) { .compare-consoles { grid-template-columns: 1fr; } }
 ";

@@ -326,6 +326,8 @@ pub fn app(props: &AppProps) -> Html {
             replace_fragment(&fragment);
         })
     };
+    // The theme in force, for what draws on canvases.
+    let dark = theme.as_deref().map_or_else(system_dark, |t| t == "dark");
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |_: MouseEvent| {
@@ -397,9 +399,10 @@ pub fn app(props: &AppProps) -> Html {
                     <share_panel::SharePanel lang={l} shared={current_share.clone()} />
                 }
                 if let Some(pair) = (*compared).clone() {
-                    <compare_view::CompareView lang={l} pair={pair} />
+                    <compare_view::CompareView lang={l} pair={pair} dark={dark} />
                 } else {
-                    <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
+                    <timeline::Timeline lang={l} run={(*run).clone()} dark={dark}
+                        on_select_line={Callback::from(timeline::select_editor_line)} />
                 }
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
                 if !embed {

@@ -11,6 +11,9 @@ import path from 'node:path';
 import { ROOT, DIST, assert, assertEq, browser, screenshot, serve, watch } from './harness.mjs';
 
 const RUNNING = [0x2f, 0x9e, 0x44];
+// Lane backgrounds in the light and the dark theme.
+const LANE_LIGHT = [0xf1, 0xf3, 0xf5];
+const LANE_DARK = [0x27, 0x2c, 0x35];
 
 /** python3's stdout for a program, run as main.py. */
 function python3(program) {
@@ -145,6 +148,11 @@ export default function (test, { noProblems, pixelsOf }) {
       await page.click('#theme-toggle');
       if (await page.evaluate(() => document.documentElement.dataset.theme) === 'light') await page.click('#theme-toggle');
       assertEq(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'dark theme');
+      // Both canvases redrew in the dark theme's colours (src/ui/timeline/draw.rs).
+      for (const id of ['timeline', 'timeline-b']) {
+        const [light, dark] = [await pixelsOf(page, `#${id} canvas`, LANE_LIGHT), await pixelsOf(page, `#${id} canvas`, LANE_DARK)];
+        assert(light === 0 && dark > 1000, `${id} lane backgrounds in the dark theme: ${light} light, ${dark} dark pixels`);
+      }
       await screenshot(page, 'compare-zh-dark');
       await page.click('#lang-en');
 

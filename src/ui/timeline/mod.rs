@@ -58,6 +58,9 @@ pub struct TimelineProps {
     /// Keeps the visible range equal to other timelines'.
     #[prop_or_default]
     pub link: Option<Rc<AxisLink>>,
+    /// The page's theme is dark: names, grid and axis in its colours.
+    #[prop_or_default]
+    pub dark: bool,
 }
 
 /// The view state, shared by the handlers.
@@ -70,6 +73,7 @@ struct Viewer {
     layout: Layout,
     view: View,
     internal_locks: bool,
+    dark: bool,
     cursor: Option<u64>,
     selected: Option<Hit>,
     /// Pointer-down x, the view then, and whether it has moved since.
@@ -87,6 +91,7 @@ impl Viewer {
     fn new(
         model: Rc<Model>,
         internal_locks: bool,
+        dark: bool,
         axis_end: Option<u64>,
         link: Option<(Rc<AxisLink>, AttrValue)>,
     ) -> Viewer {
@@ -100,6 +105,7 @@ impl Viewer {
             layout,
             view,
             internal_locks,
+            dark,
             cursor: None,
             selected: None,
             drag: None,
@@ -153,6 +159,7 @@ impl Viewer {
             width,
             height,
             &draw::Overlay {
+                ink: draw::Ink::of(self.dark),
                 cursor: self.cursor,
                 selected,
             },
@@ -232,7 +239,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .map(|r| Stats::from_timeline(&r.events, &r.timeline))
     });
 
-    // A new run (or language): a fresh view of the whole run.
+    // A new run: a fresh view of the whole run (a new language or theme
+    // only redraws).
     {
         let (canvas, viewer, cursor_value, internal) = (
             canvas.clone(),
@@ -242,33 +250,38 @@ pub fn timeline(props: &TimelineProps) -> Html {
         );
         let message = l.t(Text::TimelineEmpty);
         let link = props.link.clone().map(|k| (k, props.id.clone()));
-        let axis_end = props.axis_end;
-        use_effect_with((model.clone(), l, axis_end), move |(model, _, _)| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                match &**model {
-                    Some(m) => {
-                        let mut slot = viewer.borrow_mut();
-                        match slot.as_mut() {
-                            // Only the language changed: keep the view.
-                            Some(v) if Rc::ptr_eq(&v.model, m) => {
-                                v.redraw(&c);
-                                return;
-                            }
-                            _ => {
-                                let mut v = Viewer::new(m.clone(), internal, axis_end, link);
-                                v.redraw(&c);
-                                *slot = Some(v);
+        let (axis_end, dark) = (props.axis_end, props.dark);
+        use_effect_with(
+            (model.clone(), l, axis_end, dark),
+            move |(model, _, _, _)| {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    match &**model {
+                        Some(m) => {
+                            let mut slot = viewer.borrow_mut();
+                            match slot.as_mut() {
+                                // Only the language or the theme changed: keep the view.
+                                Some(v) if Rc::ptr_eq(&v.model, m) => {
+                                    v.dark = dark;
+                                    v.redraw(&c);
+                                    return;
+                                }
+                                _ => {
+                                    let mut v =
+                                        Viewer::new(m.clone(), internal, dark, axis_end, link);
+                                    v.redraw(&c);
+                                    *slot = Some(v);
+                                }
                             }
                         }
-                    }
-                    None => {
-                        *viewer.borrow_mut() = None;
-                        draw_empty(&c, message);
+                        None => {
+                            *viewer.borrow_mut() = None;
+                            draw_empty(&c, message);
+                        }
                     }
                 }
-            }
-            cursor_value.set(0);
-        });
+                cursor_value.set(0);
+            },
+        );
     }
 
     // Another timeline on the same axis moved: show the same range.

@@ -1,8 +1,9 @@
 // End-to-end tests of Compare (src/ui/compare.rs, compare_view.rs): the
-// CPU-bound preset under 3.12 and 3.13t, one timeline above the other on
-// one time axis, the speedup line against the two run times shown, both
-// consoles against python3, the share link, zh-CN, a phone-wide screen,
-// and Stop during the second run.
+// CPU-bound preset under 3.12 and 3.13t, then under 3.13t on 2 and 1
+// cores; one timeline above the other on one time axis, the run times
+// against `interleave run --stats`, the speedup line against the times
+// shown, both consoles against python3, the share link, zh-CN, the dark
+// theme, a phone-wide screen, and Stop during the second run.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -244,16 +244,7 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
         compare::speedup_line(&name_a, end_a, &name_b, end_b, zh).unwrap_or_default()
     };
     let end = compare::shared_end(end_a, end_b);
-    let caption = |side: &Side, letter: &str| {
-        let mut text = format!(
-            "{letter} · {}",
-            compare::caption(&side.settings, side.run.timeline.end, zh)
-        );
-        if side.exit.is_none() {
-            text.push_str(&format!(" ({})", l.t(super::Text::RunStopped)));
-        }
-        AttrValue::from(text)
-    };
+    let caption = |side: &Side, letter: &str| side_caption(l, side, letter);
     let select_line = Callback::from(timeline::select_editor_line);
     html! {
         // One cell of the page's grid (the timeline's) holds all four.
@@ -278,6 +269,20 @@ pub fn compare_view(props: &CompareViewProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// A side's caption: `A · CPython 3.12 · 2 cores · 20.5 ms`, and
+/// `(stopped)` when Stop ended it.
+pub fn side_caption(l: Lang, side: &Side, letter: &str) -> AttrValue {
+    let zh = l == Lang::Zh;
+    let mut text = format!(
+        "{letter} · {}",
+        compare::caption(&side.settings, side.run.timeline.end, zh)
+    );
+    if side.exit.is_none() {
+        text.push_str(&format!(" ({})", l.t(super::Text::RunStopped)));
+    }
+    AttrValue::from(text)
 }
 
 /// One side's console: its caption, exit status and output by thread.

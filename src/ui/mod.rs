@@ -404,7 +404,8 @@ pub fn app(props: &AppProps) -> Html {
                     <timeline::Timeline lang={l} run={(*run).clone()} dark={dark}
                         on_select_line={Callback::from(timeline::select_editor_line)} />
                 }
-                <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
+                <stats_panel::StatsPanel lang={l} run={(*run).clone()}
+                    caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />
                 }

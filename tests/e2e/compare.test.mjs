@@ -125,6 +125,7 @@ export default function (test, { noProblems, pixelsOf }) {
       const outA = await page.locator('#compare-console-a pre').textContent();
       const outB = await page.locator('#compare-console-b pre').textContent();
       assertEq(outA, await page.locator('#output').textContent(), 'console A is the run area\'s');
+      assertEq((await page.locator('#stats-caption').textContent()).trim(), capA, 'the statistics are A\'s');
       assertEq(withoutTimes(outA), expected, 'console A');
       assertEq(withoutTimes(outB), expected, 'console B');
       await screenshot(page, 'compare-1280');
@@ -248,6 +249,7 @@ export default function (test, { noProblems, pixelsOf }) {
       await page.click('#run');
       await page.locator('#run-state[data-state="done"]').waitFor({ timeout: 10_000 });
       assertEq(await page.locator('#compare').count() + await page.locator('#timeline-b').count(), 0, 'one timeline again');
+      assertEq(await page.locator('#stats-caption').count(), 0, 'the statistics of the one run, without a caption');
       assertEq(await page.locator('#timeline canvas').getAttribute('data-lanes'), '1', 'the single run\'s lanes');
       noProblems(watcher, 'compare stop');
     } finally {

@@ -38,6 +38,7 @@ pub mod ui;
 /// outcome grouping), for their tests; in wasm they are part of `ui`.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ui {
+    pub mod compare;
     pub mod console;
     pub mod diagnostics;
     pub mod highlight;

@@ -17,6 +17,7 @@
 //! or the crash panel's reload, see [`crash`] — brings it back.
 
 // The plain parts (compiled natively too: see lib.rs).
+pub mod compare;
 pub mod console;
 pub mod diagnostics;
 pub mod highlight;
@@ -24,6 +25,7 @@ pub mod outcomes;
 pub mod presets;
 pub mod share;
 
+mod compare_view;
 pub mod crash;
 mod editor;
 mod explore_panel;
@@ -302,6 +304,11 @@ pub fn app(props: &AppProps) -> Html {
         let run = run.clone();
         Callback::from(move |view| run.set(Some(view)))
     };
+    let compared = use_state(|| None::<std::rc::Rc<compare_view::CompareRun>>);
+    let on_compare = {
+        let compared = compared.clone();
+        Callback::from(move |pair| compared.set(pair))
+    };
     let on_pick = {
         let (code, settings, preset, notice) = (
             code.clone(),
@@ -340,6 +347,8 @@ pub fn app(props: &AppProps) -> Html {
             replace_fragment(&fragment);
         })
     };
+    // The theme in force, for what draws on canvases.
+    let dark = theme.as_deref().map_or_else(system_dark, |t| t == "dark");
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |_: MouseEvent| {
@@ -405,14 +414,20 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <run_area::RunArea lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     on_code={on_code} on_settings={on_settings} on_start={on_start} on_run={on_run}
-                    run_request={*run_request}>
+                    on_compare={on_compare} run_request={*run_request}>
                     { for about }
                 </run_area::RunArea>
                 if !embed {
                     <share_panel::SharePanel lang={l} shared={current_share.clone()} />
                 }
-                <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
-                <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
+                if let Some(pair) = (*compared).clone() {
+                    <compare_view::CompareView lang={l} pair={pair} dark={dark} />
+                } else {
+                    <timeline::Timeline lang={l} run={(*run).clone()} dark={dark}
+                        on_select_line={Callback::from(timeline::select_editor_line)} />
+                }
+                <stats_panel::StatsPanel lang={l} run={(*run).clone()}
+                    caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
                 <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_replay={on_replay} />
                 if !embed {

@@ -7,6 +7,10 @@
 //! a SyntaxError, of a construct we do not simulate, or of an uncaught
 //! exception.
 //!
+//! With Compare on, the second run follows the first in the same way (the
+//! same Stop ends either), and the app gets both through `on_compare`
+//! before the first's view through `on_run` (see [`super::compare_view`]).
+//!
 //! The program and the settings belong to the app (the share link and the
 //! gallery change them); this area edits them through callbacks.
 
@@ -16,6 +20,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::compare_view::{self, CompareRun, CompareSettings, Side};
 use super::console::{chunks, Chunk};
 use super::diagnostics::{self, Diagnostic};
 use super::editor::Editor;
@@ -64,6 +69,10 @@ pub struct RunAreaProps {
     pub on_start: Callback<()>,
     /// Called when a run ends, with what the timeline draws.
     pub on_run: Callback<Rc<RunView>>,
+    /// Called when a run ends (before `on_run`): with both runs when
+    /// Compare was on, else with `None`.
+    #[prop_or_default]
+    pub on_compare: Callback<Option<Rc<CompareRun>>>,
     /// Shown above the settings (the preset's explanation).
     #[prop_or_default]
     pub children: Html,
@@ -139,12 +148,13 @@ pub fn run_area(props: &RunAreaProps) -> Html {
     let start = {
         let source = props.code.clone();
         let settings = props.settings.clone();
-        let (console, state, stop, on_run, on_start) = (
+        let (console, state, stop, on_run, on_start, on_compare) = (
             console.clone(),
             state.clone(),
             stop.clone(),
             props.on_run.clone(),
             props.on_start.clone(),
+            props.on_compare.clone(),
         );
         let (diagnostic, engine_error, last) =
             (diagnostic.clone(), engine_error.clone(), last.clone());
@@ -158,7 +168,13 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             *stop.borrow_mut() = flag.clone();
             engine_error.set(None);
             diagnostic.set(None);
-            let (console, state, on_run) = (console.clone(), state.clone(), on_run.clone());
+            let (console, state, on_run, on_compare) = (
+                console.clone(),
+                state.clone(),
+                on_run.clone(),
+                on_compare.clone(),
+            );
+            let settings = settings.clone();
             let (diagnostic, engine_error, last) =
                 (diagnostic.clone(), engine_error.clone(), last.clone());
             let source = source.clone();
@@ -184,13 +200,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 };
                 console.set(Console::default());
                 state.set(RunState::Running { virtual_ns: 0 });
-                let outcome = loop {
-                    if flag.get() {
-                        break None;
-                    }
-                    if let Progress::Finished(code) = sim.run(OPS_PER_SLICE) {
-                        break Some(code);
-                    }
+                let outcome = drive(&mut sim, &flag, |sim| {
                     let (out, err) = sim.output();
                     console.set(Console {
                         plain: out.to_owned(),
@@ -200,29 +210,30 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                     state.set(RunState::Running {
                         virtual_ns: sim.now(),
                     });
-                    next_frame().await;
-                };
+                })
+                .await;
                 let (out, err) = {
                     let (o, e) = sim.output();
                     (o.to_owned(), e.to_owned())
                 };
                 let names = sim.thread_names();
+                let out_chunks = chunks(&out, &sim.log.events);
                 console.set(Console {
                     plain: String::new(),
-                    chunks: chunks(&out, &sim.log.events),
+                    chunks: out_chunks.clone(),
                     stderr: err.clone(),
                     names: names.clone(),
                 });
                 if let Some(d) = diagnostics::of_traceback(&err, FILENAME) {
                     diagnostic.set(Some((source.clone(), d)));
                 }
-                state.set(match outcome {
+                let mut end_state = match outcome {
                     Some(exit) => RunState::Finished {
                         exit,
                         virtual_ns: sim.now(),
                     },
                     None => RunState::Stopped,
-                });
+                };
                 let timeline =
                     crate::trace::timeline::Timeline::new(&sim.log.events, sim.now(), &names);
                 let end = sim.now();
@@ -231,16 +242,43 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 *last.borrow_mut() = Some(LastRun {
                     events: events.clone(),
                     end,
-                    names,
+                    names: names.clone(),
                     runtime,
                     stdout: out,
                 });
-                on_run.emit(Rc::new(RunView {
+                let view = Rc::new(RunView {
                     timeline,
                     runtime,
                     events,
                     state_lines: std::mem::take(&mut sim.state_lines),
-                }));
+                });
+                // Compare: the second run, unless Stop ended the first.
+                match (settings.second(), outcome) {
+                    (Some(second), Some(_)) => {
+                        state.set(RunState::Running { virtual_ns: 0 });
+                        let progress = |virtual_ns| state.set(RunState::Running { virtual_ns });
+                        let other =
+                            compare_view::run_second(&source, second, &flag, progress).await;
+                        if other.exit.is_none() {
+                            end_state = RunState::Stopped;
+                        }
+                        let first = Side {
+                            settings: settings.clone(),
+                            run: view.clone(),
+                            chunks: out_chunks,
+                            stderr: err,
+                            names,
+                            exit: outcome,
+                        };
+                        on_compare.emit(Some(Rc::new(CompareRun {
+                            first,
+                            second: other,
+                        })));
+                    }
+                    _ => on_compare.emit(None),
+                }
+                state.set(end_state);
+                on_run.emit(view);
             });
         })
     };
@@ -409,6 +447,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                         title={l.t(Text::HostLatencyHelp)}
                         value={props.settings.host_latency_text()} onchange={on_hosts} />
                 </label>
+                <CompareSettings lang={l} settings={props.settings.clone()} on_settings={props.on_settings.clone()} />
                 <div class="buttons">
                     <button id="run" class="primary" disabled={running} onclick={on_click}>{ l.t(Text::Run) }</button>
                     <button id="stop" disabled={!running} onclick={on_stop}>{ l.t(Text::Stop) }</button>
@@ -449,7 +488,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
 }
 
 /// CSS class of a thread's colour (eight, reused in turn).
-fn thread_class(thread: u32) -> String {
+pub(super) fn thread_class(thread: u32) -> String {
     format!("th{}", thread % 8)
 }
 
@@ -479,6 +518,26 @@ fn download_trace(run: &LastRun) {
     };
     let json = crate::trace::chrome::export(&run.events, run.end, &run.names, &info);
     super::download("interleave-trace.json", "application/json", &json);
+}
+
+/// Runs `sim` to its end in slices of [`OPS_PER_SLICE`] ops, calling
+/// `after_slice` and yielding to the browser between slices; `None` when
+/// `stop` was set first, else the exit status.
+pub(super) async fn drive(
+    sim: &mut Simulation,
+    stop: &Cell<bool>,
+    mut after_slice: impl FnMut(&Simulation),
+) -> Option<i32> {
+    loop {
+        if stop.get() {
+            return None;
+        }
+        if let Progress::Finished(code) = sim.run(OPS_PER_SLICE) {
+            return Some(code);
+        }
+        after_slice(sim);
+        next_frame().await;
+    }
 }
 
 /// Lets the browser paint and handle input before the next slice.

@@ -9,6 +9,8 @@
 //! a JSON object `{"code", "runtime", "cores", "seed", "interval_ms",
 //! "latency_ms", "host_latency"}`. The network fields came later: a link
 //! without them opens with the default latency (old links keep working).
+//! A link of a Compare run adds `"compare": {"runtime": …}` or
+//! `{"cores": …}` (see [`Compare`]); without it, Compare is off.
 //! Decoding is bounded: a fragment over [`MAX_FRAGMENT`] characters or a
 //! program that inflates past [`MAX_CODE`] bytes is refused before any
 //! work is done on it.
@@ -20,6 +22,7 @@
 use base64::Engine as _;
 use serde_json::{json, Value};
 
+use super::compare::Compare;
 use crate::runtime::model;
 use crate::runtime::net::{NetSettings, DEFAULT_LATENCY_MS};
 
@@ -44,6 +47,8 @@ pub struct Settings {
     /// Hosts with a latency of their own (`host`, ms), overriding
     /// [`Settings::latency_ms`] for them and their subdomains.
     pub host_latency: Vec<(String, f64)>,
+    /// Compare is on: what a second run of the program changes.
+    pub compare: Option<Compare>,
 }
 
 impl Default for Settings {
@@ -56,6 +61,7 @@ impl Default for Settings {
             switch_interval_ms: 5.0,
             latency_ms: DEFAULT_LATENCY_MS,
             host_latency: Vec::new(),
+            compare: None,
         }
     }
 }
@@ -123,7 +129,7 @@ pub enum LinkError {
 /// The fragment (without `#`) for a program and its settings.
 pub fn encode(shared: &Shared) -> String {
     let s = &shared.settings;
-    let json = json!({
+    let mut json = json!({
         "code": shared.code,
         "runtime": s.runtime,
         "cores": s.cores,
@@ -131,8 +137,11 @@ pub fn encode(shared: &Shared) -> String {
         "interval_ms": s.switch_interval_ms,
         "latency_ms": s.latency_ms,
         "host_latency": s.host_latency,
-    })
-    .to_string();
+    });
+    if let Some(c) = &s.compare {
+        json["compare"] = c.to_json();
+    }
+    let json = json.to_string();
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
     format!(
         "{KEY}{VERSION}{}",
@@ -208,6 +217,10 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
             })
             .ok_or(LinkError::Unknown)?,
     };
+    let compare = match &value["compare"] {
+        Value::Null => None,
+        v => Some(Compare::from_json(v).ok_or(LinkError::Unknown)?),
+    };
     Ok(Shared {
         code: code.to_owned(),
         settings: Settings {
@@ -217,6 +230,7 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
             switch_interval_ms: interval,
             latency_ms: latency,
             host_latency,
+            compare,
         },
     })
 }
@@ -235,6 +249,7 @@ mod tests {
                 switch_interval_ms: 0.5,
                 latency_ms: 120.0,
                 host_latency: vec![("api.example.com".into(), 20.0)],
+                compare: Some(Compare::Cores(8)),
             },
         }
     }
@@ -259,6 +274,57 @@ mod tests {
         assert_eq!(got.settings.cores, 3);
         assert_eq!(got.settings.latency_ms, DEFAULT_LATENCY_MS);
         assert!(got.settings.host_latency.is_empty());
+        assert_eq!(got.settings.compare, None);
+    }
+
+    #[test]
+    fn compare_settings_travel_in_links() {
+        for compare in [
+            None,
+            Some(Compare::Runtime("cpython-2.7".into())),
+            Some(Compare::Cores(1)),
+        ] {
+            let mut s = sample();
+            s.settings.compare = compare;
+            assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+        // Compare off adds nothing: such a link is what the page wrote
+        // before Compare existed.
+        let mut s = sample();
+        s.settings.compare = None;
+        let link = encode(&s);
+        let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(&link[KEY.len() + VERSION.len()..])
+            .unwrap();
+        let inflated = miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap();
+        let fields: Value = serde_json::from_slice(&inflated).unwrap();
+        assert!(fields.get("code").is_some() && fields.get("compare").is_none());
+        let json = |compare: Value| {
+            let text = json!({
+                "code": "", "runtime": "cpython-3.12", "cores": 2, "seed": 1,
+                "interval_ms": 5.0, "compare": compare,
+            })
+            .to_string();
+            let packed = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+            format!(
+                "{KEY}{VERSION}{}",
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+            )
+        };
+        assert_eq!(
+            decode(&json(json!({"runtime": "cpython-3.13t"})))
+                .unwrap()
+                .settings
+                .compare,
+            Some(Compare::Runtime("cpython-3.13t".into()))
+        );
+        for bad in [
+            json!({"runtime": "cpython-4.0"}),
+            json!({"cores": 0}),
+            json!(7),
+        ] {
+            assert_eq!(decode(&json(bad)), Err(LinkError::Unknown));
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! own locks; the library's under a fold), each queue's traffic, the
 //! requests to each host of the simulated network — with
 //! the note on how the summary line above the timeline compares times.
+//! With Compare, they are the first run's (A), and the caption says so.
 
 use std::rc::Rc;
 
@@ -20,6 +21,9 @@ use crate::trace::stats::{LockStats, Stats};
 pub struct StatsProps {
     pub lang: Lang,
     pub run: Option<Rc<RunView>>,
+    /// Which run these are, when there are two (Compare: the first's caption).
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 #[function_component(StatsPanel)]
@@ -79,6 +83,9 @@ pub fn stats_panel(props: &StatsProps) -> Html {
     html! {
         <section class="panel stats" id="stats" aria-labelledby="stats-title">
             <h2 id="stats-title">{ tt(T::Stats) }</h2>
+            if let Some(caption) = &props.caption {
+                <p class="caption" id="stats-caption">{ caption.clone() }</p>
+            }
             <p class="note" id="stats-sequential">{ tt(T::SequentialHelp) }</p>
             <div class="tl-scroll">
             <table class="tl-stats" id="stats-threads">

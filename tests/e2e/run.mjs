@@ -228,17 +228,25 @@ test('run area: the race runs in the engine, prints what python3 prints, draws l
 
 // More tests live in tests/e2e/*.test.mjs, one file per area of the page;
 // each exports a default function(test, helpers) that registers its tests.
+// `node tests/e2e/run.mjs compare page` runs only those files' tests
+// (`run` names the tests of this file); any other word runs only the tests
+// whose name contains it (`node tests/e2e/run.mjs explore`).
 const here = path.dirname(new URL(import.meta.url).pathname);
-for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort()) {
+const files = readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort();
+const areas = new Set(['run', ...files.map((f) => f.replace(/\.test\.mjs$/, ''))]);
+const args = process.argv.slice(2);
+const onlyAreas = args.filter((a) => areas.has(a));
+const words = args.filter((a) => !areas.has(a));
+if (onlyAreas.length && !onlyAreas.includes('run')) tests.length = 0;
+for (const file of files) {
+  if (onlyAreas.length && !onlyAreas.includes(file.replace(/\.test\.mjs$/, ''))) continue;
   const area = await import(`./${file}`);
   area.default(test, { status, noProblems, pixelsOf, python3Output });
 }
 
-// `node tests/e2e/run.mjs WORD` runs only the tests whose name contains WORD.
-const only = process.argv[2];
 let passed = 0;
 let failed = 0;
-for (const { name, fn } of tests.filter((t) => !only || t.name.includes(only))) {
+for (const { name, fn } of tests.filter((t) => words.every((w) => t.name.includes(w)))) {
   const start = Date.now();
   try {
     await fn();

@@ -16,10 +16,44 @@ pub const SLEEPING: &str = "#4dabf7";
 pub const IO: &str = "#845ef7";
 pub const AWAITING: &str = "#d0bfff";
 pub const DEPTH: &str = "#9775fa";
-const LANE_BG: &str = "#f1f3f5";
-const INK: &str = "#1d2330";
-const MUTED: &str = "#5b6474";
-const GRID: &str = "#e3e6eb";
+
+/// The colours that are not states: lane backgrounds, names, grid lines
+/// and the axis, one set per page theme (the page's `--ink`, `--muted`,
+/// `--line` of that theme). State colours are the same in both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ink {
+    pub lane_bg: &'static str,
+    pub text: &'static str,
+    pub muted: &'static str,
+    pub grid: &'static str,
+    pub axis: &'static str,
+}
+
+pub const LIGHT: Ink = Ink {
+    lane_bg: "#f1f3f5",
+    text: "#1d2330",
+    muted: "#5b6474",
+    grid: "#e3e6eb",
+    axis: "#9aa3b2",
+};
+
+pub const DARK: Ink = Ink {
+    lane_bg: "#272c35",
+    text: "#e4e7ec",
+    muted: "#9aa3b2",
+    grid: "#353b46",
+    axis: "#6b7483",
+};
+
+impl Ink {
+    pub fn of(dark: bool) -> &'static Ink {
+        if dark {
+            &DARK
+        } else {
+            &LIGHT
+        }
+    }
+}
 
 /// Threads' own colours (GIL and lock holders, queue arrows).
 pub const PALETTE: [&str; 8] = [
@@ -43,11 +77,11 @@ pub fn style_colour(style: Style, thread: u32) -> &'static str {
     }
 }
 
-fn reason_colour(r: GilReason) -> &'static str {
+fn reason_colour(r: GilReason, ink: &Ink) -> &'static str {
     match r {
         GilReason::Interval | GilReason::Tick => WAIT_GIL,
         GilReason::Blocking => SLEEPING,
-        GilReason::Exit | GilReason::Free => MUTED,
+        GilReason::Exit | GilReason::Free => ink.muted,
     }
 }
 
@@ -60,6 +94,8 @@ pub const AXIS_H: f64 = 30.0;
 
 /// What else to draw over the lanes.
 pub struct Overlay<'a> {
+    /// The theme's colours for names, grid and axis.
+    pub ink: &'a Ink,
     pub cursor: Option<u64>,
     pub selected: Option<(usize, usize, &'a Span)>,
 }
@@ -170,15 +206,16 @@ pub fn frame(
     height: f64,
     overlay: &Overlay,
 ) {
+    let ink = overlay.ink;
     let axis_y = layout.height + 4.0;
     // The pixels: grid lines at the ticks, lane backgrounds, spans.
     px.reset(width, height, ratio);
     let (ticks, unit) = lanes::ticks(view, 110.0);
-    let grid = rgba(GRID);
+    let grid = rgba(ink.grid);
     for (x, _) in &ticks {
         px.fill(x.round(), TOP, 1.0, axis_y - TOP, grid);
     }
-    let bg = rgba(LANE_BG);
+    let bg = rgba(ink.lane_bg);
     for row in &layout.rows {
         let Some(l) = row.lane else { continue };
         let lane = &model.groups[row.group].lanes[l];
@@ -188,7 +225,7 @@ pub fn frame(
             LaneKind::Thread(_) => spans(px, &lane.spans, view, row.y, row.h),
             LaneKind::Task { .. } => spans(px, &lane.spans, view, row.y + 3.0, row.h - 6.0),
             LaneKind::Lock(_) => lock(px, lane, view, row.y, row.h, model.end),
-            LaneKind::Queue(_) => depth(px, lane, view, row.y, row.h, model.end),
+            LaneKind::Queue(_) => depth(px, lane, view, row.y, row.h, model.end, ink),
         }
     }
     px.put(ctx);
@@ -198,16 +235,16 @@ pub fn frame(
     for row in &layout.rows {
         let group = &model.groups[row.group];
         let Some(l) = row.lane else {
-            ctx.set_fill_style_str(INK);
+            ctx.set_fill_style_str(ink.text);
             ctx.set_font("bold 12px system-ui, sans-serif");
             let _ = ctx.fill_text(&group.label, 4.0, row.y + row.h / 2.0);
             ctx.set_font("12px system-ui, sans-serif");
             continue;
         };
         let lane = &group.lanes[l];
-        label(ctx, lane, row.y, row.h);
+        label(ctx, ink, lane, row.y, row.h);
         match lane.kind {
-            LaneKind::Gil => handoffs(ctx, lane, view, row.y),
+            LaneKind::Gil => handoffs(ctx, ink, lane, view, row.y),
             LaneKind::Queue(_) => arrows(ctx, lane, view, row.y, row.h),
             _ => {}
         }
@@ -216,7 +253,7 @@ pub fn frame(
                 let x0 = view.x(span.start as f64).max(view.left - 2.0);
                 let x1 = view.x(span.end as f64).min(view.left + view.width + 2.0);
                 if x1 >= view.left && x0 <= view.left + view.width {
-                    ctx.set_stroke_style_str(INK);
+                    ctx.set_stroke_style_str(ink.text);
                     ctx.set_line_width(2.0);
                     ctx.stroke_rect(x0, row.y + 1.0, (x1 - x0).max(2.0), row.h - 2.0);
                     ctx.set_line_width(1.0);
@@ -224,11 +261,11 @@ pub fn frame(
             }
         }
     }
-    axis(ctx, view, &ticks, unit, axis_y);
+    axis(ctx, ink, view, &ticks, unit, axis_y);
     if let Some(t) = overlay.cursor {
         let x = view.x(t as f64);
         if x >= view.left && x <= view.left + view.width {
-            ctx.set_fill_style_str(INK);
+            ctx.set_fill_style_str(ink.text);
             ctx.fill_rect(x.round() - 0.5, TOP, 1.5, axis_y - TOP);
             ctx.begin_path();
             ctx.move_to(x - 5.0, TOP - 4.0);
@@ -240,7 +277,7 @@ pub fn frame(
     }
 }
 
-fn label(ctx: &CanvasRenderingContext2d, lane: &Lane, y: f64, h: f64) {
+fn label(ctx: &CanvasRenderingContext2d, ink: &Ink, lane: &Lane, y: f64, h: f64) {
     let mut text = lane.label.clone();
     if text.chars().count() > 18 {
         text = text.chars().take(17).collect::<String>() + "…";
@@ -259,7 +296,7 @@ fn label(ctx: &CanvasRenderingContext2d, lane: &Lane, y: f64, h: f64) {
         }
         _ => 10.0,
     };
-    ctx.set_fill_style_str(MUTED);
+    ctx.set_fill_style_str(ink.muted);
     let _ = ctx.fill_text(&text, x, y + h / 2.0);
 }
 
@@ -279,7 +316,7 @@ fn spans(px: &mut Pixels, spans: &[Span], view: &View, y: f64, h: f64) {
 /// Ticks at the top of a GIL lane where it changed hands (the holdings
 /// that began with a hand-off), coloured by why; one per pixel column at
 /// most.
-fn handoffs(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64) {
+fn handoffs(ctx: &CanvasRenderingContext2d, ink: &Ink, lane: &Lane, view: &View, y: f64) {
     let h = &lane.spans;
     let mut i = h.partition_point(|s| (s.start as f64) < view.t0);
     while let Some(s) = h.get(i) {
@@ -288,7 +325,7 @@ fn handoffs(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64) {
         }
         if let Some(r) = lanes::reason_of(s.detail) {
             let x = view.x(s.start as f64).floor();
-            ctx.set_fill_style_str(reason_colour(r));
+            ctx.set_fill_style_str(reason_colour(r, ink));
             ctx.fill_rect(x, y, 2.0, 4.0);
             // The next one at least two pixels on.
             let edge = view.t(x + 2.0);
@@ -314,9 +351,9 @@ fn lock(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64) {
 }
 
 /// A queue's depth as a filled step chart.
-fn depth(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64) {
+fn depth(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64, ink: &Ink) {
     let max = f64::from(lane.max_step.max(1));
-    let c = blend(DEPTH, LANE_BG, 0.55);
+    let c = blend(DEPTH, ink.lane_bg, 0.55);
     for (x0, x1, v) in lanes::step_rects(&lane.steps, view, end) {
         let hh = (h - 2.0) * f64::from(v) / max;
         px.fill(x0, y + h - hh, x1 - x0, hh, c);
@@ -366,9 +403,16 @@ fn arrows(ctx: &CanvasRenderingContext2d, lane: &Lane, view: &View, y: f64, h: f
     ctx.set_global_alpha(1.0);
 }
 
-fn axis(ctx: &CanvasRenderingContext2d, view: &View, ticks: &[(f64, String)], unit: &str, y: f64) {
-    ctx.set_stroke_style_str("#9aa3b2");
-    ctx.set_fill_style_str(MUTED);
+fn axis(
+    ctx: &CanvasRenderingContext2d,
+    ink: &Ink,
+    view: &View,
+    ticks: &[(f64, String)],
+    unit: &str,
+    y: f64,
+) {
+    ctx.set_stroke_style_str(ink.axis);
+    ctx.set_fill_style_str(ink.muted);
     ctx.begin_path();
     ctx.move_to(view.left, y + 0.5);
     ctx.line_to(view.left + view.width, y + 0.5);

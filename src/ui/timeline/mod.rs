@@ -11,6 +11,10 @@
 //! pointer, dragging pans, Fit shows the whole run; hovering shows what a
 //! segment is, clicking one calls `on_select_line` with its source line.
 //!
+//! Compare draws two of them on one axis: `axis_end` sets the end of
+//! the time scale (the longer run's), and an [`AxisLink`] shared by both
+//! carries every change of one's visible range to the other.
+//!
 //! `?timeline-bench=N` (with no run yet) draws a synthetic run of N
 //! segments, for the drawing benchmark in `tests/e2e/timeline.test.mjs`;
 //! every redraw writes its time to the canvas's `data-draw-ms`.
@@ -26,6 +30,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
 use yew::prelude::*;
 
+use super::compare::AxisLink;
 use super::run_area::RunView;
 use super::{Lang, Text};
 use crate::trace::lanes::{self, Hit, LaneKind, Layout, Model, Style, View};
@@ -40,14 +45,35 @@ pub struct TimelineProps {
     /// Called with a segment's source line (1-based) when it is clicked.
     #[prop_or_default]
     pub on_select_line: Option<Callback<u32>>,
+    /// The section's id; its controls' ids start with it (`timeline-fit`).
+    #[prop_or(AttrValue::Static("timeline"))]
+    pub id: AttrValue,
+    /// Shown instead of `runtime · run time` under the title.
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
+    /// The end of the time axis when it is longer than this run (Compare:
+    /// the longer of two runs).
+    #[prop_or_default]
+    pub axis_end: Option<u64>,
+    /// Keeps the visible range equal to other timelines'.
+    #[prop_or_default]
+    pub link: Option<Rc<AxisLink>>,
+    /// The page's theme is dark: names, grid and axis in its colours.
+    #[prop_or_default]
+    pub dark: bool,
 }
 
 /// The view state, shared by the handlers.
 struct Viewer {
     model: Rc<Model>,
+    /// The end of the time axis: the run's, or a longer shared one.
+    end: u64,
+    /// The link to publish the view to, and this timeline's key in it.
+    link: Option<(Rc<AxisLink>, AttrValue)>,
     layout: Layout,
     view: View,
     internal_locks: bool,
+    dark: bool,
     cursor: Option<u64>,
     selected: Option<Hit>,
     /// Pointer-down x, the view then, and whether it has moved since.
@@ -62,14 +88,24 @@ struct Viewer {
 }
 
 impl Viewer {
-    fn new(model: Rc<Model>, internal_locks: bool) -> Viewer {
+    fn new(
+        model: Rc<Model>,
+        internal_locks: bool,
+        dark: bool,
+        axis_end: Option<u64>,
+        link: Option<(Rc<AxisLink>, AttrValue)>,
+    ) -> Viewer {
         let layout = Layout::new(&model, draw::TOP, internal_locks);
-        let view = View::fit(model.end, draw::LABEL_W, 600.0);
+        let end = model.end.max(axis_end.unwrap_or(0));
+        let view = View::fit(end, draw::LABEL_W, 600.0);
         Viewer {
             model,
+            end,
+            link,
             layout,
             view,
             internal_locks,
+            dark,
             cursor: None,
             selected: None,
             drag: None,
@@ -123,6 +159,7 @@ impl Viewer {
             width,
             height,
             &draw::Overlay {
+                ink: draw::Ink::of(self.dark),
                 cursor: self.cursor,
                 selected,
             },
@@ -146,6 +183,9 @@ impl Viewer {
         let _ = canvas.set_attribute("data-draw-ms", &format!("{ms:.3}"));
         let _ = canvas.set_attribute("data-draws", &self.draws.to_string());
         let _ = canvas.set_attribute("data-view", &format!("{} {}", self.view.t0, self.view.t1));
+        if let Some((link, key)) = &self.link {
+            link.publish(key, self.view.t0, self.view.t1);
+        }
         ms
     }
 
@@ -199,7 +239,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             .map(|r| Stats::from_timeline(&r.events, &r.timeline))
     });
 
-    // A new run (or language): a fresh view of the whole run.
+    // A new run: a fresh view of the whole run (a new language or theme
+    // only redraws).
     {
         let (canvas, viewer, cursor_value, internal) = (
             canvas.clone(),
@@ -208,31 +249,73 @@ pub fn timeline(props: &TimelineProps) -> Html {
             *internal,
         );
         let message = l.t(Text::TimelineEmpty);
-        use_effect_with((model.clone(), l), move |(model, _)| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                match &**model {
-                    Some(m) => {
-                        let mut slot = viewer.borrow_mut();
-                        match slot.as_mut() {
-                            // Only the language changed: keep the view.
-                            Some(v) if Rc::ptr_eq(&v.model, m) => {
-                                v.redraw(&c);
-                                return;
-                            }
-                            _ => {
-                                let mut v = Viewer::new(m.clone(), internal);
-                                v.redraw(&c);
-                                *slot = Some(v);
+        let link = props.link.clone().map(|k| (k, props.id.clone()));
+        let (axis_end, dark) = (props.axis_end, props.dark);
+        use_effect_with(
+            (model.clone(), l, axis_end, dark),
+            move |(model, _, _, _)| {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    match &**model {
+                        Some(m) => {
+                            let mut slot = viewer.borrow_mut();
+                            match slot.as_mut() {
+                                // Only the language or the theme changed: keep the view.
+                                Some(v) if Rc::ptr_eq(&v.model, m) => {
+                                    v.dark = dark;
+                                    v.redraw(&c);
+                                    return;
+                                }
+                                _ => {
+                                    let mut v =
+                                        Viewer::new(m.clone(), internal, dark, axis_end, link);
+                                    v.redraw(&c);
+                                    *slot = Some(v);
+                                }
                             }
                         }
-                    }
-                    None => {
-                        *viewer.borrow_mut() = None;
-                        draw_empty(&c, message);
+                        None => {
+                            *viewer.borrow_mut() = None;
+                            draw_empty(&c, message);
+                        }
                     }
                 }
+                cursor_value.set(0);
+            },
+        );
+    }
+
+    // Another timeline on the same axis moved: show the same range.
+    {
+        let (canvas, viewer) = (canvas.clone(), viewer.clone());
+        let key = props.id.clone();
+        use_effect_with(props.link.clone(), move |link| {
+            let link = link.clone();
+            if let Some(link) = &link {
+                link.subscribe(
+                    &key,
+                    Rc::new(move |t0, t1| {
+                        let Some(c) = canvas.cast::<HtmlCanvasElement>() else {
+                            return;
+                        };
+                        // Busy means this timeline is the one publishing.
+                        let Ok(mut slot) = viewer.try_borrow_mut() else {
+                            return;
+                        };
+                        if let Some(v) = slot.as_mut() {
+                            if (v.view.t0, v.view.t1) != (t0, t1) {
+                                v.view.t0 = t0;
+                                v.view.t1 = t1;
+                                v.redraw(&c);
+                            }
+                        }
+                    }),
+                );
             }
-            cursor_value.set(0);
+            move || {
+                if let Some(link) = link {
+                    link.unsubscribe(&key);
+                }
+            }
         });
     }
 
@@ -257,11 +340,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     let dy = e.delta_y() * scale;
                     let dx = e.delta_x() * scale;
                     if dx.abs() > dy.abs() {
-                        let end = v.model.end;
+                        let end = v.end;
                         v.view.pan(-dx, end);
                     } else {
                         let factor = (dy * 0.002).exp();
-                        let end = v.model.end;
+                        let end = v.end;
                         v.view.zoom(f64::from(e.offset_x()), factor, end);
                     }
                     v.redraw(&c2);
@@ -316,7 +399,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             if let Some((x0, start, moved)) = v.drag {
                 if moved || (x - x0).abs() > 3.0 {
                     v.view = start;
-                    let end = v.model.end;
+                    let end = v.end;
                     v.view.pan(x - x0, end);
                     v.drag = Some((x0, start, true));
                     v.redraw(&c);
@@ -381,17 +464,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let key = e.key();
             let action: Option<Action> = match key.as_str() {
                 "ArrowLeft" => Some(Box::new(|v: &mut Viewer| {
-                    let end = v.model.end;
+                    let end = v.end;
                     v.view.pan(v.view.width / 8.0, end);
                 })),
                 "ArrowRight" => Some(Box::new(|v: &mut Viewer| {
-                    let end = v.model.end;
+                    let end = v.end;
                     v.view.pan(-v.view.width / 8.0, end);
                 })),
                 "+" | "=" => Some(Box::new(|v: &mut Viewer| zoom_centre(v, 0.5))),
                 "-" => Some(Box::new(|v: &mut Viewer| zoom_centre(v, 2.0))),
                 "0" => Some(Box::new(|v: &mut Viewer| {
-                    v.view = View::fit(v.model.end, v.view.left, v.view.width);
+                    v.view = View::fit(v.end, v.view.left, v.view.width);
                 })),
                 _ => None,
             };
@@ -405,7 +488,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let with_viewer = with_viewer.clone();
         Callback::from(move |_: MouseEvent| {
             with_viewer(&|v: &mut Viewer| {
-                v.view = View::fit(v.model.end, v.view.left, v.view.width);
+                v.view = View::fit(v.end, v.view.left, v.view.width);
             })
         })
     };
@@ -446,7 +529,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 // Keep the cursor in view.
                 let (t0, t1) = (v.view.t0, v.view.t1);
                 if (t as f64) < t0 || (t as f64) > t1 {
-                    let end = v.model.end;
+                    let end = v.end;
                     let half = (t1 - t0) / 2.0;
                     v.view.pan((t0 + half - t as f64) / v.view.ns_per_px(), end);
                 }
@@ -478,25 +561,33 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     let summary = stats.as_ref().as_ref().map(|s| s.summary());
     let shown = model.is_some();
+    let id = |suffix: &str| format!("{}{suffix}", props.id);
+    let summary_id = if props.id == "timeline" {
+        "summary".to_owned()
+    } else {
+        id("-summary")
+    };
     html! {
-        <section class="panel timeline" id="timeline" aria-labelledby="timeline-title">
+        <section class="panel timeline" id={props.id.clone()} aria-labelledby={id("-title")}>
             <style>{ CSS }</style>
-            <h2 id="timeline-title">{ l.t(Text::Timeline) }</h2>
-            if let Some(run) = &props.run {
-                <p class="caption" id="timeline-caption">{ format!("{} · {}", run.runtime, lanes::duration(run.timeline.end)) }</p>
+            <h2 id={id("-title")}>{ l.t(Text::Timeline) }</h2>
+            if let Some(caption) = &props.caption {
+                <p class="caption" id={id("-caption")}>{ caption.clone() }</p>
+            } else if let Some(run) = &props.run {
+                <p class="caption" id={id("-caption")}>{ format!("{} · {}", run.runtime, lanes::duration(run.timeline.end)) }</p>
             } else if shown {
-                <p class="caption" id="timeline-caption">{ format!("{} · {}", text::t(l, T::Bench), model.as_ref().as_ref().map_or(0, |m| m.span_count())) }</p>
+                <p class="caption" id={id("-caption")}>{ format!("{} · {}", text::t(l, T::Bench), model.as_ref().as_ref().map_or(0, |m| m.span_count())) }</p>
             }
             if let Some(s) = summary {
-                <p class="tl-summary" id="summary" title={text::t(l, T::SequentialHelp)}>{ s.text(l == Lang::Zh) }</p>
+                <p class="tl-summary" id={summary_id} title={text::t(l, T::SequentialHelp)}>{ s.text(l == Lang::Zh) }</p>
             }
             if shown {
                 <div class="tl-tools">
-                    <button id="timeline-fit" onclick={on_fit}>{ text::t(l, T::Fit) }</button>
-                    <button id="timeline-zoom-in" onclick={on_zoom_in} aria-label={text::t(l, T::ZoomIn)}>{ "+" }</button>
-                    <button id="timeline-zoom-out" onclick={on_zoom_out} aria-label={text::t(l, T::ZoomOut)}>{ "−" }</button>
+                    <button id={id("-fit")} onclick={on_fit}>{ text::t(l, T::Fit) }</button>
+                    <button id={id("-zoom-in")} onclick={on_zoom_in} aria-label={text::t(l, T::ZoomIn)}>{ "+" }</button>
+                    <button id={id("-zoom-out")} onclick={on_zoom_out} aria-label={text::t(l, T::ZoomOut)}>{ "−" }</button>
                     if has_internal {
-                        <label class="tl-check"><input id="timeline-internal" type="checkbox" checked={*internal} onchange={on_internal} />{ text::t(l, T::LibraryLocks) }</label>
+                        <label class="tl-check"><input id={id("-internal")} type="checkbox" checked={*internal} onchange={on_internal} />{ text::t(l, T::LibraryLocks) }</label>
                     }
                     <span class="tl-hint">{ text::t(l, T::Hint) }</span>
                 </div>
@@ -508,7 +599,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     onmousedown={on_down} onmousemove={on_move} onmouseup={on_up}
                     onmouseleave={on_leave} onkeydown={on_key}></canvas>
                 if let Some(t) = &*tip {
-                    <div class="tl-tip" id="timeline-tip" role="tooltip"
+                    <div class="tl-tip" id={id("-tip")} role="tooltip"
                          style={format!("left:{}px;top:{}px", t.x, t.y)}>
                         { for t.lines.iter().map(|line| html! { <div>{ line }</div> }) }
                     </div>
@@ -516,15 +607,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </div>
             if shown {
                 <div class="tl-cursor">
-                    <label for="timeline-cursor">{ text::t(l, T::Cursor) }</label>
-                    <input id="timeline-cursor" type="range" min="0" max="10000" step="1"
+                    <label for={id("-cursor")}>{ text::t(l, T::Cursor) }</label>
+                    <input id={id("-cursor")} type="range" min="0" max="10000" step="1"
                         value={cursor_value.to_string()} oninput={on_cursor}
                         title={text::t(l, T::CursorHelp)} />
                 </div>
                 if facts.is_empty() {
                     <p class="tl-facts-help">{ text::t(l, T::CursorHelp) }</p>
                 } else {
-                    <ul class="tl-facts" id="timeline-facts">
+                    <ul class="tl-facts" id={id("-facts")}>
                         { for facts.iter().map(|f| html! { <li>{ f }</li> }) }
                     </ul>
                 }
@@ -544,7 +635,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
 }
 
 fn zoom_centre(v: &mut Viewer, factor: f64) {
-    let end = v.model.end;
+    let end = v.end;
     let x = v.view.left + v.view.width / 2.0;
     v.view.zoom(x, factor, end);
 }

@@ -1,0 +1,562 @@
+//! The simulated machine's disk: a tree of directories and regular files
+//! held in memory, and the table of open file descriptions. One per run,
+//! owned by the [`Vm`](super::Vm) that every simulated process shares (a
+//! forked child sees the same files, as on a real disk; a descriptor
+//! inherited across `fork` shares its offset, as POSIX says). It starts
+//! with the directories `/`, `/tmp` and the working directory
+//! [`CWD`] and no files, so a run is a pure function of its program.
+//!
+//! This file knows paths, bytes and errno values only: it never builds a
+//! Python object and never charges time (the `_fs` module and
+//! `stdlib::os` do both). Writes go straight to the file's bytes; what
+//! CPython keeps in its 8 KB buffer until a flush only changes *when* the
+//! I/O cost is charged (see [`OpenFile::unflushed`]).
+
+use std::collections::BTreeMap;
+
+/// The working directory of every simulated process.
+pub const CWD: &str = "/home/user";
+
+/// The errno values the disk reports (Linux numbering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Errno {
+    /// ENOENT
+    NoEntry = 2,
+    /// EBADF
+    BadFd = 9,
+    /// EEXIST
+    Exists = 17,
+    /// ENOTDIR
+    NotDir = 20,
+    /// EISDIR
+    IsDir = 21,
+    /// EINVAL
+    Invalid = 22,
+    /// ENOTEMPTY
+    NotEmpty = 39,
+}
+
+impl Errno {
+    /// `os.strerror(errno)` as glibc words it.
+    pub fn strerror(self) -> &'static str {
+        match self {
+            Errno::NoEntry => "No such file or directory",
+            Errno::BadFd => "Bad file descriptor",
+            Errno::Exists => "File exists",
+            Errno::NotDir => "Not a directory",
+            Errno::IsDir => "Is a directory",
+            Errno::Invalid => "Invalid argument",
+            Errno::NotEmpty => "Directory not empty",
+        }
+    }
+
+    /// The OSError subclass CPython raises for it.
+    pub fn exception(self) -> &'static str {
+        match self {
+            Errno::NoEntry => "FileNotFoundError",
+            Errno::Exists => "FileExistsError",
+            Errno::NotDir => "NotADirectoryError",
+            Errno::IsDir => "IsADirectoryError",
+            Errno::BadFd | Errno::Invalid | Errno::NotEmpty => "OSError",
+        }
+    }
+}
+
+/// One name in the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Node {
+    Dir,
+    /// A regular file: an index into [`FileSystem::inodes`].
+    File(usize),
+}
+
+/// How `open()` asked for a file (its mode letters, already checked).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenFlags {
+    pub read: bool,
+    pub write: bool,
+    /// Create if missing (`w`, `a`, `x`).
+    pub create: bool,
+    /// Fail if it exists (`x`).
+    pub exclusive: bool,
+    /// Empty it (`w`).
+    pub truncate: bool,
+    /// Every write goes to the end (`a`).
+    pub append: bool,
+}
+
+/// An open file description (what a descriptor names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenFile {
+    pub inode: usize,
+    /// The path it was opened by (as given, for messages).
+    pub name: String,
+    pub flags: OpenFlags,
+    /// The offset of the next read or write.
+    pub pos: usize,
+    /// Bytes written since the last flush: CPython's buffered writer
+    /// would still hold them (up to [`BUFFER_SIZE`]). They are already in
+    /// the file; the count decides when a flush's I/O is charged.
+    pub unflushed: usize,
+}
+
+/// `io.DEFAULT_BUFFER_SIZE`.
+pub const BUFFER_SIZE: usize = 8192;
+
+/// Where a name is: a file (its size) or a directory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stat {
+    File { size: usize },
+    Dir,
+}
+
+/// The disk and the descriptor table.
+#[derive(Clone, Debug)]
+pub struct FileSystem {
+    /// Absolute normalized path → node. Invariant: the parent of every
+    /// entry is a `Dir` entry (`/` is always there).
+    tree: BTreeMap<String, Node>,
+    /// File contents by inode (an unlinked file keeps its bytes while a
+    /// descriptor still names it).
+    inodes: Vec<Vec<u8>>,
+    /// Descriptor `i + FIRST_FD` → its open file, `None` once closed.
+    fds: Vec<Option<OpenFile>>,
+}
+
+/// The first descriptor `open()` hands out (0–2 are the std streams).
+pub const FIRST_FD: i64 = 3;
+
+impl Default for FileSystem {
+    fn default() -> Self {
+        let mut tree = BTreeMap::new();
+        for d in ["/", "/tmp", "/home", CWD] {
+            tree.insert(d.to_string(), Node::Dir);
+        }
+        FileSystem {
+            tree,
+            inodes: Vec::new(),
+            fds: Vec::new(),
+        }
+    }
+}
+
+/// `path` made absolute (against [`CWD`]) and normalized: no `.`, `..`,
+/// empty components or trailing slash (`..` at the root stays at the root).
+pub fn absolute(path: &str) -> String {
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("{CWD}/{path}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for p in joined.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// The parent directory of a normalized absolute path (`/` for `/`).
+fn parent(abs: &str) -> &str {
+    match abs.rfind('/') {
+        Some(0) | None => "/",
+        Some(i) => &abs[..i],
+    }
+}
+
+impl FileSystem {
+    fn node(&self, abs: &str) -> Option<&Node> {
+        self.tree.get(abs)
+    }
+
+    /// Why `abs` cannot be created or found through its parent: ENOENT when
+    /// an ancestor is missing, ENOTDIR when one is a file.
+    fn check_parent(&self, abs: &str) -> Result<(), Errno> {
+        let mut p = parent(abs);
+        // The nearest existing ancestor decides.
+        loop {
+            match self.node(p) {
+                Some(Node::Dir) if p == parent(abs) => return Ok(()),
+                Some(Node::Dir) => return Err(Errno::NoEntry),
+                Some(Node::File(_)) => return Err(Errno::NotDir),
+                None => p = parent(p),
+            }
+        }
+    }
+
+    /// `os.stat(path)`, reduced to what `os.path` asks.
+    pub fn stat(&self, path: &str) -> Result<Stat, Errno> {
+        let abs = absolute(path);
+        match self.node(&abs) {
+            Some(Node::Dir) => Ok(Stat::Dir),
+            Some(Node::File(i)) => {
+                if path.ends_with('/') {
+                    return Err(Errno::NotDir);
+                }
+                Ok(Stat::File {
+                    size: self.inodes[*i].len(),
+                })
+            }
+            None => Err(self.check_parent(&abs).err().unwrap_or(Errno::NoEntry)),
+        }
+    }
+
+    /// `open(2)`: a new descriptor for `path`.
+    pub fn open(&mut self, path: &str, flags: OpenFlags) -> Result<i64, Errno> {
+        let abs = absolute(path);
+        let inode = match self.node(&abs).cloned() {
+            Some(Node::Dir) => return Err(Errno::IsDir),
+            Some(Node::File(_)) if flags.exclusive => return Err(Errno::Exists),
+            Some(Node::File(i)) => {
+                if flags.truncate {
+                    self.inodes[i].clear();
+                }
+                i
+            }
+            None if !flags.create => {
+                return Err(self.check_parent(&abs).err().unwrap_or(Errno::NoEntry))
+            }
+            None => {
+                self.check_parent(&abs)?;
+                if path.ends_with('/') {
+                    return Err(Errno::IsDir);
+                }
+                self.inodes.push(Vec::new());
+                let i = self.inodes.len() - 1;
+                self.tree.insert(abs, Node::File(i));
+                i
+            }
+        };
+        let file = OpenFile {
+            inode,
+            name: path.to_string(),
+            flags,
+            pos: 0,
+            unflushed: 0,
+        };
+        let slot = self.fds.iter().position(Option::is_none);
+        let i = match slot {
+            Some(i) => {
+                self.fds[i] = Some(file);
+                i
+            }
+            None => {
+                self.fds.push(Some(file));
+                self.fds.len() - 1
+            }
+        };
+        Ok(i as i64 + FIRST_FD)
+    }
+
+    /// The open file of descriptor `fd`.
+    pub fn file(&mut self, fd: i64) -> Result<&mut OpenFile, Errno> {
+        usize::try_from(fd - FIRST_FD)
+            .ok()
+            .and_then(|i| self.fds.get_mut(i))
+            .and_then(Option::as_mut)
+            .ok_or(Errno::BadFd)
+    }
+
+    /// `close(2)`: the open file as it was (its unflushed count).
+    pub fn close(&mut self, fd: i64) -> Result<OpenFile, Errno> {
+        self.file(fd)?;
+        let i = (fd - FIRST_FD) as usize;
+        self.fds[i].take().ok_or(Errno::BadFd)
+    }
+
+    /// `read(2)`: up to `n` bytes (all that is left when `n` is None)
+    /// from the descriptor's offset, which moves past them.
+    pub fn read(&mut self, fd: i64, n: Option<usize>) -> Result<Vec<u8>, Errno> {
+        let f = self.file(fd)?.clone();
+        let data = &self.inodes[f.inode];
+        let start = f.pos.min(data.len());
+        let end = match n {
+            Some(n) => start.saturating_add(n).min(data.len()),
+            None => data.len(),
+        };
+        let out = data[start..end].to_vec();
+        self.file(fd)?.pos = end.max(f.pos);
+        Ok(out)
+    }
+
+    /// `write(2)`: at the offset (the end in append mode), zero-filling a
+    /// gap after a seek past the end. Returns the new unflushed count.
+    pub fn write(&mut self, fd: i64, bytes: &[u8]) -> Result<usize, Errno> {
+        let f = self.file(fd)?.clone();
+        let data = &mut self.inodes[f.inode];
+        let at = if f.flags.append { data.len() } else { f.pos };
+        if data.len() < at + bytes.len() {
+            data.resize(at + bytes.len(), 0);
+        }
+        data[at..at + bytes.len()].copy_from_slice(bytes);
+        let f = self.file(fd)?;
+        f.pos = at + bytes.len();
+        f.unflushed += bytes.len();
+        Ok(f.unflushed)
+    }
+
+    /// Forgets the unflushed count (the flush's cost is being charged);
+    /// returns it.
+    pub fn flush(&mut self, fd: i64) -> Result<usize, Errno> {
+        let f = self.file(fd)?;
+        Ok(std::mem::take(&mut f.unflushed))
+    }
+
+    /// `lseek(2)` with whence 0 (start), 1 (current) or 2 (end).
+    pub fn seek(&mut self, fd: i64, offset: i64, whence: i64) -> Result<usize, Errno> {
+        let size = self.size_of(fd)? as i64;
+        let f = self.file(fd)?;
+        let base = match whence {
+            0 => 0,
+            1 => f.pos as i64,
+            2 => size,
+            _ => return Err(Errno::Invalid),
+        };
+        let to = base + offset;
+        if to < 0 {
+            return Err(Errno::Invalid);
+        }
+        f.pos = to as usize;
+        Ok(f.pos)
+    }
+
+    /// The size of the file a descriptor names.
+    pub fn size_of(&mut self, fd: i64) -> Result<usize, Errno> {
+        let i = self.file(fd)?.inode;
+        Ok(self.inodes[i].len())
+    }
+
+    /// `ftruncate(2)`.
+    pub fn truncate(&mut self, fd: i64, size: usize) -> Result<(), Errno> {
+        let i = self.file(fd)?.inode;
+        self.inodes[i].resize(size, 0);
+        Ok(())
+    }
+
+    /// `mkdir(2)`.
+    pub fn mkdir(&mut self, path: &str) -> Result<(), Errno> {
+        let abs = absolute(path);
+        if self.node(&abs).is_some() {
+            return Err(Errno::Exists);
+        }
+        self.check_parent(&abs)?;
+        self.tree.insert(abs, Node::Dir);
+        Ok(())
+    }
+
+    /// `unlink(2)`: removes a file (not a directory).
+    pub fn unlink(&mut self, path: &str) -> Result<(), Errno> {
+        let abs = absolute(path);
+        match self.node(&abs) {
+            Some(Node::File(_)) => {
+                self.tree.remove(&abs);
+                Ok(())
+            }
+            Some(Node::Dir) => Err(Errno::IsDir),
+            None => Err(self.check_parent(&abs).err().unwrap_or(Errno::NoEntry)),
+        }
+    }
+
+    /// `rmdir(2)`: removes an empty directory.
+    pub fn rmdir(&mut self, path: &str) -> Result<(), Errno> {
+        let abs = absolute(path);
+        match self.node(&abs) {
+            Some(Node::Dir) if abs == "/" => Err(Errno::Invalid),
+            Some(Node::Dir) => {
+                if self.children(&abs).next().is_some() {
+                    return Err(Errno::NotEmpty);
+                }
+                self.tree.remove(&abs);
+                Ok(())
+            }
+            Some(Node::File(_)) => Err(Errno::NotDir),
+            None => Err(self.check_parent(&abs).err().unwrap_or(Errno::NoEntry)),
+        }
+    }
+
+    /// `rename(2)`: a file replaces a file; a directory moves with all it
+    /// holds (onto a missing name or an empty directory).
+    pub fn rename(&mut self, src: &str, dst: &str) -> Result<(), Errno> {
+        let (from, to) = (absolute(src), absolute(dst));
+        let Some(node) = self.node(&from).cloned() else {
+            return Err(self.check_parent(&from).err().unwrap_or(Errno::NoEntry));
+        };
+        self.check_parent(&to)?;
+        if from == to {
+            return Ok(());
+        }
+        match (&node, self.node(&to)) {
+            (Node::File(_), Some(Node::Dir)) => return Err(Errno::IsDir),
+            (Node::Dir, Some(Node::File(_))) => return Err(Errno::NotDir),
+            (Node::Dir, Some(Node::Dir)) if self.children(&to).next().is_some() => {
+                return Err(Errno::NotEmpty)
+            }
+            (Node::Dir, _) if to.starts_with(&format!("{from}/")) => return Err(Errno::Invalid),
+            _ => {}
+        }
+        let prefix = format!("{from}/");
+        let moved: Vec<(String, Node)> = self
+            .tree
+            .range(from.clone()..)
+            .take_while(|(k, _)| **k == from || k.starts_with(&prefix))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, _) in &moved {
+            self.tree.remove(k);
+        }
+        for (k, v) in moved {
+            let new = format!("{to}{}", &k[from.len()..]);
+            self.tree.insert(new, v);
+        }
+        Ok(())
+    }
+
+    /// Names directly inside the directory `abs`, sorted.
+    fn children<'a>(&'a self, abs: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let prefix = if abs == "/" {
+            "/".to_string()
+        } else {
+            format!("{abs}/")
+        };
+        let skip = prefix.len();
+        self.tree
+            .range(prefix.clone()..)
+            .take_while(move |(k, _)| k.starts_with(&prefix))
+            .map(move |(k, _)| &k[skip..])
+            .filter(|rest| !rest.is_empty() && !rest.contains('/'))
+    }
+
+    /// `os.listdir(path)`: the names in a directory. CPython gives them in
+    /// the directory's own order; ours is sorted.
+    pub fn listdir(&self, path: &str) -> Result<Vec<String>, Errno> {
+        let abs = absolute(path);
+        match self.node(&abs) {
+            Some(Node::Dir) => Ok(self.children(&abs).map(str::to_string).collect()),
+            Some(Node::File(_)) => Err(Errno::NotDir),
+            None => Err(self.check_parent(&abs).err().unwrap_or(Errno::NoEntry)),
+        }
+    }
+
+    /// Every regular file with its bytes, by path: relative to [`CWD`]
+    /// when inside it, else absolute; sorted by path.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let prefix = format!("{CWD}/");
+        let mut out: Vec<(String, Vec<u8>)> = self
+            .tree
+            .iter()
+            .filter_map(|(k, v)| match v {
+                Node::File(i) => {
+                    let name = k.strip_prefix(&prefix).unwrap_or(k).to_string();
+                    Some((name, self.inodes[*i].clone()))
+                }
+                Node::Dir => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: OpenFlags = OpenFlags {
+        read: false,
+        write: true,
+        create: true,
+        exclusive: false,
+        truncate: true,
+        append: false,
+    };
+    const R: OpenFlags = OpenFlags {
+        read: true,
+        write: false,
+        create: false,
+        exclusive: false,
+        truncate: false,
+        append: false,
+    };
+
+    #[test]
+    fn paths_are_normalized_against_the_working_directory() {
+        assert_eq!(absolute("a.txt"), "/home/user/a.txt");
+        assert_eq!(absolute("./d/../a.txt"), "/home/user/a.txt");
+        assert_eq!(absolute("/tmp//x/"), "/tmp/x");
+        assert_eq!(absolute("/../.."), "/");
+    }
+
+    #[test]
+    fn write_then_read_back() {
+        let mut fs = FileSystem::default();
+        let fd = fs.open("a.txt", W).unwrap();
+        assert_eq!(fd, FIRST_FD);
+        fs.write(fd, b"hello ").unwrap();
+        assert_eq!(fs.write(fd, b"world").unwrap(), 11);
+        fs.close(fd).unwrap();
+        let fd = fs.open("/home/user/a.txt", R).unwrap();
+        assert_eq!(fs.read(fd, Some(5)).unwrap(), b"hello");
+        assert_eq!(fs.read(fd, None).unwrap(), b" world");
+        assert_eq!(fs.read(fd, None).unwrap(), b"");
+        assert_eq!(fs.files(), vec![("a.txt".into(), b"hello world".to_vec())]);
+    }
+
+    #[test]
+    fn errors_carry_posix_errno() {
+        let mut fs = FileSystem::default();
+        assert_eq!(fs.open("missing.txt", R), Err(Errno::NoEntry));
+        assert_eq!(fs.open("no/dir/x.txt", W), Err(Errno::NoEntry));
+        assert_eq!(fs.open("/tmp", R), Err(Errno::IsDir));
+        fs.open("f", W).unwrap();
+        let x = OpenFlags {
+            exclusive: true,
+            ..W
+        };
+        assert_eq!(fs.open("f", x), Err(Errno::Exists));
+        assert_eq!(fs.open("f/g", W), Err(Errno::NotDir));
+        assert_eq!(fs.mkdir("f"), Err(Errno::Exists));
+        assert_eq!(fs.unlink("/tmp"), Err(Errno::IsDir));
+        assert_eq!(fs.rmdir("/home"), Err(Errno::NotEmpty));
+        assert_eq!(fs.close(99), Err(Errno::BadFd));
+    }
+
+    #[test]
+    fn append_writes_at_the_end_and_seek_past_end_zero_fills() {
+        let mut fs = FileSystem::default();
+        let fd = fs.open("log", W).unwrap();
+        fs.write(fd, b"ab").unwrap();
+        let a = OpenFlags {
+            append: true,
+            truncate: false,
+            ..W
+        };
+        let fd2 = fs.open("log", a).unwrap();
+        fs.write(fd2, b"cd").unwrap();
+        fs.seek(fd, 6, 0).unwrap();
+        fs.write(fd, b"z").unwrap();
+        assert_eq!(fs.files()[0].1, b"abcd\0\0z");
+    }
+
+    #[test]
+    fn directories_list_rename_and_remove() {
+        let mut fs = FileSystem::default();
+        fs.mkdir("out").unwrap();
+        fs.mkdir("out/sub").unwrap();
+        let fd = fs.open("out/sub/a.csv", W).unwrap();
+        fs.close(fd).unwrap();
+        fs.open("b.txt", W).unwrap();
+        assert_eq!(fs.listdir(".").unwrap(), vec!["b.txt", "out"]);
+        fs.rename("out", "res").unwrap();
+        assert_eq!(fs.listdir("res/sub").unwrap(), vec!["a.csv"]);
+        assert_eq!(fs.stat("out"), Err(Errno::NoEntry));
+        assert_eq!(fs.stat("res/sub/a.csv"), Ok(Stat::File { size: 0 }));
+        fs.unlink("res/sub/a.csv").unwrap();
+        fs.rmdir("res/sub").unwrap();
+        assert_eq!(fs.listdir("res").unwrap(), Vec::<String>::new());
+    }
+}

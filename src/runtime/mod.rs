@@ -1024,6 +1024,8 @@ pub struct SimOutput {
     pub ops: u64,
     /// Virtual time at the end, in nanoseconds.
     pub virtual_ns: u64,
+    /// The files on the simulated disk at the end, sorted by path.
+    pub files: Vec<crate::vm::filesystem::DiskFile>,
 }
 
 /// Compiles and runs `source` to the end.
@@ -1048,6 +1050,7 @@ pub fn run_program(source: &str, options: &SimOptions) -> (SimOutput, Option<Sim
         exit_code,
         ops: sim.vm.ops,
         virtual_ns: sim.now(),
+        files: sim.vm.fs.files(),
     };
     (out, Some(sim))
 }

@@ -444,21 +444,36 @@ impl FileSystem {
 
     /// Every regular file with its bytes, by path: relative to [`CWD`]
     /// when inside it, else absolute; sorted by path.
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+    pub fn files(&self) -> Vec<DiskFile> {
         let prefix = format!("{CWD}/");
-        let mut out: Vec<(String, Vec<u8>)> = self
+        let mut out: Vec<DiskFile> = self
             .tree
             .iter()
             .filter_map(|(k, v)| match v {
-                Node::File(i) => {
-                    let name = k.strip_prefix(&prefix).unwrap_or(k).to_string();
-                    Some((name, self.inodes[*i].clone()))
-                }
+                Node::File(i) => Some(DiskFile {
+                    path: k.strip_prefix(&prefix).unwrap_or(k).to_string(),
+                    bytes: self.inodes[*i].clone(),
+                }),
                 Node::Dir => None,
             })
             .collect();
-        out.sort();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
         out
+    }
+}
+
+/// A file left on the disk at the end of a run (part of its output).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DiskFile {
+    /// Relative to the working directory when inside it, else absolute.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl DiskFile {
+    /// The contents as text, when they are UTF-8.
+    pub fn text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.bytes).ok()
     }
 }
 
@@ -503,7 +518,13 @@ mod tests {
         assert_eq!(fs.read(fd, Some(5)).unwrap(), b"hello");
         assert_eq!(fs.read(fd, None).unwrap(), b" world");
         assert_eq!(fs.read(fd, None).unwrap(), b"");
-        assert_eq!(fs.files(), vec![("a.txt".into(), b"hello world".to_vec())]);
+        assert_eq!(
+            fs.files(),
+            vec![DiskFile {
+                path: "a.txt".into(),
+                bytes: b"hello world".to_vec()
+            }]
+        );
     }
 
     #[test]
@@ -539,7 +560,7 @@ mod tests {
         fs.write(fd2, b"cd").unwrap();
         fs.seek(fd, 6, 0).unwrap();
         fs.write(fd, b"z").unwrap();
-        assert_eq!(fs.files()[0].1, b"abcd\0\0z");
+        assert_eq!(fs.files()[0].bytes, b"abcd\0\0z");
     }
 
     #[test]

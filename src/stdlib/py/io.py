@@ -31,30 +31,24 @@ class UnsupportedOperation(OSError, ValueError):
     pass
 
 
-def _closed_error():
-    return ValueError("I/O operation on closed file.")
+def _closed_error(msg='I/O operation on closed file.'):
+    return ValueError(msg)
 
 
 class _FileBase:
     # What the text and binary files share: the descriptor, the state
-    # flags, closing and the context manager.
+    # flags, closing and the context manager. CPython words "closed"
+    # differently by layer: IOBase's checks end with a period, FileIO's
+    # (fileno, isatty, seekable, readable, writable) do not, and the
+    # buffered layer names the operation ("read of closed file").
     __module__ = '_io'
 
-    def _check_open(self):
+    def _check_open(self, msg='I/O operation on closed file.'):
         if self._closed:
-            raise _closed_error()
+            raise _closed_error(msg)
 
-    def _check_readable(self, what):
-        if self._closed:
-            raise _closed_error()
-        if not self._readable:
-            raise UnsupportedOperation(what)
-
-    def _check_writable(self, what):
-        if self._closed:
-            raise _closed_error()
-        if not self._writable:
-            raise UnsupportedOperation(what)
+    def _check_raw_open(self):
+        self._check_open('I/O operation on closed file')
 
     @property
     def closed(self):
@@ -66,29 +60,27 @@ class _FileBase:
             _fs.close(self._fd)
 
     def fileno(self):
-        self._check_open()
+        self._check_raw_open()
         return self._fd
 
     def isatty(self):
-        self._check_open()
+        self._check_raw_open()
         return False
 
     def readable(self):
-        self._check_open()
+        # A closed file that was never readable still answers False.
+        if self._readable:
+            self._check_raw_open()
         return self._readable
 
     def writable(self):
-        self._check_open()
+        if self._writable:
+            self._check_raw_open()
         return self._writable
 
     def seekable(self):
-        self._check_open()
+        self._check_raw_open()
         return True
-
-    def flush(self):
-        self._check_open()
-        if self._writable:
-            _fs.flush(self._fd)
 
     def __enter__(self):
         self._check_open()
@@ -151,6 +143,21 @@ class TextIOWrapper(_FileBase):
         return '<_io.TextIOWrapper name=%r mode=%r encoding=%r>' % (
             self.name, self.mode, self.encoding)
 
+    def _check_readable(self):
+        self._check_open()
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
+
+    def _check_writable(self):
+        self._check_open()
+        if not self._writable:
+            raise UnsupportedOperation('not writable')
+
+    def flush(self):
+        self._check_open()
+        if self._writable:
+            _fs.flush(self._fd)
+
     def _fill(self):
         # Reads the rest of the file into the buffer; False at its end.
         data = _fs.read(self._fd, -1)
@@ -175,7 +182,7 @@ class TextIOWrapper(_FileBase):
         return self._translate(s)
 
     def read(self, size=-1):
-        self._check_readable('not readable')
+        self._check_readable()
         if size is None:
             size = -1
         if size < 0:
@@ -213,7 +220,7 @@ class TextIOWrapper(_FileBase):
         return j + 1
 
     def readline(self, size=-1):
-        self._check_readable('not readable')
+        self._check_readable()
         if size is None:
             size = -1
         end = self._line_end(self._pos)
@@ -234,7 +241,7 @@ class TextIOWrapper(_FileBase):
         return line
 
     def write(self, s):
-        self._check_writable('not writable')
+        self._check_writable()
         if not isinstance(s, str):
             raise TypeError('write() argument must be str, not %s'
                             % type(s).__name__)
@@ -273,7 +280,10 @@ class TextIOWrapper(_FileBase):
         return _fs.seek(self._fd, cookie, whence)
 
     def truncate(self, pos=None):
-        self._check_writable('not writable')
+        self._check_open()
+        if not self._writable:
+            raise UnsupportedOperation('truncate')
+        self.flush()
         if pos is None:
             pos = self.tell()
         return _fs.truncate(self._fd, pos)
@@ -293,6 +303,18 @@ class _Buffered(_FileBase):
 
     def __repr__(self):
         return '<_io.%s name=%r>' % (type(self).__name__, self.name)
+
+    def _check_readable(self, what):
+        if not self._readable:
+            raise UnsupportedOperation('read')
+        self._check_open(what + ' of closed file')
+
+    def flush(self):
+        if self._writable:
+            self._check_open('flush of closed file')
+            _fs.flush(self._fd)
+        else:
+            self._check_open()
 
     def read(self, size=-1):
         self._check_readable('read')
@@ -317,7 +339,9 @@ class _Buffered(_FileBase):
         return rest[:end]
 
     def write(self, b):
-        self._check_writable('write')
+        if not self._writable:
+            raise UnsupportedOperation('write')
+        self._check_open('write to closed file')
         if isinstance(b, str):
             raise TypeError("a bytes-like object is required, not 'str'")
         if not isinstance(b, (bytes, bytearray)):
@@ -326,17 +350,19 @@ class _Buffered(_FileBase):
         return _fs.write(self._fd, bytes(b))
 
     def tell(self):
-        self._check_open()
+        self._check_raw_open()
         return _fs.tell(self._fd)
 
     def seek(self, pos, whence=0):
-        self._check_open()
+        self._check_open('seek of closed file')
         if whence not in (0, 1, 2):
             raise ValueError('whence value %r unsupported' % (whence,))
         return _fs.seek(self._fd, pos, whence)
 
     def truncate(self, pos=None):
-        self._check_writable('truncate')
+        self._check_open('truncate of closed file')
+        if not self._writable:
+            raise UnsupportedOperation('truncate')
         if pos is None:
             pos = self.tell()
         return _fs.truncate(self._fd, pos)

@@ -232,11 +232,17 @@ impl FileSystem {
                 i
             }
         };
+        // Append mode starts at the end (CPython seeks there on opening).
+        let pos = if flags.append {
+            self.inodes[inode].len()
+        } else {
+            0
+        };
         let file = OpenFile {
             inode,
             name: path.to_string(),
             flags,
-            pos: 0,
+            pos,
             unflushed: 0,
         };
         let slot = self.fds.iter().position(Option::is_none);

@@ -140,6 +140,10 @@ class _Format:
         self.delimiter = _char('delimiter', get('delimiter', ','), False)
         quotechar = get('quotechar', '"')
         self.quotechar = _char('quotechar', quotechar, True)
+        # quotechar=None without a quoting argument means no quoting (3.11).
+        if 'quotechar' in fmtparams and quotechar is None \
+                and 'quoting' not in fmtparams:
+            self.quoting = QUOTE_NONE
         if self.quotechar is None and self.quoting != QUOTE_NONE:
             raise TypeError('quotechar must be set if quoting enabled')
         self.escapechar = _char('escapechar', get('escapechar', None), True)
@@ -299,8 +303,6 @@ class _reader:
                             'should be opened in text mode)' % type(line).__name__)
             self.line_num += 1
             for c in line:
-                if c == '\0':
-                    raise Error('line contains NUL')
                 self._process(c)
             self._process(_EOL)
             if self._state == _START_RECORD:

@@ -285,7 +285,10 @@ class TextIOWrapper(_FileBase):
             raise UnsupportedOperation('truncate')
         self.flush()
         if pos is None:
-            pos = self.tell()
+            # The descriptor's offset, read-ahead included, as CPython's
+            # buffer passes None down to the raw file; the decoded text
+            # already read stays readable.
+            pos = _fs.tell(self._fd)
         return _fs.truncate(self._fd, pos)
 
 

@@ -142,7 +142,7 @@ pub fn render_files(files: &[DiskFile]) -> String {
             }
             None => {
                 out.push_str(&format!("=== {} ({n} {unit}, binary) ===\n", f.path));
-                out.push_str(&crate::vm::builtins::bytes::repr(&f.bytes));
+                out.push_str(&f.shown());
                 out.push('\n');
             }
         }

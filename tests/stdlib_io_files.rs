@@ -454,7 +454,8 @@ JSONDecodeError Expecting property name enclosed in double quotes: line 1 column
     );
 }
 
-/// In-memory files: StringIO and BytesIO read, write, seek, getvalue.
+/// In-memory files: StringIO and BytesIO read, write, seek, getvalue; and
+/// io.open, which is open.
 #[test]
 fn string_io_and_bytes_io() {
     disk::check(
@@ -481,6 +482,9 @@ except ValueError as e:
 with io.StringIO("ctx") as s:
     print(s.read())
 print(s.closed)
+with io.open("via_io.txt", "w", encoding="utf-8") as f:
+    f.write("io.open is open\n")
+print(io.open("via_io.txt").read(), end="")
 "#,
         r#"4 4 8
 'one\ntwo\n'
@@ -492,9 +496,12 @@ b'x' b'yz' 3 2 b'xyz!!'
 I/O operation on closed file.
 ctx
 True
+io.open is open
 "#,
         None,
-        r#""#,
+        r#"=== via_io.txt (16 bytes) ===
+io.open is open
+"#,
     );
 }
 

@@ -17,19 +17,18 @@
 //! a builtin the thread cannot stop: the time passes with the GIL held.
 //!
 //! Functions: `open(path, mode)` → fd (mode one of `r w a x`, optionally
-//! with `+`; no cost here — builtin `open` charges it), `read(fd, n)`
+//! with `+`; no cost here), `opened()` (the cost of the `open(2)`, for
+//! `io.open`; the builtin `open` charges it itself), `read(fd, n)`
 //! (n < 0: to the end), `write(fd, data)`, `flush(fd)`, `close(fd)`,
 //! `seek(fd, offset, whence)`, `tell(fd)`, `size(fd)`,
-//! `truncate(fd, size)`, `stat(path)` → `(is_dir, size)`, `open_ns()`.
+//! `truncate(fd, size)`, `stat(path)` → `(is_dir, size)`.
 
 use crate::vm::builtins::Methods;
 use crate::vm::call::Args;
-use crate::vm::filesystem::{Errno, OpenFlags};
+use crate::vm::filesystem::{Errno, OpenFlags, OPEN_NS};
 use crate::vm::value::{Obj, ObjRef, Value};
 use crate::vm::{Halt, PyErr, PyResult, Syscall, Vm};
 
-/// Virtual cost of `open()`, in ns.
-pub const OPEN_NS: u64 = 12_000;
 const CLOSE_NS: u64 = 3_000;
 const STAT_NS: u64 = 3_000;
 /// Virtual cost of a directory change (`mkdir`, `unlink`, `rename`).
@@ -45,6 +44,7 @@ fn flush_ns(bytes: usize) -> u64 {
 
 const FUNCTIONS: Methods = &[
     ("open", open),
+    ("opened", opened),
     ("read", read),
     ("write", write),
     ("flush", flush),
@@ -158,6 +158,12 @@ fn open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Ok(fd) => Ok(Value::Int(fd)),
         Err(e) => Err(os_error(vm, e, Some(&path), None)),
     }
+}
+
+/// The time of the `open(2)` just made, in I/O.
+fn opened(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("_fs.opened", args, 0, 0)?;
+    io_wait(vm, OPEN_NS, Value::None)
 }
 
 fn bytes_value(data: Vec<u8>) -> Value {

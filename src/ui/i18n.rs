@@ -135,6 +135,11 @@ pub enum Text {
     LabCountsDiffer,
     StatusSingleThreaded,
     StatusPoolFailed,
+    Files,
+    FilesNote,
+    FileBytes,
+    FileBinary,
+    FileMore,
 }
 
 impl Lang {
@@ -271,6 +276,16 @@ impl Lang {
             (Lang::Zh, StatusSingleThreaded) => "单线程 — 本页面不是跨源隔离的（被嵌入的页面，或服务器未发送相应的头）",
             (Lang::En, StatusPoolFailed) => "single-threaded — the thread pool could not start",
             (Lang::Zh, StatusPoolFailed) => "单线程 — 线程池无法启动",
+            (Lang::En, Files) => "Files",
+            (Lang::Zh, Files) => "文件",
+            (Lang::En, FilesNote) => "What the program left on its simulated disk (working directory /home/user). Each run starts with an empty disk; nothing is written to your computer.",
+            (Lang::Zh, FilesNote) => "程序留在模拟磁盘上的文件（工作目录 /home/user）。每次运行都从空磁盘开始；不会写入你的电脑。",
+            (Lang::En, FileBytes) => "bytes",
+            (Lang::Zh, FileBytes) => "字节",
+            (Lang::En, FileBinary) => ", binary",
+            (Lang::Zh, FileBinary) => "，二进制",
+            (Lang::En, FileMore) => "more characters not shown",
+            (Lang::Zh, FileMore) => "个字符未显示",
         }
     }
 

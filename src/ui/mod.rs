@@ -24,6 +24,7 @@ pub mod share;
 
 pub mod crash;
 mod editor;
+mod files_panel;
 mod gallery;
 mod i18n;
 mod lab_draw;
@@ -391,6 +392,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <timeline::Timeline lang={l} run={(*run).clone()} on_select_line={Callback::from(timeline::select_editor_line)} />
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()} />
+                <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />
                 }

@@ -100,6 +100,10 @@ pub struct OpenFile {
     pub unflushed: usize,
 }
 
+/// Virtual time of an `open(2)`, in ns (measured as `stdlib::io_fs`
+/// says; the builtin `open()` and `io.open` spend it in I/O).
+pub const OPEN_NS: u64 = 12_000;
+
 /// `io.DEFAULT_BUFFER_SIZE`.
 pub const BUFFER_SIZE: usize = 8192;
 
@@ -480,6 +484,15 @@ impl DiskFile {
     /// The contents as text, when they are UTF-8.
     pub fn text(&self) -> Option<&str> {
         std::str::from_utf8(&self.bytes).ok()
+    }
+
+    /// The contents for people: the text as it is, else Python's `repr`
+    /// of the bytes (`b'\x00\xff'`).
+    pub fn shown(&self) -> String {
+        match self.text() {
+            Some(t) => t.to_string(),
+            None => super::builtins::bytes::repr(&self.bytes),
+        }
     }
 }
 

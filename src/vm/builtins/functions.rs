@@ -935,16 +935,14 @@ fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ))
 }
 
-/// Virtual time of the `open(2)` behind `open()` (see `stdlib::io_fs`
-/// for how it was measured).
-const OPEN_NS: u64 = 12_000;
-
 /// `open(...)`: `io.open` (the simulated `io`, src/stdlib/py/io.py) opens
 /// the file on the run's disk; then the thread spends the system call's
 /// time in I/O, with the GIL released, and gets the file object.
 fn open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    use crate::vm::filesystem::OPEN_NS;
     let io = vm.import_module("io")?;
-    let io_open = vm.get_attr_str(&io, "open")?;
+    // io.open without its own charge: this call cannot stop inside it.
+    let io_open = vm.get_attr_str(&io, "_open")?;
     let call_args = Args {
         pos: std::mem::take(&mut args.pos),
         kw: std::mem::take(&mut args.kw),

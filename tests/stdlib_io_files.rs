@@ -626,6 +626,40 @@ if __name__ == "__main__":
     );
 }
 
+/// print() writes to whatever sys.stdout is: a file, a StringIO, then the
+/// real stdout again (sys.__stdout__).
+#[test]
+fn print_follows_a_replaced_sys_stdout() {
+    disk::check(
+        r#"import sys, io
+with open("captured.txt", "w") as f:
+    old = sys.stdout
+    sys.stdout = f
+    print("into the file", 1, 2)
+    sys.stdout.write("direct\n")
+    sys.stdout = old
+print("back on stdout")
+buf = io.StringIO()
+sys.stdout = buf
+print("captured", end="!")
+sys.stdout = sys.__stdout__
+print(repr(buf.getvalue()), sys.stdout is sys.__stdout__)
+print(open("captured.txt").read(), end="")
+print("to stderr", file=sys.stderr)
+"#,
+        r#"back on stdout
+'captured!' True
+into the file 1 2
+direct
+"#,
+        None,
+        r#"=== captured.txt (25 bytes) ===
+into the file 1 2
+direct
+"#,
+    );
+}
+
 /// A with block closes its file when the body raises; what was written
 /// stays; the exception goes on.
 #[test]

@@ -660,6 +660,141 @@ direct
     );
 }
 
+/// Empty paths, NUL bytes, trailing slashes, '.', directories in the way,
+/// bytes and path-like paths, bad read sizes: CPython's errors, and no
+/// crash.
+#[test]
+fn edge_cases_of_paths_and_arguments() {
+    disk::check(
+        r#"import os, io
+def tr(label, fn):
+    try:
+        r = fn()
+        print(label, "->", repr(r))
+    except Exception as e:
+        print(label, "!", type(e).__name__, e)
+tr("open empty", lambda: open(""))
+tr("open nul", lambda: open("a\0b"))
+tr("mkdir empty", lambda: os.mkdir(""))
+tr("listdir empty", lambda: os.listdir(""))
+tr("exists empty", lambda: os.path.exists(""))
+tr("exists nul", lambda: os.path.exists("a\0"))
+tr("makedirs", lambda: os.makedirs("d1/d2"))
+tr("rename into self", lambda: os.rename("d1", "d1/d2/d3"))
+tr("rename dir onto nonempty", lambda: (os.mkdir("e1"), os.rename("e1", "d1")))
+tr("rmdir dot", lambda: os.rmdir("."))
+tr("remove dot", lambda: os.remove("."))
+tr("open dot", lambda: open("."))
+tr("open trailing slash", lambda: open("newfile/", "w"))
+with open("f.txt", "w") as f:
+    f.write("abc")
+tr("open file trailing slash", lambda: open("f.txt/"))
+tr("listdir file", lambda: os.listdir("f.txt"))
+tr("mkdir under file", lambda: os.mkdir("f.txt/x"))
+tr("makedirs under file", lambda: os.makedirs("f.txt/x/y"))
+tr("makedirs exists file", lambda: os.makedirs("f.txt"))
+tr("makedirs exists file ok", lambda: os.makedirs("f.txt", exist_ok=True))
+tr("rename file onto dir", lambda: os.rename("f.txt", "d1"))
+tr("rename missing dst dir", lambda: os.rename("f.txt", "nodir/f.txt"))
+tr("seek negative", lambda: open("f.txt", "rb").seek(-10))
+tr("seek text neg", lambda: open("f.txt").seek(-1))
+tr("seek text cur", lambda: open("f.txt").seek(2, 1))
+tr("seek whence 5", lambda: open("f.txt").seek(0, 5))
+tr("read neg", lambda: open("f.txt").read(-5))
+tr("read huge", lambda: open("f.txt").read(10**20))
+tr("readline 0", lambda: open("f.txt").readline(0))
+tr("truncate neg", lambda: open("f.txt", "r+").truncate(-1))
+tr("write after seek past end", lambda: (g := open("g.bin", "wb"), g.seek(5), g.write(b"x"), g.close(), open("g.bin", "rb").read())[-1])
+tr("getsize dir", lambda: os.path.getsize("d1") > 0)
+tr("open bytes path", lambda: open(b"f.txt").read())
+tr("open mode int", lambda: open("f.txt", 5))
+tr("encoding bad", lambda: open("f.txt", encoding="nope"))
+tr("abspath empty", lambda: os.path.abspath("") == os.getcwd())
+tr("join no args", lambda: os.path.join())
+tr("listdir tmp", lambda: os.listdir("/tmp") == os.listdir("/tmp"))
+tr("read str", lambda: open("f.txt").read("x"))
+tr("read bin str", lambda: open("f.txt", "rb").read("x"))
+tr("readline float", lambda: open("f.txt").readline(1.5))
+tr("bytes path missing", lambda: open(b"missing.txt"))
+class P:
+    def __fspath__(self):
+        return "f.txt"
+tr("pathlike", lambda: open(P()).read())
+tr("bytes name", lambda: open(b"f.txt").name)
+tr("makedirs dot", lambda: os.makedirs("k/./"))
+tr("makedirs trailing", lambda: os.makedirs("m/n/", exist_ok=True))
+tr("listdir after", lambda: sorted(os.listdir(".")))
+tr("rmdir dot path", lambda: os.rmdir("d1/."))
+for m in ['r', 'rb']:
+    for meth in ['read', 'readline']:
+        for arg in [1.5, 'x', 10**20]:
+            tr(f"{m} {meth} {arg!r}", lambda: getattr(open('f.txt', m), meth)(arg))
+"#,
+        r#"open empty ! FileNotFoundError [Errno 2] No such file or directory: ''
+open nul ! ValueError embedded null byte
+mkdir empty ! FileNotFoundError [Errno 2] No such file or directory: ''
+listdir empty ! FileNotFoundError [Errno 2] No such file or directory: ''
+exists empty -> False
+exists nul -> False
+makedirs -> None
+rename into self ! OSError [Errno 22] Invalid argument: 'd1' -> 'd1/d2/d3'
+rename dir onto nonempty ! OSError [Errno 39] Directory not empty: 'e1' -> 'd1'
+rmdir dot ! OSError [Errno 22] Invalid argument: '.'
+remove dot ! IsADirectoryError [Errno 21] Is a directory: '.'
+open dot ! IsADirectoryError [Errno 21] Is a directory: '.'
+open trailing slash ! IsADirectoryError [Errno 21] Is a directory: 'newfile/'
+open file trailing slash ! NotADirectoryError [Errno 20] Not a directory: 'f.txt/'
+listdir file ! NotADirectoryError [Errno 20] Not a directory: 'f.txt'
+mkdir under file ! NotADirectoryError [Errno 20] Not a directory: 'f.txt/x'
+makedirs under file ! NotADirectoryError [Errno 20] Not a directory: 'f.txt/x'
+makedirs exists file ! FileExistsError [Errno 17] File exists: 'f.txt'
+makedirs exists file ok ! FileExistsError [Errno 17] File exists: 'f.txt'
+rename file onto dir ! IsADirectoryError [Errno 21] Is a directory: 'f.txt' -> 'd1'
+rename missing dst dir ! FileNotFoundError [Errno 2] No such file or directory: 'f.txt' -> 'nodir/f.txt'
+seek negative ! OSError [Errno 22] Invalid argument
+seek text neg ! ValueError negative seek position -1
+seek text cur ! UnsupportedOperation can't do nonzero cur-relative seeks
+seek whence 5 ! ValueError invalid whence (5, should be 0, 1 or 2)
+read neg -> 'abc'
+read huge ! OverflowError cannot fit 'int' into an index-sized integer
+readline 0 -> ''
+truncate neg ! OSError [Errno 22] Invalid argument
+write after seek past end -> b'\x00\x00\x00\x00\x00x'
+getsize dir -> True
+open bytes path -> 'abc'
+open mode int ! TypeError open() argument 'mode' must be str, not int
+encoding bad ! LookupError unknown encoding: nope
+abspath empty -> True
+join no args ! TypeError join() missing 1 required positional argument: 'a'
+listdir tmp -> True
+read str ! TypeError argument should be integer or None, not 'str'
+read bin str ! TypeError argument should be integer or None, not 'str'
+readline float ! TypeError 'float' object cannot be interpreted as an integer
+bytes path missing ! FileNotFoundError [Errno 2] No such file or directory: b'missing.txt'
+pathlike -> 'abc'
+bytes name -> b'f.txt'
+makedirs dot -> None
+makedirs trailing -> None
+listdir after -> ['d1', 'e1', 'f.txt', 'g.bin', 'k', 'm']
+rmdir dot path ! OSError [Errno 22] Invalid argument: 'd1/.'
+r read 1.5 ! TypeError argument should be integer or None, not 'float'
+r read 'x' ! TypeError argument should be integer or None, not 'str'
+r read 100000000000000000000 ! OverflowError cannot fit 'int' into an index-sized integer
+r readline 1.5 ! TypeError 'float' object cannot be interpreted as an integer
+r readline 'x' ! TypeError 'str' object cannot be interpreted as an integer
+r readline 100000000000000000000 ! OverflowError Python int too large to convert to C ssize_t
+rb read 1.5 ! TypeError argument should be integer or None, not 'float'
+rb read 'x' ! TypeError argument should be integer or None, not 'str'
+rb read 100000000000000000000 ! OverflowError cannot fit 'int' into an index-sized integer
+rb readline 1.5 ! TypeError argument should be integer or None, not 'float'
+rb readline 'x' ! TypeError argument should be integer or None, not 'str'
+rb readline 100000000000000000000 ! OverflowError cannot fit 'int' into an index-sized integer
+"#,
+        None,
+        "=== f.txt (3 bytes) ===\nabc\n(no newline at end of file)\n=== g.bin (6 bytes) ===\n\u{0}\u{0}\u{0}\u{0}\u{0}x\n(no newline at end of file)\n",
+    );
+}
+
 /// A with block closes its file when the body raises; what was written
 /// stays; the exception goes on.
 #[test]

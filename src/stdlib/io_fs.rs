@@ -95,7 +95,7 @@ pub fn path_arg(vm: &mut Vm, v: Option<&Value>, func: &str) -> PyResult<String> 
         Some(v) => match v.as_str() {
             Some(s) => {
                 if s.contains('\0') {
-                    return vm.value_error(format!("{func}: embedded null character in path"));
+                    return vm.value_error("embedded null byte");
                 }
                 Ok(s.to_string())
             }

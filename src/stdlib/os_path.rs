@@ -265,7 +265,8 @@ fn mkdir(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// `os.makedirs(name, mode=0o777, exist_ok=False)`: every missing
-/// directory on the way.
+/// directory on the way, as `os.makedirs` walks them (its recursion on
+/// the head, so an error names the directory that failed).
 fn makedirs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let exist_ok = match args
         .take_kw("exist_ok")
@@ -278,30 +279,37 @@ fn makedirs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     args.pos.truncate(1);
     vm.check_args("makedirs", args, 1, 1)?;
     let p = path_arg(vm, args.pos.first(), "mkdir")?;
-    let abs = filesystem::absolute(&p);
-    let mut made = false;
-    let mut at = String::new();
-    for part in abs.split('/').filter(|c| !c.is_empty()) {
-        at.push('/');
-        at.push_str(part);
-        match vm.fs.stat(&at) {
-            Ok(Stat::Dir) => {}
-            Ok(Stat::File { .. }) if at != abs => {
-                return Err(os_error(vm, Errno::NotDir, Some(&p), None));
-            }
-            Ok(Stat::File { .. }) => {}
-            Err(_) => {
-                if let Err(e) = vm.fs.mkdir(&at) {
-                    return Err(os_error(vm, e, Some(&p), None));
-                }
-                made = true;
-            }
+    match make_dirs(&mut vm.fs, &p, exist_ok) {
+        Ok(()) => io_wait(vm, DIR_NS, Value::None),
+        Err((e, name)) => Err(os_error(vm, e, Some(&name), None)),
+    }
+}
+
+/// os.makedirs's own steps; the error with the path it is about.
+fn make_dirs(
+    fs: &mut filesystem::FileSystem,
+    name: &str,
+    exist_ok: bool,
+) -> Result<(), (Errno, String)> {
+    let (mut head, mut tail) = split_path(name);
+    if tail.is_empty() {
+        (head, tail) = split_path(&head);
+    }
+    if !head.is_empty() && !tail.is_empty() && fs.stat(&head).is_err() {
+        match make_dirs(fs, &head, exist_ok) {
+            // Made meanwhile by someone else: fine.
+            Ok(()) | Err((Errno::Exists, _)) => {}
+            Err(e) => return Err(e),
+        }
+        if tail == "." {
+            return Ok(());
         }
     }
-    if !made && !(exist_ok && vm.fs.stat(&abs) == Ok(Stat::Dir)) {
-        return Err(os_error(vm, Errno::Exists, Some(&p), None));
+    match fs.mkdir(name) {
+        Ok(()) => Ok(()),
+        Err(_) if exist_ok && fs.stat(name) == Ok(Stat::Dir) => Ok(()),
+        Err(e) => Err((e, name.to_string())),
     }
-    io_wait(vm, DIR_NS, Value::None)
 }
 
 fn remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -165,6 +165,14 @@ pub fn absolute(path: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
+/// [`absolute`], for a system call: the empty path names nothing (ENOENT).
+fn resolve(path: &str) -> Result<String, Errno> {
+    if path.is_empty() {
+        return Err(Errno::NoEntry);
+    }
+    Ok(absolute(path))
+}
+
 /// The parent directory of a normalized absolute path (`/` for `/`).
 fn parent(abs: &str) -> &str {
     match abs.rfind('/') {
@@ -195,7 +203,7 @@ impl FileSystem {
 
     /// `os.stat(path)`, reduced to what `os.path` asks.
     pub fn stat(&self, path: &str) -> Result<Stat, Errno> {
-        let abs = absolute(path);
+        let abs = resolve(path)?;
         match self.node(&abs) {
             Some(Node::Dir) => Ok(Stat::Dir),
             Some(Node::File(i)) => {
@@ -212,9 +220,10 @@ impl FileSystem {
 
     /// `open(2)`: a new descriptor for `path`.
     pub fn open(&mut self, path: &str, flags: OpenFlags) -> Result<i64, Errno> {
-        let abs = absolute(path);
+        let abs = resolve(path)?;
         let inode = match self.node(&abs).cloned() {
             Some(Node::Dir) => return Err(Errno::IsDir),
+            Some(Node::File(_)) if path.ends_with('/') => return Err(Errno::NotDir),
             Some(Node::File(_)) if flags.exclusive => return Err(Errno::Exists),
             Some(Node::File(i)) => {
                 if flags.truncate {
@@ -350,7 +359,7 @@ impl FileSystem {
 
     /// `mkdir(2)`.
     pub fn mkdir(&mut self, path: &str) -> Result<(), Errno> {
-        let abs = absolute(path);
+        let abs = resolve(path)?;
         if self.node(&abs).is_some() {
             return Err(Errno::Exists);
         }
@@ -361,7 +370,7 @@ impl FileSystem {
 
     /// `unlink(2)`: removes a file (not a directory).
     pub fn unlink(&mut self, path: &str) -> Result<(), Errno> {
-        let abs = absolute(path);
+        let abs = resolve(path)?;
         match self.node(&abs) {
             Some(Node::File(_)) => {
                 self.tree.remove(&abs);
@@ -374,8 +383,10 @@ impl FileSystem {
 
     /// `rmdir(2)`: removes an empty directory.
     pub fn rmdir(&mut self, path: &str) -> Result<(), Errno> {
-        let abs = absolute(path);
+        let abs = resolve(path)?;
         match self.node(&abs) {
+            // rmdir(2) refuses a path ending in `.`.
+            Some(Node::Dir) if path == "." || path.ends_with("/.") => Err(Errno::Invalid),
             Some(Node::Dir) if abs == "/" => Err(Errno::Invalid),
             Some(Node::Dir) => {
                 if self.children(&abs).next().is_some() {
@@ -392,7 +403,7 @@ impl FileSystem {
     /// `rename(2)`: a file replaces a file; a directory moves with all it
     /// holds (onto a missing name or an empty directory).
     pub fn rename(&mut self, src: &str, dst: &str) -> Result<(), Errno> {
-        let (from, to) = (absolute(src), absolute(dst));
+        let (from, to) = (resolve(src)?, resolve(dst)?);
         let Some(node) = self.node(&from).cloned() else {
             return Err(self.check_parent(&from).err().unwrap_or(Errno::NoEntry));
         };
@@ -444,7 +455,7 @@ impl FileSystem {
     /// `os.listdir(path)`: the names in a directory. CPython gives them in
     /// the directory's own order; ours is sorted.
     pub fn listdir(&self, path: &str) -> Result<Vec<String>, Errno> {
-        let abs = absolute(path);
+        let abs = resolve(path)?;
         match self.node(&abs) {
             Some(Node::Dir) => Ok(self.children(&abs).map(str::to_string).collect()),
             Some(Node::File(_)) => Err(Errno::NotDir),
@@ -563,6 +574,10 @@ mod tests {
         assert_eq!(fs.unlink("/tmp"), Err(Errno::IsDir));
         assert_eq!(fs.rmdir("/home"), Err(Errno::NotEmpty));
         assert_eq!(fs.close(99), Err(Errno::BadFd));
+        assert_eq!(fs.open("", R), Err(Errno::NoEntry));
+        assert_eq!(fs.listdir(""), Err(Errno::NoEntry));
+        assert_eq!(fs.open("f/", R), Err(Errno::NotDir));
+        assert_eq!(fs.rmdir("."), Err(Errno::Invalid));
     }
 
     #[test]

@@ -31,6 +31,24 @@ class UnsupportedOperation(OSError, ValueError):
     pass
 
 
+def _size(size, text_line=False):
+    # A read's size argument, checked as CPython's converters do (the
+    # text readline's is the plain ssize_t one).
+    if size is None:
+        return -1
+    if not isinstance(size, int):
+        if text_line:
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(size).__name__)
+        raise TypeError("argument should be integer or None, not '%s'"
+                        % type(size).__name__)
+    if not -2**63 <= size < 2**63:
+        if text_line:
+            raise OverflowError('Python int too large to convert to C ssize_t')
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
+    return size
+
+
 def _closed_error(msg='I/O operation on closed file.'):
     return ValueError(msg)
 
@@ -183,8 +201,7 @@ class TextIOWrapper(_FileBase):
 
     def read(self, size=-1):
         self._check_readable()
-        if size is None:
-            size = -1
+        size = _size(size)
         if size < 0:
             self._fill()
             return self._take(len(self._buf))
@@ -221,8 +238,7 @@ class TextIOWrapper(_FileBase):
 
     def readline(self, size=-1):
         self._check_readable()
-        if size is None:
-            size = -1
+        size = _size(size, True)
         end = self._line_end(self._pos)
         if end < 0 or end == len(self._buf):
             if self._fill():
@@ -321,8 +337,7 @@ class _Buffered(_FileBase):
 
     def read(self, size=-1):
         self._check_readable('read')
-        if size is None:
-            size = -1
+        size = _size(size)
         return _fs.read(self._fd, size)
 
     def read1(self, size=-1):
@@ -330,8 +345,7 @@ class _Buffered(_FileBase):
 
     def readline(self, size=-1):
         self._check_readable('readline')
-        if size is None:
-            size = -1
+        size = _size(size)
         start = _fs.tell(self._fd)
         rest = _fs.read(self._fd, -1)
         i = rest.find(b'\n')
@@ -397,7 +411,9 @@ def _open(file, mode='r', buffering=-1, encoding=None, errors=None,
     # and spends that time itself (it cannot stop inside this call).
     if isinstance(file, int) and not isinstance(file, bool):
         raise NotImplementedError('open() of a file descriptor is not simulated')
-    if not isinstance(file, str):
+    if not isinstance(file, (str, bytes)) and hasattr(type(file), '__fspath__'):
+        file = file.__fspath__()
+    if not isinstance(file, (str, bytes)):
         raise TypeError('expected str, bytes or os.PathLike object, not %s'
                         % type(file).__name__)
     if not isinstance(mode, str):
@@ -441,7 +457,14 @@ def _open(file, mode='r', buffering=-1, encoding=None, errors=None,
         if errors is None:
             errors = 'strict'
     kind = 'x' if creating else 'r' if reading else 'w' if writing else 'a'
-    fd = _fs.open(file, kind + ('+' if updating else ''))
+    # A bytes path is the file's name as given; the disk takes it decoded.
+    path = file.decode() if isinstance(file, bytes) else file
+    try:
+        fd = _fs.open(path, kind + ('+' if updating else ''))
+    except OSError as e:
+        if path is file:
+            raise
+        raise type(e)(e.errno, e.strerror, file) from None
     readable = reading or updating
     writable = not reading or updating
     if binary:

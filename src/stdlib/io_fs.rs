@@ -10,14 +10,15 @@
 //! byte; a flush of the write buffer 4 µs + 1.5 ns per byte; `stat`
 //! 3 µs; `mkdir`, `unlink`, `rename` 10 µs. Each is spent in I/O with the
 //! GIL released ([`Syscall::Io`]), as CPython releases it around the real
-//! system call. Writes land in the file at once, but a write costs I/O
-//! only when the bytes written since the last flush reach
-//! `io.DEFAULT_BUFFER_SIZE` (8192), and at `flush()`/`close()`: when
-//! CPython's buffered writer would call `write(2)`. Inside a callback from
+//! system call. Writes wait in the file's buffer (see
+//! `vm::filesystem`) and cost I/O only when they reach the file: at
+//! `io.DEFAULT_BUFFER_SIZE` (8192) bytes and at `flush()`/`close()`, when
+//! CPython's buffered writer calls `write(2)`. Inside a callback from
 //! a builtin the thread cannot stop: the time passes with the GIL held.
 //!
-//! Functions: `open(path, mode)` → fd (mode one of `r w a x`, optionally
-//! with `+`; no cost here), `opened()` (the cost of the `open(2)`, for
+//! Functions: `open(path, mode)` → `(fd, handle)` (mode one of `r w a
+//! x`, optionally with `+`; no cost here; the file object keeps the
+//! handle, whose end closes the file), `opened()` (the cost of the `open(2)`, for
 //! `io.open`; the builtin `open` charges it itself), `read(fd, n)`
 //! (n < 0: to the end), `write(fd, data)`, `flush(fd)`, `close(fd)`,
 //! `seek(fd, offset, whence)`, `tell(fd)`, `size(fd)`,
@@ -154,10 +155,14 @@ fn open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
         _ => flags.read = true,
     }
-    match vm.fs.open(&path, flags) {
-        Ok(fd) => Ok(Value::Int(fd)),
-        Err(e) => Err(os_error(vm, e, Some(&path), None)),
-    }
+    let fd = match vm.fs.open(&path, flags) {
+        Ok(fd) => fd,
+        Err(e) => return Err(os_error(vm, e, Some(&path), None)),
+    };
+    let handle = vm.fs.handle(fd).map_err(|e| fd_error(vm, e))?;
+    let object = vm.types.object.clone();
+    let handle = vm.new_native(&object, handle);
+    Ok(Value::tuple(vec![Value::Int(fd), handle]))
 }
 
 /// The time of the `open(2)` just made, in I/O.
@@ -191,11 +196,10 @@ fn write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             return vm.type_error(format!("a bytes-like object is required, not '{t}'"));
         }
     };
-    let unflushed = vm.fs.write(fd, &data).map_err(|e| fd_error(vm, e))?;
+    let written = vm.fs.write(fd, &data).map_err(|e| fd_error(vm, e))?;
     let n = Value::Int(data.len() as i64);
-    if unflushed >= crate::vm::filesystem::BUFFER_SIZE {
-        vm.fs.flush(fd).map_err(|e| fd_error(vm, e))?;
-        return io_wait(vm, flush_ns(unflushed), n);
+    if written > 0 {
+        return io_wait(vm, flush_ns(written), n);
     }
     Ok(n)
 }
@@ -203,9 +207,9 @@ fn write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn flush(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.flush", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let unflushed = vm.fs.flush(fd).map_err(|e| fd_error(vm, e))?;
-    if unflushed > 0 {
-        return io_wait(vm, flush_ns(unflushed), Value::None);
+    let written = vm.fs.flush(fd).map_err(|e| fd_error(vm, e))?;
+    if written > 0 {
+        return io_wait(vm, flush_ns(written), Value::None);
     }
     Ok(Value::None)
 }
@@ -213,13 +217,8 @@ fn flush(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.close", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let file = vm.fs.close(fd).map_err(|e| fd_error(vm, e))?;
-    let ns = CLOSE_NS
-        + if file.unflushed > 0 {
-            flush_ns(file.unflushed)
-        } else {
-            0
-        };
+    let written = vm.fs.close(fd).map_err(|e| fd_error(vm, e))?;
+    let ns = CLOSE_NS + if written > 0 { flush_ns(written) } else { 0 };
     io_wait(vm, ns, Value::None)
 }
 
@@ -238,8 +237,7 @@ fn seek(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn tell(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.tell", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let pos = vm.fs.file(fd).map(|f| f.pos);
-    let pos = pos.map_err(|e| fd_error(vm, e))?;
+    let pos = vm.fs.tell(fd).map_err(|e| fd_error(vm, e))?;
     Ok(Value::Int(pos as i64))
 }
 

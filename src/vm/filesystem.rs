@@ -8,11 +8,18 @@
 //!
 //! This file knows paths, bytes and errno values only: it never builds a
 //! Python object and never charges time (the `_fs` module and
-//! `stdlib::os` do both). Writes go straight to the file's bytes; what
-//! CPython keeps in its 8 KB buffer until a flush only changes *when* the
-//! I/O cost is charged (see [`OpenFile::unflushed`]).
+//! `stdlib::os` do both). Writes wait in the open file's buffer, as in
+//! CPython's buffered writer, until a flush, a close, or 8 KB of them
+//! ([`OpenFile::pending`]): until then no other descriptor sees them. A
+//! file object that goes away closes its file, as CPython's reference
+//! counting does at once; here a [`Handle`] dropped with the object
+//! queues the close, done before the next system call (so no call can
+//! tell the difference). At the end of a run every file still open is
+//! flushed, as at interpreter shutdown ([`FileSystem::files`]).
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The working directory of every simulated process.
 pub const CWD: &str = "/home/user";
@@ -92,12 +99,28 @@ pub struct OpenFile {
     /// The path it was opened by (as given, for messages).
     pub name: String,
     pub flags: OpenFlags,
-    /// The offset of the next read or write.
+    /// The offset of the next read, and of the next flush's bytes.
     pub pos: usize,
-    /// Bytes written since the last flush: CPython's buffered writer
-    /// would still hold them (up to [`BUFFER_SIZE`]). They are already in
-    /// the file; the count decides when a flush's I/O is charged.
-    pub unflushed: usize,
+    /// Bytes written since the last flush, which CPython's buffered
+    /// writer holds (fewer than [`BUFFER_SIZE`] of them): not in the file
+    /// yet. Invariant: empty unless the file was opened for writing.
+    pub pending: Vec<u8>,
+    /// Which `open()` made it (descriptor numbers are reused).
+    pub id: u64,
+}
+
+/// Held by the Python file object of an open file: dropped with it, it
+/// queues the file for closing (see the module docs).
+#[derive(Debug)]
+pub struct Handle {
+    id: u64,
+    dropped: Rc<RefCell<Vec<u64>>>,
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.dropped.borrow_mut().push(self.id);
+    }
 }
 
 /// Virtual time of an `open(2)`, in ns (measured as `stdlib::io_fs`
@@ -125,6 +148,10 @@ pub struct FileSystem {
     inodes: Vec<Vec<u8>>,
     /// Descriptor `i + FIRST_FD` → its open file, `None` once closed.
     fds: Vec<Option<OpenFile>>,
+    /// The id the next `open()` gets.
+    next_id: u64,
+    /// Ids of open files whose file object is gone, to close.
+    dropped: Rc<RefCell<Vec<u64>>>,
 }
 
 /// The first descriptor `open()` hands out (0–2 are the std streams).
@@ -140,6 +167,8 @@ impl Default for FileSystem {
             tree,
             inodes: Vec::new(),
             fds: Vec::new(),
+            next_id: 0,
+            dropped: Rc::default(),
         }
     }
 }
@@ -202,7 +231,8 @@ impl FileSystem {
     }
 
     /// `os.stat(path)`, reduced to what `os.path` asks.
-    pub fn stat(&self, path: &str) -> Result<Stat, Errno> {
+    pub fn stat(&mut self, path: &str) -> Result<Stat, Errno> {
+        self.reap();
         let abs = resolve(path)?;
         match self.node(&abs) {
             Some(Node::Dir) => Ok(Stat::Dir),
@@ -220,6 +250,7 @@ impl FileSystem {
 
     /// `open(2)`: a new descriptor for `path`.
     pub fn open(&mut self, path: &str, flags: OpenFlags) -> Result<i64, Errno> {
+        self.reap();
         let abs = resolve(path)?;
         let inode = match self.node(&abs).cloned() {
             Some(Node::Dir) => return Err(Errno::IsDir),
@@ -251,12 +282,14 @@ impl FileSystem {
         } else {
             0
         };
+        self.next_id += 1;
         let file = OpenFile {
             inode,
             name: path.to_string(),
             flags,
             pos,
-            unflushed: 0,
+            pending: Vec::new(),
+            id: self.next_id,
         };
         let slot = self.fds.iter().position(Option::is_none);
         let i = match slot {
@@ -272,26 +305,79 @@ impl FileSystem {
         Ok(i as i64 + FIRST_FD)
     }
 
-    /// The open file of descriptor `fd`.
-    pub fn file(&mut self, fd: i64) -> Result<&mut OpenFile, Errno> {
+    /// The table slot of descriptor `fd`.
+    fn slot(&self, fd: i64) -> Result<usize, Errno> {
         usize::try_from(fd - FIRST_FD)
             .ok()
-            .and_then(|i| self.fds.get_mut(i))
-            .and_then(Option::as_mut)
+            .filter(|&i| self.fds.get(i).is_some_and(Option::is_some))
             .ok_or(Errno::BadFd)
     }
 
-    /// `close(2)`: the open file as it was (its unflushed count).
-    pub fn close(&mut self, fd: i64) -> Result<OpenFile, Errno> {
-        self.file(fd)?;
-        let i = (fd - FIRST_FD) as usize;
-        self.fds[i].take().ok_or(Errno::BadFd)
+    fn file_at(&mut self, i: usize) -> &mut OpenFile {
+        self.fds[i].as_mut().expect("slot() checked it")
     }
 
-    /// `read(2)`: up to `n` bytes (all that is left when `n` is None)
-    /// from the descriptor's offset, which moves past them.
+    /// The handle a file object holds for descriptor `fd`.
+    pub fn handle(&mut self, fd: i64) -> Result<Handle, Errno> {
+        let i = self.slot(fd)?;
+        Ok(Handle {
+            id: self.file_at(i).id,
+            dropped: self.dropped.clone(),
+        })
+    }
+
+    /// Closes the files whose file objects are gone (flushing them).
+    fn reap(&mut self) {
+        let ids = std::mem::take(&mut *self.dropped.borrow_mut());
+        for id in ids {
+            let found = self
+                .fds
+                .iter()
+                .position(|f| f.as_ref().is_some_and(|f| f.id == id));
+            if let Some(i) = found {
+                self.write_pending(i);
+                self.fds[i] = None;
+            }
+        }
+    }
+
+    /// Moves slot `i`'s pending bytes into the file (at the end in append
+    /// mode, zero-filling a gap after a seek past the end); how many.
+    fn write_pending(&mut self, i: usize) -> usize {
+        let Some(f) = self.fds[i].as_mut() else {
+            return 0;
+        };
+        let bytes = std::mem::take(&mut f.pending);
+        if bytes.is_empty() {
+            return 0;
+        }
+        let data = &mut self.inodes[f.inode];
+        let at = if f.flags.append { data.len() } else { f.pos };
+        if data.len() < at + bytes.len() {
+            data.resize(at + bytes.len(), 0);
+        }
+        data[at..at + bytes.len()].copy_from_slice(&bytes);
+        f.pos = at + bytes.len();
+        bytes.len()
+    }
+
+    /// `close(2)`, after flushing: how many bytes the flush wrote.
+    pub fn close(&mut self, fd: i64) -> Result<usize, Errno> {
+        self.reap();
+        let i = self.slot(fd)?;
+        let n = self.write_pending(i);
+        self.fds[i] = None;
+        Ok(n)
+    }
+
+    /// `read(2)` (after flushing the descriptor's own writes, as a
+    /// buffered file does): up to `n` bytes (all that is left when `n` is
+    /// None) from the descriptor's offset, which moves past them.
     pub fn read(&mut self, fd: i64, n: Option<usize>) -> Result<Vec<u8>, Errno> {
-        let f = self.file(fd)?.clone();
+        self.reap();
+        let i = self.slot(fd)?;
+        self.write_pending(i);
+        let f = self.file_at(i).clone();
         let data = &self.inodes[f.inode];
         let start = f.pos.min(data.len());
         let end = match n {
@@ -299,37 +385,51 @@ impl FileSystem {
             None => data.len(),
         };
         let out = data[start..end].to_vec();
-        self.file(fd)?.pos = end.max(f.pos);
+        self.file_at(i).pos = end.max(f.pos);
         Ok(out)
     }
 
-    /// `write(2)`: at the offset (the end in append mode), zero-filling a
-    /// gap after a seek past the end. Returns the new unflushed count.
+    /// A buffered write: the bytes wait in the buffer, unless they would
+    /// overflow it; then the buffer is flushed and bytes as large as the
+    /// buffer go straight to the file. Returns how many bytes reached the
+    /// file (0: none, no system call).
     pub fn write(&mut self, fd: i64, bytes: &[u8]) -> Result<usize, Errno> {
-        let f = self.file(fd)?.clone();
-        let data = &mut self.inodes[f.inode];
-        let at = if f.flags.append { data.len() } else { f.pos };
-        if data.len() < at + bytes.len() {
-            data.resize(at + bytes.len(), 0);
+        self.reap();
+        let i = self.slot(fd)?;
+        let f = self.file_at(i);
+        if f.pending.len() + bytes.len() < BUFFER_SIZE {
+            f.pending.extend_from_slice(bytes);
+            return Ok(0);
         }
-        data[at..at + bytes.len()].copy_from_slice(bytes);
-        let f = self.file(fd)?;
-        f.pos = at + bytes.len();
-        f.unflushed += bytes.len();
-        Ok(f.unflushed)
+        let mut n = self.write_pending(i);
+        let f = self.file_at(i);
+        f.pending.extend_from_slice(bytes);
+        if bytes.len() >= BUFFER_SIZE {
+            n += self.write_pending(i);
+        }
+        Ok(n)
     }
 
-    /// Forgets the unflushed count (the flush's cost is being charged);
-    /// returns it.
+    /// `flush()`: the pending bytes into the file; how many.
     pub fn flush(&mut self, fd: i64) -> Result<usize, Errno> {
-        let f = self.file(fd)?;
-        Ok(std::mem::take(&mut f.unflushed))
+        self.reap();
+        let i = self.slot(fd)?;
+        Ok(self.write_pending(i))
     }
 
-    /// `lseek(2)` with whence 0 (start), 1 (current) or 2 (end).
+    /// `tell()`: the offset, the pending bytes counted.
+    pub fn tell(&mut self, fd: i64) -> Result<usize, Errno> {
+        let i = self.slot(fd)?;
+        let f = self.file_at(i);
+        Ok(f.pos + f.pending.len())
+    }
+
+    /// `lseek(2)` with whence 0 (start), 1 (current) or 2 (end), after a
+    /// flush.
     pub fn seek(&mut self, fd: i64, offset: i64, whence: i64) -> Result<usize, Errno> {
         let size = self.size_of(fd)? as i64;
-        let f = self.file(fd)?;
+        let i = self.slot(fd)?;
+        let f = self.file_at(i);
         let base = match whence {
             0 => 0,
             1 => f.pos as i64,
@@ -344,21 +444,28 @@ impl FileSystem {
         Ok(f.pos)
     }
 
-    /// The size of the file a descriptor names.
+    /// The size of the file a descriptor names, after a flush.
     pub fn size_of(&mut self, fd: i64) -> Result<usize, Errno> {
-        let i = self.file(fd)?.inode;
-        Ok(self.inodes[i].len())
+        self.reap();
+        let i = self.slot(fd)?;
+        self.write_pending(i);
+        let inode = self.file_at(i).inode;
+        Ok(self.inodes[inode].len())
     }
 
-    /// `ftruncate(2)`.
+    /// `ftruncate(2)`, after a flush.
     pub fn truncate(&mut self, fd: i64, size: usize) -> Result<(), Errno> {
-        let i = self.file(fd)?.inode;
-        self.inodes[i].resize(size, 0);
+        self.reap();
+        let i = self.slot(fd)?;
+        self.write_pending(i);
+        let inode = self.file_at(i).inode;
+        self.inodes[inode].resize(size, 0);
         Ok(())
     }
 
     /// `mkdir(2)`.
     pub fn mkdir(&mut self, path: &str) -> Result<(), Errno> {
+        self.reap();
         let abs = resolve(path)?;
         if self.node(&abs).is_some() {
             return Err(Errno::Exists);
@@ -370,6 +477,7 @@ impl FileSystem {
 
     /// `unlink(2)`: removes a file (not a directory).
     pub fn unlink(&mut self, path: &str) -> Result<(), Errno> {
+        self.reap();
         let abs = resolve(path)?;
         match self.node(&abs) {
             Some(Node::File(_)) => {
@@ -383,6 +491,7 @@ impl FileSystem {
 
     /// `rmdir(2)`: removes an empty directory.
     pub fn rmdir(&mut self, path: &str) -> Result<(), Errno> {
+        self.reap();
         let abs = resolve(path)?;
         match self.node(&abs) {
             // rmdir(2) refuses a path ending in `.`.
@@ -403,6 +512,7 @@ impl FileSystem {
     /// `rename(2)`: a file replaces a file; a directory moves with all it
     /// holds (onto a missing name or an empty directory).
     pub fn rename(&mut self, src: &str, dst: &str) -> Result<(), Errno> {
+        self.reap();
         let (from, to) = (resolve(src)?, resolve(dst)?);
         let Some(node) = self.node(&from).cloned() else {
             return Err(self.check_parent(&from).err().unwrap_or(Errno::NoEntry));
@@ -454,7 +564,8 @@ impl FileSystem {
 
     /// `os.listdir(path)`: the names in a directory. CPython gives them in
     /// the directory's own order; ours is sorted.
-    pub fn listdir(&self, path: &str) -> Result<Vec<String>, Errno> {
+    pub fn listdir(&mut self, path: &str) -> Result<Vec<String>, Errno> {
+        self.reap();
         let abs = resolve(path)?;
         match self.node(&abs) {
             Some(Node::Dir) => Ok(self.children(&abs).map(str::to_string).collect()),
@@ -464,8 +575,17 @@ impl FileSystem {
     }
 
     /// Every regular file with its bytes, by path: relative to [`CWD`]
-    /// when inside it, else absolute; sorted by path.
+    /// when inside it, else absolute; sorted by path. Files still open
+    /// are flushed first (in descriptor order), as at the end of a run.
     pub fn files(&self) -> Vec<DiskFile> {
+        let mut disk = self.clone();
+        for i in 0..disk.fds.len() {
+            disk.write_pending(i);
+        }
+        disk.listing()
+    }
+
+    fn listing(&self) -> Vec<DiskFile> {
         let prefix = format!("{CWD}/");
         let mut out: Vec<DiskFile> = self
             .tree
@@ -542,8 +662,10 @@ mod tests {
         let fd = fs.open("a.txt", W).unwrap();
         assert_eq!(fd, FIRST_FD);
         fs.write(fd, b"hello ").unwrap();
-        assert_eq!(fs.write(fd, b"world").unwrap(), 11);
-        fs.close(fd).unwrap();
+        assert_eq!(fs.write(fd, b"world").unwrap(), 0, "buffered");
+        assert_eq!(fs.tell(fd).unwrap(), 11);
+        assert_eq!(fs.stat("a.txt"), Ok(Stat::File { size: 0 }));
+        assert_eq!(fs.close(fd).unwrap(), 11, "flushed by close");
         let fd = fs.open("/home/user/a.txt", R).unwrap();
         assert_eq!(fs.read(fd, Some(5)).unwrap(), b"hello");
         assert_eq!(fs.read(fd, None).unwrap(), b" world");
@@ -585,16 +707,39 @@ mod tests {
         let mut fs = FileSystem::default();
         let fd = fs.open("log", W).unwrap();
         fs.write(fd, b"ab").unwrap();
+        fs.flush(fd).unwrap();
         let a = OpenFlags {
             append: true,
             truncate: false,
             ..W
         };
         let fd2 = fs.open("log", a).unwrap();
+        assert_eq!(fs.tell(fd2).unwrap(), 2);
         fs.write(fd2, b"cd").unwrap();
+        fs.flush(fd2).unwrap();
         fs.seek(fd, 6, 0).unwrap();
         fs.write(fd, b"z").unwrap();
-        assert_eq!(fs.files()[0].bytes, b"abcd\0\0z");
+        assert_eq!(fs.files()[0].bytes, b"abcd\0\0z", "open files flushed");
+        assert_eq!(fs.size_of(fd2).unwrap(), 4, "not flushed yet");
+    }
+
+    #[test]
+    fn buffer_overflow_and_dropped_handles_reach_the_file() {
+        let mut fs = FileSystem::default();
+        let fd = fs.open("big", W).unwrap();
+        assert_eq!(fs.write(fd, &[b'x'; 8000]).unwrap(), 0);
+        assert_eq!(fs.write(fd, &[b'y'; 200]).unwrap(), 8000);
+        assert_eq!(
+            fs.write(fd, &[b'z'; BUFFER_SIZE]).unwrap(),
+            200 + BUFFER_SIZE
+        );
+        let other = fs.open("small", W).unwrap();
+        fs.write(other, b"kept").unwrap();
+        let handle = fs.handle(other).unwrap();
+        assert_eq!(fs.stat("small"), Ok(Stat::File { size: 0 }));
+        drop(handle);
+        assert_eq!(fs.stat("small"), Ok(Stat::File { size: 4 }));
+        assert_eq!(fs.flush(other), Err(Errno::BadFd), "closed with it");
     }
 
     #[test]

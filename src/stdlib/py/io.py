@@ -10,10 +10,9 @@ too. This module stands for C code: its frames stay out of tracebacks.
 
 Differences from CPython, by design: a read fetches the rest of the file
 at once (CPython reads 8 KB chunks), so `tell()` after reading text with
-translated '\\r\\n' newlines is not CPython's opaque cookie; writes reach
-the file at once (CPython keeps up to 8 KB in memory until a flush; the
-cost of that flush is charged when CPython would pay it); `newlines` is
-always None; a file descriptor number cannot be opened."""
+translated '\\r\\n' newlines is not CPython's opaque cookie; written text
+waits in one 8 KB buffer (CPython has a text layer and a binary one);
+`newlines` is always None; a file descriptor number cannot be opened."""
 
 import _fs
 
@@ -460,7 +459,7 @@ def _open(file, mode='r', buffering=-1, encoding=None, errors=None,
     # A bytes path is the file's name as given; the disk takes it decoded.
     path = file.decode() if isinstance(file, bytes) else file
     try:
-        fd = _fs.open(path, kind + ('+' if updating else ''))
+        fd, handle = _fs.open(path, kind + ('+' if updating else ''))
     except OSError as e:
         if path is file:
             raise
@@ -477,12 +476,18 @@ def _open(file, mode='r', buffering=-1, encoding=None, errors=None,
         else:
             raw_mode = 'rb' if reading else 'wb'
         if updating:
-            return BufferedRandom(fd, file, raw_mode, True, True)
-        if reading:
-            return BufferedReader(fd, file, raw_mode, True, False)
-        return BufferedWriter(fd, file, raw_mode, False, True)
-    return TextIOWrapper(fd, file, mode, readable, writable, encoding,
-                         errors, newline)
+            f = BufferedRandom(fd, file, raw_mode, True, True)
+        elif reading:
+            f = BufferedReader(fd, file, raw_mode, True, False)
+        else:
+            f = BufferedWriter(fd, file, raw_mode, False, True)
+    else:
+        f = TextIOWrapper(fd, file, mode, readable, writable, encoding,
+                          errors, newline)
+    # When the file object goes, its file is closed (and flushed), as
+    # CPython's reference counting closes it.
+    f._handle = handle
+    return f
 
 
 class StringIO:

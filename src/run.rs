@@ -2,11 +2,15 @@
 //! turns the outcome into what a terminal shows (stdout, stderr with a
 //! CPython-style traceback, an exit status).
 //!
+//! The files the program left on the simulated disk are part of the
+//! output too ([`RunOutput::files`], written out by [`render_files`]).
+//!
 //! Exit statuses: 0 ok; 1 uncaught exception, SyntaxError or a construct
 //! we do not simulate; `SystemExit(n)` gives n; 3 deadlock; 4 the op
 //! budget ran out.
 
 use crate::runtime::{self, SimOptions};
+pub use crate::vm::filesystem::DiskFile;
 
 /// What to run and how.
 #[derive(Clone, Debug)]
@@ -63,6 +67,9 @@ pub struct RunOutput {
     /// The schedule string that replays this run (None when it never
     /// started: a SyntaxError or a bad option).
     pub schedule: Option<String>,
+    /// The files on the simulated disk at the end (written by `open()`,
+    /// `csv`, `json.dump` …), sorted by path.
+    pub files: Vec<DiskFile>,
 }
 
 /// Exit status when the op budget is exhausted.
@@ -106,6 +113,68 @@ pub fn run_simulation(
         ops: out.ops,
         virtual_ns: out.virtual_ns,
         schedule: sim.as_ref().map(|s| s.schedule()),
+        files: out.files,
     };
     (output, sim)
+}
+
+/// The files a run left, for a terminal: a header line per file with its
+/// path and size, then its contents (text as it is, ending with a newline;
+/// bytes that are not UTF-8 as Python's `repr` of them). Empty when the
+/// run left no file.
+///
+/// ```text
+/// === log.txt (24 bytes) ===
+/// worker 0 step 0
+/// ```
+pub fn render_files(files: &[DiskFile]) -> String {
+    let mut out = String::new();
+    for f in files {
+        let n = f.bytes.len();
+        let unit = if n == 1 { "byte" } else { "bytes" };
+        match f.text() {
+            Some(text) => {
+                out.push_str(&format!("=== {} ({n} {unit}) ===\n", f.path));
+                out.push_str(text);
+                if !text.is_empty() && !text.ends_with('\n') {
+                    out.push_str("\n(no newline at end of file)\n");
+                }
+            }
+            None => {
+                out.push_str(&format!("=== {} ({n} {unit}, binary) ===\n", f.path));
+                out.push_str(&f.shown());
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_render_text_as_is_and_bytes_as_their_repr() {
+        let files = [
+            DiskFile {
+                path: "a.txt".into(),
+                bytes: b"x\ny".to_vec(),
+            },
+            DiskFile {
+                path: "d/b.bin".into(),
+                bytes: vec![0, 0xff],
+            },
+            DiskFile {
+                path: "empty".into(),
+                bytes: Vec::new(),
+            },
+        ];
+        assert_eq!(
+            render_files(&files),
+            "=== a.txt (3 bytes) ===\nx\ny\n(no newline at end of file)\n\
+             === d/b.bin (2 bytes, binary) ===\nb'\\x00\\xff'\n\
+             === empty (0 bytes) ===\n"
+        );
+    }
 }

@@ -83,3 +83,33 @@ fn bad_options_are_usage_errors() {
     let out = cli::interleave("run", "print(1)\n", &["--cores", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// `--files` lists on stderr what the program left on the simulated disk,
+/// after what it printed; stdout stays exactly the program's. Nothing
+/// reaches the real disk.
+#[test]
+fn files_flag_prints_the_files_left_on_the_simulated_disk() {
+    let program = r#"import csv, os
+os.mkdir("out")
+with open("out/rows.csv", "w", newline="") as f:
+    csv.writer(f).writerows([["n", "sq"], [2, 4]])
+with open("raw.bin", "wb") as f:
+    f.write(bytes([0, 1, 255]))
+open("scratch.txt", "w").close()
+os.remove("scratch.txt")
+print(sorted(os.listdir(".")))
+"#;
+    let out = cli::interleave("run", program, &["--files"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "['out', 'raw.bin']\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "interleave: 2 files on the simulated disk\n\
+         === out/rows.csv (11 bytes) ===\nn,sq\r\n2,4\r\n\
+         === raw.bin (3 bytes, binary) ===\nb'\\x00\\x01\\xff'\n"
+    );
+    assert!(!std::path::Path::new("out/rows.csv").exists());
+    // Without the flag: nothing after the program's output.
+    let quiet = cli::interleave("run", program, &[]);
+    assert!(quiet.stderr.is_empty());
+}

@@ -1013,6 +1013,11 @@ impl Simulation {
     pub fn output(&self) -> (&str, &str) {
         (&self.vm.io.stdout, &self.vm.io.stderr)
     }
+
+    /// The files on the simulated disk now, sorted by path.
+    pub fn files(&self) -> Vec<crate::vm::filesystem::DiskFile> {
+        self.vm.fs.files()
+    }
 }
 
 /// What a finished run produced.
@@ -1024,6 +1029,8 @@ pub struct SimOutput {
     pub ops: u64,
     /// Virtual time at the end, in nanoseconds.
     pub virtual_ns: u64,
+    /// The files on the simulated disk at the end, sorted by path.
+    pub files: Vec<crate::vm::filesystem::DiskFile>,
 }
 
 /// Compiles and runs `source` to the end.
@@ -1048,6 +1055,7 @@ pub fn run_program(source: &str, options: &SimOptions) -> (SimOutput, Option<Sim
         exit_code,
         ops: sim.vm.ops,
         virtual_ns: sim.now(),
+        files: sim.files(),
     };
     (out, Some(sim))
 }

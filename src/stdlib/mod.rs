@@ -7,10 +7,12 @@
 //! A module here may use the VM and (later) the runtime's primitives; it
 //! must never reach into the interpreter loop.
 
+pub mod io_fs;
 pub mod math;
 pub mod multiprocessing;
 pub mod net;
 pub mod os;
+pub mod os_path;
 pub mod thread;
 pub mod time;
 // heapq, string, json, dataclasses, random:
@@ -57,6 +59,10 @@ pub fn register(vm: &mut Vm) {
         frozen_module(vm, m, "string", "string.py")
     });
     vm.register_module("json", |vm, m| frozen_module(vm, m, "json", "json.py"));
+    // Files on the simulated disk: io and csv (`os` has the rest).
+    vm.register_module("_fs", io_fs::make);
+    vm.register_module("io", |vm, m| frozen_module(vm, m, "io", "io.py"));
+    vm.register_module("csv", |vm, m| frozen_module(vm, m, "csv", "csv.py"));
     vm.register_module("dataclasses", dataclasses::make);
     vm.register_module("random", random::make);
     // The primitives of threads, on the runtime.

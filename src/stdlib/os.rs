@@ -1,8 +1,9 @@
 //! `os`, the part a concurrency lesson uses: the simulated machine's
 //! `cpu_count()` (the `--cores` of the run), the process ids, and
 //! processes: `fork`, `_exit`, `kill`, `waitpid` and the wait-status
-//! helpers (the runtime carries them out: see `runtime::process`). The
-//! rest of `os` (files, environment) is not simulated yet and raises
+//! helpers (the runtime carries them out: see `runtime::process`); files
+//! on the simulated disk and `os.path` (see `os_path`). The rest of `os`
+//! (environment, stat results) is not simulated yet and raises
 //! AttributeError naming it.
 
 use crate::vm::builtins::Methods;
@@ -31,6 +32,12 @@ const FUNCTIONS: Methods = &[
 /// Factory of `os`.
 pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     vm.module_functions(module, FUNCTIONS);
+    vm.module_functions(module, super::os_path::OS_FUNCTIONS);
+    let path = super::os_path::make_path_module(vm);
+    vm.module_set(module, "path", Value::Obj(path.clone()));
+    // `import os.path` finds it (one per process, as `os` itself).
+    vm.modules.insert("os.path".into(), Value::Obj(path));
+    vm.module_set(module, "curdir", Value::str("."));
     vm.module_set(module, "name", Value::str("posix"));
     vm.module_set(module, "sep", Value::str("/"));
     vm.module_set(module, "linesep", Value::str("\n"));

@@ -152,6 +152,11 @@ pub enum Text {
     ExploreNoOutput,
     ExploreEmpty,
     ExploreCompileError,
+    Files,
+    FilesNote,
+    FileBytes,
+    FileBinary,
+    FileMore,
 }
 
 impl Lang {
@@ -320,6 +325,16 @@ impl Lang {
             (Lang::Zh, ExploreEmpty) => "没有运行的结果落在这个区间。",
             (Lang::En, ExploreCompileError) => "The program does not compile; run it to see where.",
             (Lang::Zh, ExploreCompileError) => "程序无法编译；运行它即可看到出错的位置。",
+            (Lang::En, Files) => "Files",
+            (Lang::Zh, Files) => "文件",
+            (Lang::En, FilesNote) => "What the program left on its simulated disk (working directory /home/user). Each run starts with an empty disk; nothing is written to your computer.",
+            (Lang::Zh, FilesNote) => "程序留在模拟磁盘上的文件（工作目录 /home/user）。每次运行都从空磁盘开始；不会写入你的电脑。",
+            (Lang::En, FileBytes) => "bytes",
+            (Lang::Zh, FileBytes) => "字节",
+            (Lang::En, FileBinary) => ", binary",
+            (Lang::Zh, FileBinary) => "，二进制",
+            (Lang::En, FileMore) => "more characters not shown",
+            (Lang::Zh, FileMore) => "个字符未显示",
         }
     }
 

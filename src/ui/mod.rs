@@ -29,6 +29,7 @@ mod compare_view;
 pub mod crash;
 mod editor;
 mod explore_panel;
+mod files_panel;
 mod gallery;
 mod i18n;
 mod lab_draw;
@@ -430,6 +431,7 @@ pub fn app(props: &AppProps) -> Html {
                     caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
                 <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_replay={on_replay} />
+                <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />
                 }

@@ -50,6 +50,8 @@ pub struct RunView {
     /// lock and queue lanes and the statistics read them.
     pub events: Vec<crate::trace::Event>,
     pub state_lines: Vec<u32>,
+    /// The files on the simulated disk at the end (the files panel).
+    pub files: Vec<crate::vm::filesystem::DiskFile>,
 }
 
 impl PartialEq for RunView {
@@ -251,6 +253,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                     runtime,
                     events,
                     state_lines: std::mem::take(&mut sim.state_lines),
+                    files: sim.files(),
                 });
                 // Compare: the second run, unless Stop ended the first.
                 match (settings.second(), outcome) {

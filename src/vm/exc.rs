@@ -15,10 +15,27 @@ use super::{PyErr, PyResult, Vm};
 /// CPython's C code, so tracebacks leave its frames out).
 pub const BOOTSTRAP_FILENAME: &str = "<_thread>";
 
+/// Simulated modules written in Python that stand for C code in CPython
+/// (`io` is `_io`): their frames stay out of tracebacks too.
+pub const C_MODULE_FILENAMES: &[&str] = &["<frozen io>"];
+
 impl Vm {
     /// A new exception instance of `class` with these args.
+    /// `OSError(errno, strerror, ...)` becomes the subclass for that
+    /// errno and sets its attributes, as CPython's `OSError.__new__` does.
     pub fn new_exception(&self, class: ObjRef, args: Vec<Value>) -> ObjRef {
-        Rc::new(Obj::Exception(Box::new(ExcData {
+        let os_error = self.types.exc("OSError");
+        let mut class = class;
+        if Rc::ptr_eq(&class, &os_error) && (2..=5).contains(&args.len()) {
+            if let Some(sub) = match &args[0] {
+                Value::Int(n) => super::builtins::exception::os_error_subclass(*n),
+                _ => None,
+            } {
+                class = self.types.exc(sub);
+            }
+        }
+        let is_os_error = super::types::is_subtype(&class, &os_error);
+        let o = Rc::new(Obj::Exception(Box::new(ExcData {
             class,
             args: RefCell::new(Value::tuple(args)),
             dict: RefCell::new(Dict::new()),
@@ -26,7 +43,11 @@ impl Vm {
             cause: RefCell::new(Value::None),
             context: RefCell::new(Value::None),
             suppress_context: Cell::new(false),
-        })))
+        })));
+        if is_os_error {
+            super::builtins::exception::os_error_init(self, &o);
+        }
+        o
     }
 
     /// A builtin exception `name` with one str argument, as an error.
@@ -180,7 +201,9 @@ impl Vm {
         for e in &entries {
             // The runtime's thread bootstrap stands for C code in CPython:
             // no frame of it ever shows.
-            if &*e.code.filename == BOOTSTRAP_FILENAME {
+            if &*e.code.filename == BOOTSTRAP_FILENAME
+                || C_MODULE_FILENAMES.contains(&&*e.code.filename)
+            {
                 continue;
             }
             let line = e.code.lines.get(e.pc).copied().unwrap_or(e.code.first_line);

@@ -21,6 +21,7 @@ pub mod cost;
 pub mod dict;
 pub mod dis;
 pub mod exc;
+pub mod filesystem;
 pub mod frame;
 pub mod identity;
 pub mod interp;
@@ -207,6 +208,9 @@ pub struct Vm {
     /// subclasses call it. (An address may outlive its class; a match is
     /// confirmed by a lookup.)
     pub getattribute_classes: Vec<usize>,
+    /// The simulated disk and its open files, shared by every process of
+    /// the run (see `filesystem`).
+    pub fs: filesystem::FileSystem,
 }
 
 /// Reference cycles (a module's functions point at the module's globals,
@@ -279,6 +283,7 @@ impl Vm {
             compile_hook: None,
             entropy: 0,
             getattribute_classes: Vec::new(),
+            fs: filesystem::FileSystem::default(),
         };
         vm.entropy = vm.config.seed;
         types::init_type_dicts(&mut vm);

@@ -331,9 +331,25 @@ pub struct StdStream {
     pub stderr: bool,
 }
 
-/// Writes `s` to `file` (None: stdout), as `print(..., file=f)` does.
+/// What the program put in `sys.stdout` in place of the process's
+/// stdout (a file, a `StringIO`), if it did.
+fn redirected_stdout(vm: &mut Vm) -> Option<Value> {
+    // A program that never imported sys cannot have replaced it.
+    let sys = vm.modules.get("sys")?.clone();
+    let stdout = vm.get_attr_str(&sys, "stdout").ok()?;
+    native_data(&stdout, |_: &mut StdStream| ())
+        .is_none()
+        .then_some(stdout)
+}
+
+/// Writes `s` to `file` (None: `sys.stdout`), as `print(..., file=f)`
+/// does.
 pub fn write_to(vm: &mut Vm, file: Option<&Value>, s: &str) -> PyResult<()> {
-    match file {
+    let redirected = match file {
+        None => redirected_stdout(vm),
+        Some(_) => None,
+    };
+    match file.or(redirected.as_ref()) {
         None => {
             vm.write_stdout(s);
             Ok(())

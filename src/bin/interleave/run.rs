@@ -3,13 +3,15 @@
 //! statuses (0 ok, 1 uncaught exception or SyntaxError, n for
 //! `sys.exit(n)`), 2 for a usage error and 4 when the op budget runs out.
 //! `--stats` adds the run's statistics on stderr, after what the program
-//! printed; `--trace FILE` writes a Chrome Trace Event file for Perfetto.
+//! printed; `--files` the files it left on the simulated disk (stderr too,
+//! so stdout stays exactly the program's); `--trace FILE` writes a Chrome
+//! Trace Event file for Perfetto.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use interleave::run::{run_simulation, RunOptions};
+use interleave::run::{render_files, run_simulation, RunOptions};
 use interleave::trace::{chrome, stats::Stats};
 
 /// The simulated machine, the same for `run` and `explore`.
@@ -70,6 +72,10 @@ pub struct Options {
     /// time went, GIL hand-offs, lock contention, queue depths.
     #[arg(long)]
     pub stats: bool,
+    /// After the run, print on stderr every file the program left on the
+    /// simulated disk: its path, its size and its contents.
+    #[arg(long)]
+    pub files: bool,
     /// Write the run as a Chrome Trace Event file (JSON) that the Perfetto
     /// UI (ui.perfetto.dev) and chrome://tracing open.
     #[arg(long, value_name = "FILE")]
@@ -176,6 +182,12 @@ pub fn main(options: Options) -> ExitCode {
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
     if let (true, Some(schedule)) = (options.schedule, &out.schedule) {
         eprintln!("interleave: schedule {schedule}");
+    }
+    if options.files {
+        let n = out.files.len();
+        let s = if n == 1 { "" } else { "s" };
+        eprintln!("interleave: {n} file{s} on the simulated disk");
+        let _ = std::io::stderr().write_all(render_files(&out.files).as_bytes());
     }
     if let (None, Some((path, _))) = (&sim, &trace_file) {
         // The program never ran (a SyntaxError): no trace.

@@ -24,6 +24,9 @@ pub fn str(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
     if let Some(s) = unicode_error_str(vm, o, &args) {
         return Ok(s);
     }
+    if let Some(s) = os_error_str(vm, o)? {
+        return Ok(s);
+    }
     let is_key_error = vm.exc_is(o, "KeyError");
     // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)".
     if vm.exc_is(o, "SyntaxError") && args.len() == 2 {
@@ -155,7 +158,9 @@ pub fn attr(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
         "name" | "obj" if vm.exc_is(o, "NameError") || vm.exc_is(o, "AttributeError") => {
             Some(Value::None)
         }
-        "errno" | "strerror" | "filename" if vm.exc_is(o, "OSError") => Some(Value::None),
+        "errno" | "strerror" | "filename" | "filename2" if vm.exc_is(o, "OSError") => {
+            Some(Value::None)
+        }
         "encoding" | "object" | "start" | "end" | "reason" => {
             let (_, parts) = match unicode_error_args(vm, o, &args_of(o)) {
                 Some(p) => p,
@@ -213,7 +218,91 @@ fn init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if let Obj::Exception(d) = &*o {
         *d.args.borrow_mut() = Value::tuple(args.pos[1..].to_vec());
     }
+    os_error_init(vm, &o);
     Ok(Value::None)
+}
+
+/// The OSError subclass CPython's `OSError(errno, ...)` gives for an
+/// errno (Linux numbering), when it has one.
+pub fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        1 | 13 => "PermissionError",
+        2 => "FileNotFoundError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        17 => "FileExistsError",
+        20 => "NotADirectoryError",
+        21 => "IsADirectoryError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => return None,
+    })
+}
+
+fn set_dict(d: &crate::vm::value::ExcData, name: &'static str, v: Value) {
+    let hash = crate::vm::ops::str_hash(name);
+    let mut dict = d.dict.borrow_mut();
+    dict.remove_by(hash, |k| k.as_str() == Some(name));
+    dict.insert_absent(Value::str(name), hash, v);
+}
+
+/// What `OSError.__init__` makes of its arguments: with 2 to 5 of them,
+/// `errno`, `strerror`, `filename` (the third) and `filename2` (the
+/// fifth); a filename that is not None leaves `args` as `(errno,
+/// strerror)`. With another count the four are None.
+pub fn os_error_init(vm: &Vm, o: &ObjRef) {
+    let Obj::Exception(d) = &**o else { return };
+    if !vm.exc_is(o, "OSError") {
+        return;
+    }
+    let args = args_of(o);
+    let get = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
+    let (errno, strerror, filename, filename2) = if (2..=5).contains(&args.len()) {
+        (get(0), get(1), get(2), get(4))
+    } else {
+        (Value::None, Value::None, Value::None, Value::None)
+    };
+    if (2..=5).contains(&args.len()) && !filename.is_none() {
+        *d.args.borrow_mut() = Value::tuple(args[..2].to_vec());
+    }
+    set_dict(d, "errno", errno);
+    set_dict(d, "strerror", strerror);
+    set_dict(d, "filename", filename);
+    set_dict(d, "filename2", filename2);
+}
+
+/// `str()` of an OSError whose errno and strerror are set:
+/// `[Errno 2] No such file or directory: 'x.txt'` (`-> 'y'` with a
+/// second filename).
+fn os_error_str(vm: &mut Vm, o: &ObjRef) -> PyResult<Option<String>> {
+    if !vm.exc_is(o, "OSError") {
+        return Ok(None);
+    }
+    let v = Value::Obj(o.clone());
+    let get = |vm: &mut Vm, n: &str| -> PyResult<Value> {
+        Ok(vm.get_attr_str(&v, n).unwrap_or(Value::None))
+    };
+    let (errno, strerror) = (get(vm, "errno")?, get(vm, "strerror")?);
+    let (filename, filename2) = (get(vm, "filename")?, get(vm, "filename2")?);
+    if errno.is_none() && strerror.is_none() {
+        return Ok(None);
+    }
+    let (e, s) = (vm.str_of(&errno)?, vm.str_of(&strerror)?);
+    let mut out = format!("[Errno {e}] {s}");
+    if !filename.is_none() {
+        let f = vm.repr_of(&filename)?;
+        out.push_str(&format!(": {f}"));
+        if !filename2.is_none() {
+            let f2 = vm.repr_of(&filename2)?;
+            out.push_str(&format!(" -> {f2}"));
+        }
+    }
+    Ok(Some(out))
 }
 
 fn exc_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -935,8 +935,28 @@ fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ))
 }
 
-fn open(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    vm.error_val("NotImplementedError", "open(): files are not simulated")
+/// `open(...)`: `io.open` (the simulated `io`, src/stdlib/py/io.py) opens
+/// the file on the run's disk; then the thread spends the system call's
+/// time in I/O, with the GIL released, and gets the file object.
+fn open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    use crate::vm::filesystem::OPEN_NS;
+    let io = vm.import_module("io")?;
+    // io.open without its own charge: this call cannot stop inside it.
+    let io_open = vm.get_attr_str(&io, "_open")?;
+    let call_args = Args {
+        pos: std::mem::take(&mut args.pos),
+        kw: std::mem::take(&mut args.kw),
+    };
+    let file = vm.call(&io_open, call_args)?;
+    if vm.nested_runs > 0 {
+        vm.clock_ns += OPEN_NS;
+        return Ok(file);
+    }
+    vm.sched.syscall = Some(crate::vm::Syscall::Io {
+        ns: OPEN_NS,
+        result: file,
+    });
+    Err(crate::vm::PyErr::Halt(crate::vm::Halt::Syscall))
 }
 
 /// `eval(source, globals, locals)` and `exec(...)`: compiles the source

@@ -463,39 +463,40 @@ mod tests {
             )
             .unwrap();
             let beside = convoy(&cfg, &Cancel::new()).unwrap();
-            // Alone: at least 10 × 1 ms. Beside the spinner a wake-up
-            // waits a whole switch interval (5 ms) before its drop request
-            // makes the spinner let go. Only lower bounds are checked: a
-            // loaded machine makes every wait longer, never shorter, and
-            // comparing the two wall times failed under load.
+            // Alone: at least 10 × 1 ms. Beside the spinner, a wake-up
+            // that finds the GIL held waits a whole switch interval (5 ms)
+            // before its drop request makes the spinner let go. How many
+            // wake-ups find it held depends on the machine's load (on a
+            // busy machine the spinner may not even be on a core when the
+            // sleeper wakes, and the GIL is free), so the test pins the
+            // rule per wake-up and asks only that some wake-up met it.
             assert!(alone.io_wall_ns >= 10_000_000);
             let interval = cfg.switch_interval.as_nanos() as u64;
-            let mut waited_an_interval = 0;
+            let mut contended = 0u64;
             let mut since = None;
+            let mut asked = false;
             for r in beside.records.iter().filter(|r| r.lane == 1) {
                 match r.kind {
-                    Kind::WaitStart => since = Some(r.t_ns),
+                    Kind::WaitStart => {
+                        since = Some(r.t_ns);
+                        asked = false;
+                    }
+                    Kind::DropRequest => asked = true,
                     Kind::Acquire => {
-                        if let Some(t) = since.take() {
-                            if r.t_ns - t >= interval * 9 / 10 {
-                                waited_an_interval += 1;
-                            }
+                        if let (Some(t), true) = (since.take(), asked) {
+                            let waited = r.t_ns - t;
+                            assert!(
+                                waited >= interval * 9 / 10,
+                                "a wake-up that asked for the GIL waited only {waited} ns"
+                            );
+                            contended += 1;
                         }
                     }
                     _ => {}
                 }
             }
-            assert!(
-                waited_an_interval >= 5,
-                "wake-ups that waited a switch interval: {waited_an_interval}"
-            );
-            assert!(beside.io_wall_ns >= 10_000_000 + 5 * interval * 9 / 10);
-            let requests = beside
-                .records
-                .iter()
-                .filter(|r| r.kind == Kind::DropRequest)
-                .count();
-            assert!(requests >= 5, "drop requests: {requests}");
+            assert!(contended >= 1, "no wake-up found the GIL held");
+            assert!(beside.io_wall_ns >= 10_000_000 + contended * interval * 9 / 10);
             assert_eq!(max_holders(&holds(&beside.records), 0), 1);
         });
     }

@@ -320,9 +320,8 @@ impl<'a> Builder<'a> {
     /// a slice per step ("step") and per time between steps ("awaiting"),
     /// as in the page's task lanes.
     fn tasks(&mut self, events: &[Event]) {
-        let model = super::lanes::Model::from_timeline(events, self.tl, &[]);
         let mut next_index: BTreeMap<u32, u64> = BTreeMap::new();
-        for lane in model.groups.iter().flat_map(|g| &g.lanes) {
+        for lane in &super::lanes::task_lanes(events, self.tl) {
             let super::lanes::LaneKind::Task { thread, task } = lane.kind else {
                 continue;
             };

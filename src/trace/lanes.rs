@@ -294,7 +294,7 @@ pub const MAX_TASK_LANES: usize = 64;
 /// (from [`Event::TaskStep`] running to not running) a running span,
 /// the time between two steps an awaiting span. A step still open when
 /// the run ended ends with its thread.
-fn task_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
+pub(crate) fn task_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
     let mut names: HashMap<u64, String> = HashMap::new();
     let mut tasks: BTreeMap<(u32, u64), TaskTrack> = BTreeMap::new();
     let mut per_thread: HashMap<u32, usize> = HashMap::new();

@@ -405,3 +405,52 @@ fn a_pools_tasks_and_results_flow_between_processes() {
         crossing(false)
     );
 }
+
+/// Queue lanes and statistics say what each queue is: its type, a pipe,
+/// a multiprocessing queue, or the part it plays in a Pool.
+#[test]
+fn queues_are_named_by_what_they_are() {
+    const KINDS: &str = "import multiprocessing as mp, queue, threading
+
+def square(x):
+    return x * x
+
+if __name__ == '__main__':
+    q = queue.LifoQueue()
+    t = threading.Thread(target=q.put, args=(1,))
+    t.start()
+    t.join()
+    print(q.get())
+    a, b = mp.Pipe()
+    a.send('hi')
+    print(b.recv())
+    mq = mp.Queue()
+    mq.put(3)
+    print(mq.get())
+    with mp.Pool(2) as p:
+        print(p.map(square, range(4)))
+";
+    let r = run(KINDS, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(KINDS));
+    let lanes: Vec<String> = r
+        .model
+        .groups
+        .iter()
+        .flat_map(|g| &g.lanes)
+        .filter(|l| matches!(l.kind, LaneKind::Queue(_)))
+        .map(|l| l.label.clone())
+        .collect();
+    for name in [
+        "LifoQueue#1",
+        "Pipe#2",
+        "multiprocessing.Queue#3",
+        "Pool tasks (Pipe#5)",
+        "Pool results (Pipe#6)",
+    ] {
+        assert!(lanes.iter().any(|l| l == name), "{name} among {lanes:?}");
+        assert!(
+            r.stats.queues.iter().any(|q| q.name == name),
+            "{name} in the statistics"
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Statistics and Chrome traces of real runs: a producer and a consumer
 //! contending for a lock and passing items through a lock-protected list
-//! (noted with `_thread._note_queue`), checked against what the program
+//! (noted with `_thread._note_queue`, named `Q#1` after its class), checked against what the program
 //! itself counted; the trace file's structure (named threads, the GIL
 //! counter, flows that pair up); the log's size for a long loop; and
 //! `interleave run --stats` / `--trace FILE` through the built binary.
@@ -155,7 +155,7 @@ fn stats_count_what_the_program_did() {
         }
         let text = stats.render();
         assert!(text.contains("shared (Lock#"), "{text}");
-        assert!(text.lines().any(|l| l.starts_with("Queue#1")), "{text}");
+        assert!(text.lines().any(|l| l.starts_with("Q#1 ")), "{text}");
     }
 }
 
@@ -289,7 +289,7 @@ fn the_trace_follows_the_trace_event_format() {
         assert_eq!(gil.count() > 0, runtime == "cpython-3.12", "{runtime}");
         let depth = events
             .iter()
-            .filter(|e| e["ph"] == "C" && e["name"] == "Queue#1")
+            .filter(|e| e["ph"] == "C" && e["name"] == "Q#1")
             .count();
         assert_eq!(depth, 60);
         // Flows: one start and one end each, the start first; one per
@@ -404,7 +404,7 @@ fn cli_prints_stats_after_the_output_and_writes_the_trace() {
         "Thread-2",
         "GIL hand-offs: ",
         "shared (Lock#",
-        "Queue#1",
+        "\nQ#1 ",
     ] {
         assert!(stderr.contains(needle), "{needle}: {stderr}");
     }

@@ -356,11 +356,12 @@ impl Simulation {
                 }),
                 Note::Queue {
                     queue,
+                    kind,
                     put,
                     item,
                     depth,
                     at,
-                } => self.queue_note(tid, &queue, put, item, depth, at),
+                } => self.queue_note(tid, &queue, &kind, put, item, depth, at),
                 Note::Task {
                     task,
                     name,
@@ -383,10 +384,12 @@ impl Simulation {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn queue_note(
         &mut self,
         tid: usize,
         queue: &ObjRef,
+        kind: &str,
         put: bool,
         item: Value,
         depth: usize,
@@ -395,6 +398,16 @@ impl Simulation {
         let key = std::rc::Rc::as_ptr(queue) as *const () as usize;
         let next_id = self.queues.ids.len() as u64 + 1;
         let qid = *self.queues.ids.entry(key).or_insert(next_id);
+        if qid == next_id {
+            // `Pool tasks (Pipe#{n})` places the number; a plain kind
+            // (`LifoQueue`) is followed by it.
+            let name = if kind.contains("{n}") {
+                kind.replace("{n}", &qid.to_string())
+            } else {
+                format!("{kind}#{qid}")
+            };
+            self.log.push(Event::QueueName { queue: qid, name });
+        }
         let pending = self.queues.pending.entry(qid).or_default();
         let item_id = if put {
             self.queues.next_item += 1;

@@ -224,12 +224,14 @@ fn label(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `_note_queue(queue, kind, item, depth=None)`: kind 'put' or 'get';
-/// the depth after it, asked of `queue._qsize()` when not given (a pipe
-/// passes its buffer, a kernel object every process shares, and its
-/// length).
+/// `_note_queue(queue, kind, item, depth=None, label=None)`: kind 'put'
+/// or 'get'; the depth after it, asked of `queue._qsize()` when not given
+/// (a pipe passes its buffer, a kernel object every process shares, and
+/// its length); `label` names the queue's kind in the trace (`Pipe`; a
+/// `{n}` in it is replaced by the queue's number), else its type's name
+/// does.
 fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("_note_queue", args, 3, 4)?;
+    vm.check_args("_note_queue", args, 3, 5)?;
     let Value::Obj(queue) = args.pos[0].clone() else {
         return vm.type_error("_note_queue() needs a queue");
     };
@@ -242,8 +244,13 @@ fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             _ => 0,
         },
     };
+    let kind = match args.pos.get(4).and_then(|v| v.as_str()) {
+        Some(label) => label.to_string(),
+        None => vm.type_name(&qv),
+    };
     vm.sched.notes.push(Note::Queue {
         queue,
+        kind,
         put,
         item: args.pos[2].clone(),
         depth,

@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use super::timeline::{gil_series, gil_spans_of, queue_name, Timeline};
+use super::timeline::{gil_series, gil_spans_of, QueueNames, Timeline};
 use super::{Event, ThreadState};
 use crate::vm::sched::MAIN_PID;
 
@@ -486,6 +486,7 @@ impl<'a> Builder<'a> {
 
     /// Queue depth counters, and a flow from each put to its get.
     fn queues(&mut self, events: &[Event]) {
+        let names = QueueNames::of_log(events);
         let mut puts: BTreeMap<u64, (u64, u32, u64)> = BTreeMap::new();
         for e in events {
             if let Event::QueuePut {
@@ -517,7 +518,7 @@ impl<'a> Builder<'a> {
                 } => (*t, *queue, *item, *depth, *thread, false),
                 _ => continue,
             };
-            let qname = queue_name(queue);
+            let qname = names.name(queue);
             self.push(
                 t,
                 json!({ "ph": "C", "tid": 0, "name": qname, "args": { "depth": depth } }),

@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::timeline::{
-    gil_handoffs, gil_series, gil_spans_of, handoffs_of, queue_name, GilSpan, Timeline,
+    gil_handoffs, gil_series, gil_spans_of, handoffs_of, GilSpan, QueueNames, Timeline,
 };
 use super::{Event, GilReason, ThreadState};
 use crate::vm::sched::MAIN_PID;
@@ -658,6 +658,7 @@ impl Model {
         }
 
         // Queue lanes: depth steps, and each put paired with its get.
+        let names = QueueNames::of_log(events);
         let mut queues: BTreeMap<u64, QueueTrack> = BTreeMap::new();
         let mut puts: HashMap<(u64, u64), (u64, u32)> = HashMap::new();
         let mut gets: Vec<(u64, u64, u64, u32)> = Vec::new();
@@ -706,7 +707,7 @@ impl Model {
         for (id, (mut depth, mut transfers, users)) in queues {
             depth.sort_by_key(|&(t, _)| t);
             transfers.sort_by_key(|x| (x.put, x.get));
-            let mut lane = Lane::new(LaneKind::Queue(id), queue_name(id));
+            let mut lane = Lane::new(LaneKind::Queue(id), names.name(id));
             lane.max_step = depth.iter().map(|d| d.1).max().unwrap_or(0);
             lane.steps = depth;
             lane.transfers = transfers;

@@ -114,6 +114,12 @@ pub enum Event {
         lock: u64,
         name: String,
     },
+    /// Names a queue on first sight: its kind and number (`Queue#1`,
+    /// `LifoQueue#2`, `Pipe#3`, `multiprocessing.Queue#4`).
+    QueueName {
+        queue: u64,
+        name: String,
+    },
     QueuePut {
         t: u64,
         queue: u64,

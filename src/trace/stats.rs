@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::timeline::{gil_handoffs, queue_name, Timeline};
+use super::timeline::{gil_handoffs, QueueNames, Timeline};
 use super::{Event, GilReason, ThreadState};
 use crate::format::group_digits;
 
@@ -561,6 +561,7 @@ fn queue_stats(events: &[Event], end: u64) -> Vec<QueueStats> {
     // (time, depth) per queue, and the counts.
     let mut depths: BTreeMap<u64, Vec<(u64, u32)>> = BTreeMap::new();
     let mut stats: BTreeMap<u64, QueueStats> = BTreeMap::new();
+    let names = QueueNames::of_log(events);
     for e in events {
         let (t, queue, depth, put) = match e {
             Event::QueuePut {
@@ -573,7 +574,7 @@ fn queue_stats(events: &[Event], end: u64) -> Vec<QueueStats> {
         };
         let s = stats.entry(queue).or_insert_with(|| QueueStats {
             id: queue,
-            name: queue_name(queue),
+            name: names.name(queue),
             ..QueueStats::default()
         });
         if put {

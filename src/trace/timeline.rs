@@ -137,9 +137,30 @@ impl Timeline {
     }
 }
 
-/// How a queue is called in statistics and traces.
-pub fn queue_name(queue: u64) -> String {
-    format!("Queue#{queue}")
+/// How queues are called in statistics and traces: by the name the log
+/// gave each ([`Event::QueueName`]), else `Queue#N`.
+#[derive(Clone, Debug, Default)]
+pub struct QueueNames(BTreeMap<u64, String>);
+
+impl QueueNames {
+    pub fn of_log(events: &[Event]) -> QueueNames {
+        QueueNames(
+            events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::QueueName { queue, name } => Some((*queue, name.clone())),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    pub fn name(&self, queue: u64) -> String {
+        self.0
+            .get(&queue)
+            .cloned()
+            .unwrap_or_else(|| format!("Queue#{queue}"))
+    }
 }
 
 /// One more than the largest thread index any event names.
@@ -162,6 +183,7 @@ fn thread_count(events: &[Event]) -> usize {
             }
             Event::Gil { to, .. } | Event::ProcessGil { to, .. } => to.map(|t| t as usize + 1),
             Event::LockName { .. }
+            | Event::QueueName { .. }
             | Event::TaskName { .. }
             | Event::ProcessName { .. }
             | Event::ProcessExit { .. } => None,

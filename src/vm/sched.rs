@@ -82,6 +82,10 @@ pub enum Note {
     /// A queue operation: `put` true for put, false for get.
     Queue {
         queue: ObjRef,
+        /// What kind of queue it is (`Queue`, `Pipe` …): its name in the
+        /// trace, followed by its number (or with it in place of `{n}`:
+        /// `Pool tasks (Pipe#{n})`).
+        kind: String,
         put: bool,
         item: Value,
         depth: usize,

@@ -944,7 +944,9 @@ PIPE_CAPACITY = 65536
 
 class _Channel:
 
-    def __init__(self):
+    def __init__(self, label='Pipe'):
+        # What the trace calls it (with a number): Pipe, multiprocessing.Queue ...
+        self.label = label
         self.buffer = _mp.KernelList()
         # unread bytes, write end closed, read end closed
         self.state = _mp.KernelList([0, False, False])
@@ -956,7 +958,7 @@ class _Channel:
             if self.state[2]:
                 raise BrokenPipeError(32, 'Broken pipe')
             self.buffer.append(data)
-            _note_queue(self.buffer, 'put', data, len(self.buffer))
+            _note_queue(self.buffer, 'put', data, len(self.buffer), self.label)
             self.state[0] = self.state[0] + n
             self.cond.notify_all()
             self.cond._wait_label = 'Connection.send (pipe full)'
@@ -971,7 +973,7 @@ class _Channel:
                     raise EOFError
                 self.cond.wait()
             data = self.buffer.popleft()
-            _note_queue(self.buffer, 'get', data, len(self.buffer))
+            _note_queue(self.buffer, 'get', data, len(self.buffer), self.label)
             self.state[0] = self.state[0] - data.size()
             self.cond.notify_all()
             return data
@@ -1088,7 +1090,12 @@ def Pipe(duplex=True):
     if duplex:
         a, b = _Channel(), _Channel()
         return Connection(a, b), Connection(b, a)
-    c = _Channel()
+    return _pipe('Pipe')
+
+
+def _pipe(label):
+    """A one-way pipe (reader, writer) the trace calls `label`."""
+    c = _Channel(label)
     return Connection(c, None), Connection(None, c)
 
 
@@ -1111,7 +1118,7 @@ class Queue:
         if maxsize <= 0:
             maxsize = SEM_VALUE_MAX
         self._maxsize = maxsize
-        self._reader, self._writer = Pipe(duplex=False)
+        self._reader, self._writer = _pipe('multiprocessing.' + type(self).__name__)
         self._rlock = Lock()
         self._opid = _os.getpid()
         self._wlock = None
@@ -1311,8 +1318,8 @@ class JoinableQueue(Queue):
 class SimpleQueue:
     """A queue without a feeder thread: put writes to the pipe at once."""
 
-    def __init__(self):
-        self._reader, self._writer = Pipe(duplex=False)
+    def __init__(self, _label=None):
+        self._reader, self._writer = _pipe(_label or 'multiprocessing.SimpleQueue')
         self._rlock = Lock()
         self._wlock = Lock()
         self._poll = self._reader.poll

@@ -270,8 +270,10 @@ class Pool(object):
                                          wrap_exception, notifier)
 
     def _setup_queues(self):
-        self._inqueue = self._ctx.SimpleQueue()
-        self._outqueue = self._ctx.SimpleQueue()
+        # Named for the trace: the tasks going to the workers, the results
+        # coming back.
+        self._inqueue = self._ctx.SimpleQueue(_label='Pool tasks (Pipe#{n})')
+        self._outqueue = self._ctx.SimpleQueue(_label='Pool results (Pipe#{n})')
         self._quick_put = self._inqueue._writer.send
         self._quick_get = self._outqueue._reader.recv
 

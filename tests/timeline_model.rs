@@ -454,3 +454,54 @@ if __name__ == '__main__':
         );
     }
 }
+
+/// Each host of the simulated network is a lane: its requests and how
+/// many were in flight, which is the crawler's concurrency.
+#[test]
+fn each_host_is_a_lane_of_requests_in_flight() {
+    const CRAWL: &str = r#"import requests
+from concurrent.futures import ThreadPoolExecutor
+urls = [f"https://blog.example.com/page/{i}" for i in range(1, 11)]
+with ThreadPoolExecutor(max_workers=12) as pool:
+    codes = list(pool.map(lambda u: requests.get(u).status_code, urls))
+print(codes.count(200), requests.get("https://api.example.com/get").status_code)
+"#;
+    let r = run(CRAWL, "cpython-3.12", 2);
+    assert_eq!(r.out, "10 200\n");
+    let m = &r.model;
+    let blog = m
+        .lane(LaneKind::Host(0))
+        .expect("a lane for the first host");
+    assert_eq!(blog.label, "blog.example.com");
+    assert_eq!(blog.waits.len(), 10, "one span per request");
+    assert_eq!(blog.max_step, 10, "all ten in flight at once");
+    let mut threads: Vec<u32> = blog.waits.iter().map(|w| w.thread).collect();
+    threads.sort_unstable();
+    threads.dedup();
+    assert_eq!(threads.len(), 10, "each from its own worker thread");
+    let api = m
+        .lane(LaneKind::Host(1))
+        .expect("a lane for the second host");
+    assert_eq!(
+        (api.label.as_str(), api.waits.len(), api.max_step),
+        ("api.example.com", 1, 1)
+    );
+    assert!(api.waits[0].start >= blog.waits.iter().map(|w| w.end).max().unwrap());
+    // The time cursor, in the middle of the first request.
+    let first = blog.waits[0];
+    let lines = m.snapshot((first.start + first.end) / 2).lines(m, false);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "blog.example.com: 10 requests in flight"),
+        "{lines:?}"
+    );
+    // Each span points at its request.
+    for w in &blog.waits {
+        let req = &m.requests[w.detail as usize];
+        assert_eq!(
+            (req.host.as_str(), req.start, req.thread),
+            ("blog.example.com", w.start, w.thread)
+        );
+    }
+}

@@ -89,6 +89,9 @@ pub enum LaneKind {
     },
     Lock(u64),
     Queue(u64),
+    /// A host of the simulated network (by order of its first request):
+    /// its requests, which may overlap, and how many were in flight.
+    Host(u32),
 }
 
 /// One lane.
@@ -99,10 +102,11 @@ pub struct Lane {
     /// Sorted by start, not overlapping. Thread lanes: states; GIL and
     /// lock lanes: holdings.
     pub spans: Vec<Span>,
-    /// Lock lanes: waits (may overlap), sorted by start.
+    /// Lock lanes: waits (may overlap), sorted by start. Host lanes: the
+    /// requests (`detail` is the index in [`Model::requests`]).
     pub waits: Vec<Span>,
     /// Lock lanes: how many wait, as steps `(from, count)`; queue lanes:
-    /// the depth. Sorted by time; each value holds until the next step.
+    /// the depth; host lanes: the requests in flight. Sorted by time; each value holds until the next step.
     pub steps: Vec<(u64, u32)>,
     /// The largest step value.
     pub max_step: u32,
@@ -251,6 +255,44 @@ fn requests(events: &[Event]) -> Vec<Request> {
         .collect();
     out.sort_by_key(|r| (r.thread, r.start));
     out
+}
+
+/// One lane per host of `requests` (as [`requests`] orders them), in the
+/// order of each host's first request: each request a span from sending
+/// to the last byte, and the count in flight.
+fn host_lanes(requests: &[Request]) -> Vec<Lane> {
+    let mut hosts: Vec<(&str, u64, Vec<Span>)> = Vec::new();
+    for (k, r) in requests.iter().enumerate() {
+        let i = match hosts.iter().position(|h| h.0 == r.host) {
+            Some(i) => i,
+            None => {
+                hosts.push((&r.host, r.start, Vec::new()));
+                hosts.len() - 1
+            }
+        };
+        hosts[i].1 = hosts[i].1.min(r.start);
+        hosts[i].2.push(Span {
+            start: r.start,
+            end: r.end,
+            style: Style::Io,
+            thread: r.thread,
+            line: 0,
+            detail: u32::try_from(k).unwrap_or(NONE - 1),
+        });
+    }
+    hosts.sort_by_key(|h| h.1);
+    hosts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (host, _, mut spans))| {
+            spans.sort_by_key(|s| (s.start, s.end));
+            let mut lane = Lane::new(LaneKind::Host(i as u32), host.to_string());
+            lane.steps = count_steps(&spans);
+            lane.max_step = lane.steps.iter().map(|s| s.1).max().unwrap_or(0);
+            lane.waits = spans;
+            lane
+        })
+        .collect()
 }
 
 /// A queue's depth steps and transfers, while being gathered.
@@ -455,7 +497,7 @@ impl Processes {
                 LaneKind::Thread(t) | LaneKind::Task { thread: t, .. } => {
                     self.group_of(std::iter::once(t))
                 }
-                LaneKind::Lock(_) => {
+                LaneKind::Lock(_) | LaneKind::Host(_) => {
                     self.group_of(lane.spans.iter().chain(&lane.waits).map(|s| s.thread))
                 }
                 LaneKind::Queue(id) => {
@@ -715,6 +757,8 @@ impl Model {
             lanes.push(lane);
         }
 
+        let requests = requests(events);
+        lanes.extend(host_lanes(&requests));
         let groups = procs.group(gils, lanes, &queue_users);
         Model {
             end,
@@ -723,7 +767,7 @@ impl Model {
             objects,
             handoffs,
             has_lines,
-            requests: requests(events),
+            requests,
         }
     }
 
@@ -828,6 +872,12 @@ impl Snapshot {
                     self.queues.push((lane.label.clone(), lane.step_at(t)));
                 }
             }
+            LaneKind::Host(_) => {
+                let n = lane.step_at(t);
+                if n > 0 {
+                    self.hosts.push((lane.label.clone(), n));
+                }
+            }
         }
     }
 }
@@ -860,6 +910,8 @@ pub struct Snapshot {
     pub locks: Vec<LockAt>,
     /// Queue depths.
     pub queues: Vec<(String, u32)>,
+    /// Hosts with requests in flight, and how many.
+    pub hosts: Vec<(String, u32)>,
 }
 
 impl Snapshot {
@@ -1009,6 +1061,16 @@ impl Snapshot {
                 format!(
                     "{q} holds {depth} item{}",
                     if *depth == 1 { "" } else { "s" }
+                )
+            });
+        }
+        for (host, n) in &self.hosts {
+            out.push(if zh {
+                format!("{host}：{n} 个请求进行中")
+            } else {
+                format!(
+                    "{host}: {n} request{} in flight",
+                    if *n == 1 { "" } else { "s" }
                 )
             });
         }
@@ -1364,6 +1426,7 @@ impl Layout {
                     LaneKind::Lock(_) if lane.internal && !internal_locks => continue,
                     LaneKind::Lock(_) => LOCK_H,
                     LaneKind::Queue(_) => QUEUE_H,
+                    LaneKind::Host(_) => LOCK_H,
                     _ => LANE_H,
                 };
                 rows.push(Row {
@@ -1430,8 +1493,9 @@ pub fn hit(model: &Model, layout: &Layout, view: &View, x: f64, y: f64) -> Optio
             });
         }
     }
-    if let LaneKind::Queue(_) = lane.kind {
-        // The depth there, as a span from this step to the next.
+    if let LaneKind::Queue(_) | LaneKind::Host(_) = lane.kind {
+        // The depth (requests in flight) there, as a span from this step
+        // to the next.
         let k = lane.steps.partition_point(|&(s, _)| (s as f64) <= t);
         if k == 0 {
             return None;

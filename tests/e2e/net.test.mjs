@@ -1,7 +1,8 @@
 // End-to-end tests of the simulated network on the page: the crawler
 // presets (one page after another, then a pool of 12 threads) in the
 // page's engine, the I/O their threads spend drawn in the timeline with
-// the requests in its hover, the requests per host in the statistics,
+// the requests in its hover, a lane per host with the requests in
+// flight, the requests per host in the statistics,
 // and the network latency setting (it changes the virtual time, and a
 // share link carries it). The crawlers fetch from example hosts, which
 // python3 cannot reach here: their figures are checked against each
@@ -101,6 +102,22 @@ export default function (test, { noProblems }) {
       console.log(`    crawler: sequential ${sequential} ms, 12 threads ${threads} ms, ` +
         `${(sequential / threads).toFixed(1)}x; I/O pixels ${seqIo.n} / ${thrIo.n}`);
       assert(sequential / threads > 5, `sequential / threads = ${sequential} / ${threads}`);
+      // The host's own lane: the ten requests in flight together.
+      const hostLane = (await page.locator('#timeline canvas').getAttribute('data-rows')).split('|')
+        .map((r) => { const p = r.split(':'); const h = Number(p.pop()); const y = Number(p.pop()); return { label: p.join(':'), y, h }; })
+        .find((r) => r.label === 'blog.example.com');
+      assert(hostLane, 'a lane for blog.example.com');
+      const cbox = await page.locator('#timeline canvas').boundingBox();
+      let hostTip = '';
+      for (const frac of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2]) {
+        await page.mouse.move(cbox.x + 150 + (cbox.width - 162) * frac, cbox.y + hostLane.y + hostLane.h - 3);
+        if (await page.locator('#timeline-tip').count()) {
+          hostTip = await page.locator('#timeline-tip').innerText();
+          if (hostTip.includes('10 requests in flight')) break;
+        }
+      }
+      assert(/blog\.example\.com · 10 requests in flight/.test(hostTip), `host lane hover: ${hostTip}`);
+      assert(/GET blog\.example\.com\/page\/\d+ → 200/.test(hostTip), `host lane lists requests: ${hostTip}`);
       await screenshot(page, 'net-threads');
       noProblems(watcher, 'crawlers');
     } finally {

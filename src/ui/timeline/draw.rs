@@ -226,6 +226,7 @@ pub fn frame(
             LaneKind::Task { .. } => spans(px, &lane.spans, view, row.y + 3.0, row.h - 6.0),
             LaneKind::Lock(_) => lock(px, lane, view, row.y, row.h, model.end),
             LaneKind::Queue(_) => depth(px, lane, view, row.y, row.h, model.end, ink),
+            LaneKind::Host(_) => in_flight(px, lane, view, row.y, row.h, model.end, ink),
         }
     }
     px.put(ctx);
@@ -357,6 +358,29 @@ fn depth(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64, in
     for (x0, x1, v) in lanes::step_rects(&lane.steps, view, end) {
         let hh = (h - 2.0) * f64::from(v) / max;
         px.fill(x0, y + h - hh, x1 - x0, hh, c);
+    }
+}
+
+/// A host's requests in flight as a filled step chart in the I/O colour,
+/// with a tick where each request was sent.
+fn in_flight(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64, ink: &Ink) {
+    let max = f64::from(lane.max_step.max(1));
+    let c = blend(IO, ink.lane_bg, 0.35);
+    for (x0, x1, v) in lanes::step_rects(&lane.steps, view, end) {
+        let hh = (h - 4.0) * f64::from(v) / max;
+        px.fill(x0, y + h - hh, x1 - x0, hh, c);
+    }
+    let tick = rgba(IO);
+    let mut last = f64::NEG_INFINITY;
+    for w in &lane.waits {
+        if (w.start as f64) < view.t0 || (w.start as f64) > view.t1 {
+            continue;
+        }
+        let x = view.x(w.start as f64).floor();
+        if x > last {
+            px.fill(x, y, 1.0, 4.0, tick);
+            last = x;
+        }
     }
 }
 

@@ -713,6 +713,31 @@ fn tip_lines(model: &Model, hit: &Hit, l: Lang) -> Vec<String> {
         LaneKind::Queue(_) => {
             out.push(format!("{} · {} {}", lane.label, tt(T::Depth), s.detail));
         }
+        LaneKind::Host(_) => {
+            out.push(format!("{} · {} {}", lane.label, s.detail, tt(T::InFlight)));
+            // The requests in flight during this step.
+            let reqs: Vec<_> = lane
+                .waits
+                .iter()
+                .filter(|w| w.start < s.end.max(s.start + 1) && w.end > s.start)
+                .filter_map(|w| model.requests.get(w.detail as usize))
+                .collect();
+            out.extend(reqs.iter().take(TIP_REQUESTS).map(|r| {
+                format!(
+                    "  {} · {} · {}",
+                    model.thread_name(r.thread),
+                    r.describe(),
+                    lanes::duration(r.end - r.start)
+                )
+            }));
+            if reqs.len() > TIP_REQUESTS {
+                out.push(format!(
+                    "  … {} {}",
+                    reqs.len() - TIP_REQUESTS,
+                    text::t(l, T::More)
+                ));
+            }
+        }
     }
     out.push(span_time);
     out

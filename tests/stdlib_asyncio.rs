@@ -12,6 +12,7 @@ mod every_runtime;
 
 use every_runtime::check;
 use interleave::runtime::{run_program, SimOptions};
+use interleave::trace::lanes::{is_loop, LOOP_TASK};
 use interleave::trace::{Event, ThreadState};
 
 #[test]
@@ -159,8 +160,9 @@ fn never_awaited_warning_matches_cpython() {
 
 /// Every task step is in the event log (TaskStep begin/end on the loop's
 /// thread, TaskName on creation and rename): steps of one loop never
-/// overlap, each task has one step per resumption, and the log is the
-/// same on every run.
+/// overlap, each task has one step per resumption, each runs while the
+/// loop (numbered from `LOOP_TASK`) runs, and the log is the same on
+/// every run.
 #[test]
 fn task_steps_are_logged() {
     let program = r#"import asyncio
@@ -183,7 +185,7 @@ asyncio.run(main())
         assert_eq!(out.exit_code, 0, "{runtime}: {}", out.stderr);
         let sim = sim.expect("ran");
         let log = &sim.log;
-        let names: Vec<(u64, String)> = log
+        let mut names: Vec<(u64, String)> = log
             .events
             .iter()
             .filter_map(|e| match e {
@@ -191,6 +193,12 @@ asyncio.run(main())
                 _ => None,
             })
             .collect();
+        // The event loop is named first, numbered apart from the tasks.
+        assert_eq!(
+            names.remove(0),
+            (LOOP_TASK + 1, "event loop".to_string()),
+            "{runtime}"
+        );
         assert_eq!(
             names,
             [
@@ -206,6 +214,7 @@ asyncio.run(main())
         );
         let mut steps = std::collections::BTreeMap::<u64, usize>::new();
         let mut running: Option<u64> = None;
+        let mut loop_running = false;
         let mut last_t = 0;
         for e in &log.events {
             if let Event::TaskStep {
@@ -218,6 +227,14 @@ asyncio.run(main())
                 assert_eq!(*thread, 0, "{runtime}: the loop runs on the main thread");
                 assert!(*t >= last_t, "{runtime}: steps in time order");
                 last_t = *t;
+                if is_loop(*task) {
+                    // The loop runs (callbacks) or is idle; never while a
+                    // step is half done.
+                    assert_eq!(running, None, "{runtime}: loop state inside a step");
+                    loop_running = *r;
+                    continue;
+                }
+                assert!(loop_running, "{runtime}: a step runs while the loop does");
                 if *r {
                     assert_eq!(running, None, "{runtime}: steps never overlap");
                     running = Some(*task);

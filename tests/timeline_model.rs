@@ -329,8 +329,15 @@ fn asyncio_tasks_are_lanes_under_their_thread() {
     // (asyncio.run's shutdown steps are tasks of their own too, as in
     // CPython: Task-3 and Task-4.)
     assert_eq!(
-        kinds[..5],
-        ["GIL", "thread 0", "Task-1 in 0", "Task-2 in 0", "bee in 0"]
+        kinds[..6],
+        [
+            "GIL",
+            "thread 0",
+            "event loop in 0",
+            "Task-1 in 0",
+            "Task-2 in 0",
+            "bee in 0"
+        ]
     );
     let task = |label: &str| lanes.iter().find(|l| l.label == label).unwrap();
     // fetch('a'): a step to its sleep, 0.2 s awaiting, a step to its end.
@@ -351,6 +358,41 @@ fn asyncio_tasks_are_lanes_under_their_thread() {
     let mid = a.spans[1].start + 1000;
     let lines = r.model.snapshot(mid).lines(&r.model, false);
     assert!(lines.contains(&"Task-2 awaits".to_string()), "{lines:?}");
+    // The loop: idle while every task awaits a sleep (0.1 s, then the
+    // 0.1 s left of a's 0.2), running callbacks around that. (Between the
+    // run_until_complete calls of asyncio.run's shutdown it is not
+    // running at all, a few microseconds shown as idle too.)
+    let event_loop = task("event loop");
+    let idle: Vec<u64> = event_loop
+        .spans
+        .iter()
+        .filter(|s| s.style == Style::Awaiting && s.duration() > 1_000_000)
+        .map(|s| s.duration())
+        .collect();
+    assert_eq!(idle.len(), 2, "{:?}", event_loop.spans);
+    for d in idle {
+        assert!((0.099..0.101).contains(&(d as f64 / 1e9)), "idle {d} ns");
+    }
+    let idle = event_loop
+        .spans
+        .iter()
+        .find(|s| s.style == Style::Awaiting && s.duration() > 1_000_000)
+        .unwrap();
+    let lines = r
+        .model
+        .snapshot((idle.start + idle.end) / 2)
+        .lines(&r.model, false);
+    assert!(
+        lines.contains(&"MainThread's event loop is idle (waits for a timer or I/O)".to_string()),
+        "{lines:?}"
+    );
+    let first = event_loop.spans[0];
+    assert_eq!(first.style, Style::Running);
+    let lines = r.model.snapshot(first.start).lines(&r.model, false);
+    assert!(
+        lines.contains(&"MainThread's event loop runs callbacks".to_string()),
+        "{lines:?}"
+    );
 }
 
 const POOL: &str = "import multiprocessing as mp

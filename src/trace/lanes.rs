@@ -337,6 +337,40 @@ pub const MAX_TASK_LANES: usize = 64;
 /// the time between two steps an awaiting span. A step still open when
 /// the run ended ends with its thread.
 pub(crate) fn task_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
+    let mut lanes = task_and_loop_lanes(events, tl);
+    // Under each thread its event loop first, then the loop's tasks.
+    lanes.sort_by_key(|l| match l.kind {
+        LaneKind::Task { thread, task } => (thread, !is_loop(task), task),
+        _ => (u32::MAX, true, 0),
+    });
+    lanes
+}
+
+/// Task numbers from here up are event loops, not tasks: asyncio.py's
+/// `_LOOP_TRACE_IDS` numbers its loops so. A loop's lane runs while the
+/// loop runs callbacks (task steps among them) and awaits (is idle) while
+/// it waits for a timer or I/O.
+pub const LOOP_TASK: u64 = 1 << 62;
+
+/// Whether a task number of the log is an event loop's (see [`LOOP_TASK`]).
+pub fn is_loop(task: u64) -> bool {
+    task >= LOOP_TASK
+}
+
+/// `Span::detail` of a task lane's spans: [`LOOP_DETAIL`] on an event
+/// loop's lane.
+fn task_detail(task: u64) -> u32 {
+    if is_loop(task) {
+        LOOP_DETAIL
+    } else {
+        NONE
+    }
+}
+
+/// `Span::detail` of the spans of an event loop's lane.
+pub const LOOP_DETAIL: u32 = 1;
+
+fn task_and_loop_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
     let mut names: HashMap<u64, String> = HashMap::new();
     let mut tasks: BTreeMap<(u32, u64), TaskTrack> = BTreeMap::new();
     let mut per_thread: HashMap<u32, usize> = HashMap::new();
@@ -365,7 +399,7 @@ pub(crate) fn task_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
                     style,
                     thread: *thread,
                     line: 0,
-                    detail: NONE,
+                    detail: task_detail(*task),
                 };
                 if *running {
                     if let Some(since) = last.take().filter(|&l| *t > l) {
@@ -398,7 +432,7 @@ pub(crate) fn task_lanes(events: &[Event], tl: &Timeline) -> Vec<Lane> {
                         style: Style::Running,
                         thread,
                         line: 0,
-                        detail: NONE,
+                        detail: task_detail(task),
                     });
                 }
             }
@@ -1038,6 +1072,15 @@ impl Snapshot {
         }
         for (task, span) in &self.tasks {
             let who = name(span.thread);
+            if span.detail == LOOP_DETAIL {
+                out.push(match (span.style, zh) {
+                    (Style::Running, false) => format!("{who}'s event loop runs callbacks"),
+                    (Style::Running, true) => format!("{who} 的事件循环在运行回调"),
+                    (_, false) => format!("{who}'s event loop is idle (waits for a timer or I/O)"),
+                    (_, true) => format!("{who} 的事件循环空闲（等待定时器或 I/O）"),
+                });
+                continue;
+            }
             out.push(match (span.style, zh) {
                 (Style::Running, false) => format!("{task} runs (in {who}'s event loop)"),
                 (Style::Running, true) => format!("{task} 运行中（{who} 的事件循环）"),

@@ -565,6 +565,11 @@ class BaseEventLoop(AbstractEventLoop):
         # Network exchanges (aiohttp) in flight: the idle loop then waits
         # in I/O (epoll on their sockets), not in a plain sleep.
         self._net_inflight = 0
+        # The loop's own lane in the trace: running callbacks, or idle
+        # (numbers from _LOOP_TRACE_IDS up mark a loop, not a task).
+        _loop_ids[0] += 1
+        self._trace_id = _LOOP_TRACE_IDS + _loop_ids[0]
+        _thread._note_task(self._trace_id, 'event loop', None)
 
     def __repr__(self):
         return (
@@ -612,12 +617,14 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_running()
         self._thread_id = _thread.get_ident()
         _set_running_loop(self)
+        _thread._note_task(self._trace_id, None, True)
         try:
             while True:
                 self._run_once()
                 if self._stopping:
                     break
         finally:
+            _thread._note_task(self._trace_id, None, False)
             self._stopping = False
             self._thread_id = None
             _set_running_loop(None)
@@ -830,9 +837,17 @@ class BaseEventLoop(AbstractEventLoop):
     def _wait(self, timeout):
         """Waits for the next timer (timeout seconds; None: forever) or a
         write to the self-pipe, in virtual time."""
+        if timeout is not None and timeout <= 0:
+            return
+        _thread._note_task(self._trace_id, None, False)
+        try:
+            self._block(timeout)
+        finally:
+            _thread._note_task(self._trace_id, None, True)
+
+    def _block(self, timeout):
+        """The wait of `_wait`: it is idle meanwhile."""
         if timeout is not None:
-            if timeout <= 0:
-                return
             # epoll waits in whole milliseconds, rounded up.
             ms = int(timeout * 1000)
             if ms < timeout * 1000:
@@ -1004,6 +1019,8 @@ def new_event_loop():
 _current_tasks = {}  # loop -> task
 _task_counter = [0]
 _task_ids = [0]      # numbers tasks for the event log
+_loop_ids = [0]      # and event loops, from _LOOP_TRACE_IDS up
+_LOOP_TRACE_IDS = 1 << 62  # trace::lanes::LOOP_TASK
 
 
 def _task_name_counter():

@@ -676,6 +676,22 @@ fn tip_lines(model: &Model, hit: &Hit, l: Lang) -> Vec<String> {
                 tt(T::NoLine).to_string()
             });
         }
+        LaneKind::Task { .. } if s.detail == lanes::LOOP_DETAIL => {
+            let (running, idle) = if l == Lang::Zh {
+                ("在运行回调", "空闲（等待定时器或 I/O）")
+            } else {
+                ("runs callbacks", "idle (waits for a timer or I/O)")
+            };
+            let what = if s.style == Style::Running {
+                running
+            } else {
+                idle
+            };
+            out.push(format!("{} ({who}): {what}", lane.label));
+            if s.style != Style::Running {
+                out.extend(request_lines(model, s, l));
+            }
+        }
         LaneKind::Task { .. } => {
             out.push(format!(
                 "{} ({who}): {}",

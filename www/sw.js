@@ -3,7 +3,7 @@
 // every same-origin response with COOP/COEP/CORP added, which is what our own
 // server (`interleave serve`) sends anyway. The boot script registers it and
 // reloads the page once; `?isolate=0` on a navigation bypasses it (and the
-// boot script then unregisters it).
+// boot script then unregisters it), and so does the Perfetto helper page.
 
 const ISOLATION = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -21,6 +21,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && url.searchParams.get('isolate') === '0') return;
+  // The Perfetto helper must not be isolated (see src/ui/perfetto.rs).
+  if (request.mode === 'navigate' && url.pathname.endsWith('/perfetto.html')) return;
   event.respondWith(
     fetch(request).then((response) => {
       if (response.status === 0) return response; // opaque: cannot be rewritten

@@ -36,6 +36,7 @@ mod lab_draw;
 mod lab_exps;
 mod lab_panel;
 mod lab_text;
+mod perfetto;
 mod run_area;
 mod share_panel;
 mod stats_panel;

@@ -335,6 +335,14 @@ pub fn run_area(props: &RunAreaProps) -> Html {
             }
         })
     };
+    let on_perfetto = {
+        let last = last.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(run) = &*last.borrow() {
+                super::perfetto::open(trace_json(run), &format!("Interleave: {}", run.runtime), l);
+            }
+        })
+    };
     let running = matches!(*state, RunState::Running { .. });
     let (state_attr, state_text) = match &*state {
         RunState::Idle => ("idle", String::new()),
@@ -466,6 +474,8 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 <h3>{ l.t(Text::Output) }</h3>
                 <span id="run-state" data-state={state_attr} role="status">{ state_text }</span>
                 <button id="download-trace" class="small" disabled={!has_last || running} onclick={on_download}>{ l.t(Text::DownloadTrace) }</button>
+                <button id="open-perfetto" class="small" disabled={!has_last || running} title={l.t(Text::OpenPerfettoHelp)}
+                    onclick={on_perfetto}>{ l.t(Text::OpenPerfetto) }</button>
             </div>
             if c.chunks.iter().any(|ch| ch.thread != 0) {
                 <p class="thread-keys" aria-label={l.t(Text::Threads)}>
@@ -513,14 +523,22 @@ fn error_panel(l: Lang, message: &str, handle: UseStateHandle<Option<String>>) -
     }
 }
 
-/// Saves the last run as a Chrome Trace Event file (Perfetto opens it).
-fn download_trace(run: &LastRun) {
+/// The last run as a Chrome Trace Event file (Perfetto opens it).
+fn trace_json(run: &LastRun) -> String {
     let info = crate::trace::chrome::TraceInfo {
         runtime: run.runtime,
         stdout: &run.stdout,
     };
-    let json = crate::trace::chrome::export(&run.events, run.end, &run.names, &info);
-    super::download("interleave-trace.json", "application/json", &json);
+    crate::trace::chrome::export(&run.events, run.end, &run.names, &info)
+}
+
+/// Saves the last run's trace as a file.
+fn download_trace(run: &LastRun) {
+    super::download(
+        "interleave-trace.json",
+        "application/json",
+        &trace_json(run),
+    );
 }
 
 /// Runs `sim` to its end in slices of [`OPS_PER_SLICE`] ops, calling

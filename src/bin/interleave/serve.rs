@@ -7,6 +7,9 @@
 //! `--no-isolation` to play a static host without header control), with MIME
 //! types from the file extension (`.wasm` → `application/wasm`) and
 //! `Cache-Control: no-cache` so that a rebuild is seen on the next reload.
+//! One page is never isolated: [`NOT_ISOLATED`], the helper that hands a
+//! trace to the Perfetto UI (an isolated page cannot reach a window it
+//! opens on another origin; see `ui::perfetto`).
 //! Files come from tower-http's `ServeDir` on axum; nothing is hand-parsed.
 
 use std::net::{IpAddr, SocketAddr};
@@ -15,7 +18,7 @@ use std::process::ExitCode;
 
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::Router;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 #[derive(clap::Args, Debug)]
@@ -42,14 +45,21 @@ pub const ISOLATION_HEADERS: [(&str, &str); 3] = [
     ("cross-origin-resource-policy", "same-origin"),
 ];
 
+/// The page served without the isolation headers even when the rest is.
+pub const NOT_ISOLATED: &str = "/perfetto.html";
+
 /// The router serving `dir`, with or without the isolation headers.
 pub fn router(dir: PathBuf, isolation: bool) -> Router {
-    let mut app = Router::new()
-        .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
-        .layer(SetResponseHeaderLayer::overriding(
+    let no_cache = || {
+        SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-cache"),
-        ));
+        )
+    };
+    let helper = ServeFile::new(dir.join(NOT_ISOLATED.trim_start_matches('/')));
+    let mut app = Router::new()
+        .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
+        .layer(no_cache());
     if isolation {
         for (name, value) in ISOLATION_HEADERS {
             app = app.layer(SetResponseHeaderLayer::overriding(
@@ -58,7 +68,12 @@ pub fn router(dir: PathBuf, isolation: bool) -> Router {
             ));
         }
     }
-    app
+    // Merged after the layers above, so they do not apply to it.
+    app.merge(
+        Router::new()
+            .route_service(NOT_ISOLATED, helper)
+            .layer(no_cache()),
+    )
 }
 
 pub fn run(options: Options) -> ExitCode {
@@ -156,6 +171,24 @@ mod tests {
                 assert_eq!(res.headers().get(name).unwrap(), value, "{name} on {path}");
             }
         }
+    }
+
+    #[tokio::test]
+    async fn the_perfetto_helper_is_never_isolated() {
+        let dir = site();
+        std::fs::write(dir.join("perfetto.html"), "<!doctype html><title>p</title>").unwrap();
+        let res = get(router(dir, true), NOT_ISOLATED).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-cache");
+        for (name, _) in ISOLATION_HEADERS {
+            assert!(res.headers().get(name).is_none(), "{name}");
+        }
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(&body[..], b"<!doctype html><title>p</title>");
     }
 
     #[tokio::test]

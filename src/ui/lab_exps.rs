@@ -652,8 +652,8 @@ fn prediction_table(l: Lang, gil: &GilResults) -> Html {
             <thead><tr>
                 <th>{ t(l, Key::Mode) }</th>
                 <th>{ format!("{} ({w})", t(l, Key::Measured)) }</th>
-                <th>{ "cpython-3.12" }</th>
-                <th>{ "cpython-3.13t" }</th>
+                <th title="cpython-3.12">{ "3.12" }</th>
+                <th title="cpython-3.13t">{ "3.13t" }</th>
             </tr></thead>
             <tbody>
                 { for Mode::ALL.iter().map(|&m| html! {

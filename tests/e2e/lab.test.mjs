@@ -93,6 +93,20 @@ export default function (test, { status, noProblems }) {
         c.predicted_us.map((p) => `${p.runtime} x${(p.beside / p.alone).toFixed(1)}`).join(', '));
       assertEq(await page.locator('#lab-lanes').getAttribute('data-lanes'), '2', 'lanes drawn');
       await screenshot(page, 'lab-gil');
+      // On a 390 px phone the result tables fit the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const tables = page.locator('table.lab-results, .lab-results table');
+      assert(await tables.count() >= 1, 'a results table');
+      for (let i = 0; i < await tables.count(); i++) {
+        const box = await tables.nth(i).boundingBox();
+        const id = await tables.nth(i).getAttribute('id');
+        assert(box && box.x >= 0 && box.x + box.width <= 390, `table ${id} at 390 px: ${JSON.stringify(box)}`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(overflow <= 0, `lab page wider than the phone by ${overflow}px`);
+      await page.locator('#lab-predictions').scrollIntoViewIfNeeded();
+      await screenshot(page, 'lab-gil-390');
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // 2. Queue flow.
       const queue = await runExperiment(page, '#lab-queue-run', 'queue');

@@ -8,7 +8,8 @@
 // python3 cannot reach here: their figures are checked against each
 // other, not against python3.
 
-import { DIST, assert, assertEq, browser, screenshot, serve, watch } from './harness.mjs';
+import path from 'node:path';
+import { DIST, SCREENSHOTS, assert, assertEq, browser, screenshot, serve, watch } from './harness.mjs';
 
 /** The I/O colour of the timeline (src/ui/timeline/draw.rs, IO). */
 const IO = [0x84, 0x5e, 0xf7];
@@ -107,6 +108,11 @@ export default function (test, { noProblems }) {
         .map((r) => { const p = r.split(':'); const h = Number(p.pop()); const y = Number(p.pop()); return { label: p.join(':'), y, h }; })
         .find((r) => r.label === 'blog.example.com');
       assert(hostLane, 'a lane for blog.example.com');
+      // Scroll the host's lane (below a dozen thread lanes) into view.
+      await page.evaluate((y) => {
+        const c = document.querySelector('#timeline canvas');
+        window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY + y - 200);
+      }, hostLane.y);
       const cbox = await page.locator('#timeline canvas').boundingBox();
       let hostTip = '';
       for (const frac of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2]) {
@@ -119,6 +125,7 @@ export default function (test, { noProblems }) {
       assert(/blog\.example\.com · 10 requests in flight/.test(hostTip), `host lane hover: ${hostTip}`);
       assert(/GET blog\.example\.com\/page\/\d+ → 200/.test(hostTip), `host lane lists requests: ${hostTip}`);
       await screenshot(page, 'net-threads');
+      await page.locator('#timeline').screenshot({ path: path.join(SCREENSHOTS, 'net-threads-timeline.png') });
       noProblems(watcher, 'crawlers');
     } finally {
       await ctx.close();

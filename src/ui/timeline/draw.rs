@@ -365,7 +365,7 @@ fn depth(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64, in
 /// with a tick where each request was sent.
 fn in_flight(px: &mut Pixels, lane: &Lane, view: &View, y: f64, h: f64, end: u64, ink: &Ink) {
     let max = f64::from(lane.max_step.max(1));
-    let c = blend(IO, ink.lane_bg, 0.35);
+    let c = blend(IO, ink.lane_bg, 0.6);
     for (x0, x1, v) in lanes::step_rects(&lane.steps, view, end) {
         let hh = (h - 4.0) * f64::from(v) / max;
         px.fill(x0, y + h - hh, x1 - x0, hh, c);

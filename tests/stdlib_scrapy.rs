@@ -285,3 +285,53 @@ print(s["item_scraped_count"], s["spider_exceptions/KeyError"], s["finish_reason
         "[scrapy.core.scraper] ERROR: Spider error processing <GET https://blog.example.com/page/2> (referer: None)\nTraceback (most recent call last):\nbuiltins.KeyError: 'missing'\n"
     );
 }
+
+/// Each downloader slot is a queue lane of the trace: with
+/// DOWNLOAD_DELAY = 1 the ten start requests enter the slot at once and
+/// leave it one a second, the k-th after k seconds.
+#[test]
+fn a_slot_is_a_queue_lane_from_fetch_to_dispatch() {
+    use interleave::trace::lanes::{LaneKind, Model};
+    let program = spider(
+        TEN_PAGES,
+        "{'DOWNLOAD_DELAY': 1, 'RANDOMIZE_DOWNLOAD_DELAY': False, 'LOG_ENABLED': False}",
+        "",
+    );
+    let (out, sim) = run_program(&program, &SimOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let sim = sim.unwrap();
+    let model = Model::new(&sim.log.events, sim.now(), &sim.thread_names(), &[]);
+    let slot = model
+        .groups
+        .iter()
+        .flat_map(|g| &g.lanes)
+        .find(|l| matches!(l.kind, LaneKind::Queue(_)) && l.label.starts_with("Scrapy slot "))
+        .expect("a slot lane");
+    assert!(
+        slot.label.starts_with("Scrapy slot blog.example.com (#"),
+        "{}",
+        slot.label
+    );
+    assert_eq!(
+        slot.transfers.len(),
+        10,
+        "each request from fetch to dispatch"
+    );
+    let mut waits: Vec<u64> = slot.transfers.iter().map(|x| x.get - x.put).collect();
+    waits.sort_unstable();
+    for (k, w) in waits.iter().enumerate() {
+        let secs = *w as f64 / 1e9;
+        assert!(
+            (k as f64 - 0.01..k as f64 + 0.01).contains(&secs),
+            "request {k} waited {secs} s in the slot"
+        );
+    }
+    // The first leaves at once, before the engine hands over the second.
+    assert_eq!(slot.max_step, 9, "the other nine queued at the start");
+    // And the host's lane has one in flight at a time.
+    let host = model.lane(LaneKind::Host(0)).expect("the host's lane");
+    assert_eq!(
+        (host.label.as_str(), host.max_step),
+        ("blog.example.com", 1)
+    );
+}

@@ -18,7 +18,9 @@ AUTOTHROTTLE_TARGET_CONCURRENCY, new = max(target, (old + target) / 2),
 kept within [DOWNLOAD_DELAY, AUTOTHROTTLE_MAX_DELAY], and not lowered by a
 non-200 response. Duplicate requests are filtered; non-2xx responses are
 dropped (HttpErrorMiddleware). At the end the stats are logged as Scrapy
-logs them.
+logs them. In the trace each slot is a queue lane, `Scrapy slot HOST`: a
+request waits there from fetch to dispatch (its delay, or for a free
+transfer slot); the requests in flight are on the host's own lane.
 
 Not simulated: XPath (response.xpath raises), the retry, redirect,
 cookies and robots.txt middlewares, item pipelines and feed exports, and
@@ -26,10 +28,13 @@ the timestamps of Scrapy's log lines (ours show the virtual seconds since
 the crawl began)."""
 
 import _net
+import _thread
 import sys as _sys
 import time as _time
 import random as _random
 from collections import deque as _deque
+
+_note_queue = _thread._note_queue
 import heapq as _heapq
 from urllib.parse import urljoin as _urljoin, urlsplit as _urlsplit
 import twisted as _tw
@@ -678,7 +683,11 @@ class Spider:
 class _Slot:
     """One hostname's queue: concurrency, delay, last dispatch."""
 
-    def __init__(self, concurrency, delay, randomize_delay):
+    def __init__(self, concurrency, delay, randomize_delay, key=''):
+        # The slot's queue is a queue lane of the trace: a request waits
+        # there (its delay, or for a free transfer slot) from fetch to
+        # dispatch.
+        self.label = 'Scrapy slot %s (#{n})' % key
         self.concurrency = concurrency
         self.delay = delay
         self.randomize_delay = randomize_delay
@@ -729,7 +738,7 @@ class _Downloader:
                 delay = spider.download_delay
             conc = self.ip_concurrency if self.ip_concurrency else self.domain_concurrency
             conc = getattr(spider, 'max_concurrent_requests', conc)
-            self.slots[key] = _Slot(conc, delay, self.randomize_delay)
+            self.slots[key] = _Slot(conc, delay, self.randomize_delay, key)
         return key, self.slots[key]
 
     def fetch(self, request, spider):
@@ -745,6 +754,7 @@ class _Downloader:
             return result
         d.addBoth(deactivate)
         slot.queue.append((request, d))
+        _note_queue(slot, 'put', request, len(slot.queue), slot.label)
         self._process_queue(spider, slot)
         return d
 
@@ -761,6 +771,7 @@ class _Downloader:
         while slot.queue and slot.free_transfer_slots() > 0:
             slot.lastseen = now
             request, d = slot.queue.popleft()
+            _note_queue(slot, 'get', request, len(slot.queue), slot.label)
             self._download(slot, request, spider).chainDeferred(d)
             if delay:
                 self._process_queue(spider, slot)

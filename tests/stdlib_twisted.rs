@@ -335,3 +335,42 @@ task.react(main)
         out.stderr
     );
 }
+
+/// The reactor has an event loop's lane: idle while it waits for its
+/// next timer, running its calls between.
+#[test]
+fn the_reactor_is_a_loop_lane() {
+    use interleave::trace::lanes::{LaneKind, Model, Style, LOOP_DETAIL};
+    let program = "from twisted.internet import reactor
+def tick(n):
+    print('tick', n)
+    if n == 3:
+        reactor.stop()
+    else:
+        reactor.callLater(0.5, tick, n + 1)
+reactor.callLater(0.5, tick, 1)
+reactor.run()
+";
+    let (out, sim) = run_program(program, &SimOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "tick 1\ntick 2\ntick 3\n");
+    let sim = sim.unwrap();
+    let model = Model::new(&sim.log.events, sim.now(), &sim.thread_names(), &[]);
+    let reactor = model
+        .groups
+        .iter()
+        .flat_map(|g| &g.lanes)
+        .find(|l| matches!(l.kind, LaneKind::Task { .. }) && l.label == "reactor")
+        .expect("the reactor's lane");
+    assert!(reactor.spans.iter().all(|s| s.detail == LOOP_DETAIL));
+    let idle: Vec<f64> = reactor
+        .spans
+        .iter()
+        .filter(|s| s.style == Style::Awaiting)
+        .map(|s| s.duration() as f64 / 1e9)
+        .collect();
+    assert_eq!(idle.len(), 3, "{:?}", reactor.spans);
+    for secs in idle {
+        assert!((0.499..0.501).contains(&secs), "idle {secs} s");
+    }
+}

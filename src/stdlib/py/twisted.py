@@ -21,6 +21,7 @@ the tracebacks Twisted logs (unhandled errors, task.react's) show only
 the exception's last line here, since a Failure keeps no frames."""
 
 import _net
+import _thread
 import sys as _sys
 import time as _time
 import heapq as _heapq
@@ -690,10 +691,12 @@ class _Reactor:
         if delay is None:
             return False
         if delay > 0:
+            _thread._note_task(self._trace_id, None, False)
             if self._net_inflight:
                 _real_io(int(delay * 1e9) + 1)
             else:
                 _real_sleep(delay)
+            _thread._note_task(self._trace_id, None, True)
         return True
 
     # system events
@@ -736,7 +739,18 @@ class _Reactor:
         self.fireSystemEvent('startup')
         self.mainLoop()
 
+    # The reactor's lane in the trace, as an event loop's (numbered apart
+    # from asyncio's loops: trace::lanes::LOOP_TASK + 2**40).
+    _trace_id = (1 << 62) + (1 << 40) + 1
+
     def mainLoop(self):
+        _thread._note_task(self._trace_id, 'reactor', True)
+        try:
+            self._mainLoop()
+        finally:
+            _thread._note_task(self._trace_id, None, False)
+
+    def _mainLoop(self):
         while self._started:
             self.runUntilCurrent()
             t2 = self.timeout()

@@ -547,3 +547,61 @@ print(codes.count(200), requests.get("https://api.example.com/get").status_code)
         );
     }
 }
+
+/// Every Manager call is a request to the manager's process and a reply
+/// back: arrows between the callers' processes and the server's.
+#[test]
+fn manager_calls_flow_to_the_manager_process_and_back() {
+    const MANAGER: &str = "import multiprocessing as mp
+
+def fill(d, i):
+    d[i] = i * i
+
+if __name__ == '__main__':
+    with mp.Manager() as m:
+        d = m.dict()
+        ps = [mp.Process(target=fill, args=(d, i)) for i in range(3)]
+        for p in ps:
+            p.start()
+        for p in ps:
+            p.join()
+        print(sorted(d.items()))
+";
+    let r = run(MANAGER, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(MANAGER));
+    let m = &r.model;
+    let server = m
+        .groups
+        .iter()
+        .position(|g| g.label.starts_with("SyncManager-1 (pid "))
+        .expect("the manager's process");
+    let process_of = |t: u32| {
+        m.groups
+            .iter()
+            .position(|g| g.lanes.iter().any(|l| l.kind == LaneKind::Thread(t)))
+            .unwrap()
+    };
+    let lane = |prefix: &str| {
+        m.groups
+            .iter()
+            .flat_map(|g| &g.lanes)
+            .find(|l| l.label.starts_with(prefix))
+            .unwrap_or_else(|| panic!("a lane '{prefix}…'"))
+    };
+    let calls = lane("calls to SyncManager-1 (#");
+    let replies = lane("replies from SyncManager-1 (#");
+    // m.dict(), three d[i] = … from the children, d.items() from the parent.
+    assert_eq!(calls.transfers.len(), 5, "{:?}", calls.transfers);
+    assert_eq!(replies.transfers.len(), 5);
+    for x in &calls.transfers {
+        assert_eq!(process_of(x.to), server, "a call ends in the server");
+        assert_ne!(process_of(x.from), server);
+        assert!(x.get > x.put, "half a round trip later");
+    }
+    for x in &replies.transfers {
+        assert_eq!(process_of(x.from), server, "a reply starts in the server");
+    }
+    let callers: std::collections::BTreeSet<usize> =
+        calls.transfers.iter().map(|x| process_of(x.from)).collect();
+    assert_eq!(callers.len(), 4, "the program and its three children call");
+}

@@ -361,7 +361,13 @@ impl Simulation {
                     item,
                     depth,
                     at,
-                } => self.queue_note(tid, &queue, &kind, put, item, depth, at),
+                    by_pid,
+                } => {
+                    let by = by_pid
+                        .and_then(|pid| self.procs.iter().find(|p| p.pid == pid))
+                        .map_or(tid, |p| p.main);
+                    self.queue_note(by, &queue, &kind, put, item, depth, at)
+                }
                 Note::Task {
                     task,
                     name,

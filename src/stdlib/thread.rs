@@ -224,14 +224,15 @@ fn label(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `_note_queue(queue, kind, item, depth=None, label=None)`: kind 'put'
-/// or 'get'; the depth after it, asked of `queue._qsize()` when not given
+/// `_note_queue(queue, kind, item, depth=None, label=None, by_pid=None)`:
+/// kind 'put' or 'get', by the calling thread, or with `by_pid` by the
+/// main thread of that process (a Manager's server); the depth after it, asked of `queue._qsize()` when not given
 /// (a pipe passes its buffer, a kernel object every process shares, and
 /// its length); `label` names the queue's kind in the trace (`Pipe`; a
 /// `{n}` in it is replaced by the queue's number), else its type's name
 /// does.
 fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("_note_queue", args, 3, 5)?;
+    vm.check_args("_note_queue", args, 3, 6)?;
     let Value::Obj(queue) = args.pos[0].clone() else {
         return vm.type_error("_note_queue() needs a queue");
     };
@@ -248,8 +249,13 @@ fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(label) => label.to_string(),
         None => vm.type_name(&qv),
     };
+    let by_pid = match args.pos.get(5) {
+        Some(Value::Int(pid)) => Some(*pid),
+        _ => None,
+    };
     vm.sched.notes.push(Note::Queue {
         queue,
+        by_pid,
         kind,
         put,
         item: args.pos[2].clone(),

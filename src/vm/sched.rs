@@ -90,6 +90,9 @@ pub enum Note {
         item: Value,
         depth: usize,
         at: u64,
+        /// Noted on behalf of the main thread of the process with this pid
+        /// (a Manager's server, which answers the calls the caller makes).
+        by_pid: Option<i64>,
     },
 }
 

@@ -13,19 +13,25 @@ one atomic step of the server, as each of CPython's server threads runs
 a call under the server's GIL; `d[k] += 1` is two calls, and two
 processes doing it lose updates as in CPython.
 
+In the trace every call is a request to the server process's thread and
+a reply back: two queue lanes ('calls to SyncManager-1', 'replies from
+SyncManager-1'), an arrow per call between the processes.
+
 What is not simulated: the round trip is computing time of the caller
-(CPython's caller waits, its GIL released), the calls are not flows to
-the manager process in the trace, and proxies of registered user types
+(CPython's caller waits, its GIL released), and proxies of registered user types
 (BaseManager.register) raise NotImplementedError.
 """
 
 import os
 import threading
+import _thread
 
 import _multiprocessing as _mp
 import multiprocessing as _multiprocessing
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Namespace', 'Token']
+
+_note_queue = _thread._note_queue
 
 # Costs (see the module docs).
 ROUND_TRIP_NS = 37_000
@@ -72,6 +78,22 @@ def _server(ready, stop):
     stop.wait()
 
 
+def _round_trip(cell):
+    """One call to the manager from a proxy of `cell` ([object, calls'
+    log]) or from the manager itself (the log): a round trip's time, and
+    in the trace the request going to the server process's thread and the
+    reply coming back, as two queue lanes with an arrow per call."""
+    calls = cell[1] if len(cell) == 2 else cell
+    seq = calls[0] = calls[0] + 1
+    pid, replies, to_server, back = calls[1], calls[2], calls[3], calls[4]
+    _note_queue(calls, 'put', seq, 1, to_server)
+    _mp.charge(ROUND_TRIP_NS // 2)
+    _note_queue(calls, 'get', seq, 0, to_server, pid)
+    _note_queue(replies, 'put', seq, 1, back, pid)
+    _mp.charge(ROUND_TRIP_NS - ROUND_TRIP_NS // 2)
+    _note_queue(replies, 'get', seq, 0, back)
+
+
 class BaseProxy(object):
     """A reference to an object the manager owns."""
 
@@ -81,7 +103,7 @@ class BaseProxy(object):
 
     def _callmethod(self, methodname, args=(), kwds={}):
         """Runs `methodname` on the manager's object: one round trip."""
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         obj = self._cell[0]
         if obj is None:
             raise EOFError('the manager has shut down')
@@ -94,7 +116,7 @@ class BaseProxy(object):
 
     def _getvalue(self):
         """A copy of the referent."""
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         return _copy(self._cell[0])
 
     def __repr__(self):
@@ -195,7 +217,7 @@ class NamespaceProxy(BaseProxy):
     def __getattr__(self, key):
         if key[0] == '_':
             raise AttributeError(key)
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self.__dict__['_cell'])
         ns = self.__dict__['_cell'][0]
         try:
             value = ns.__dict__[key]
@@ -206,27 +228,27 @@ class NamespaceProxy(BaseProxy):
     def __setattr__(self, key, value):
         if key[0] == '_':
             return object.__setattr__(self, key, value)
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         self._cell[0].__dict__[key] = _copy(value)
 
     def __delattr__(self, key):
         if key[0] == '_':
             return object.__delattr__(self, key)
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         del self._cell[0].__dict__[key]
 
     def __repr__(self):
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         return repr(self._cell[0])
 
 
 class ValueProxy(BaseProxy):
     def get(self):
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         return _copy(self._cell[0][0])
 
     def set(self, value):
-        _mp.charge(ROUND_TRIP_NS)
+        _round_trip(self._cell)
         self._cell[0][0] = _copy(value)
 
     value = property(get, set)
@@ -266,6 +288,12 @@ class BaseManager(object):
         self._process.start()
         self._ready.wait()
         self.address = '/simulated/manager-%d' % self._process.pid
+        # The calls' log: [calls so far, the server's pid, the replies'
+        # queue object, the two lanes' labels] (see _round_trip).
+        name, pid = self._process.name, self._process.pid
+        self._calls = _mp.KernelList([0, pid, _mp.KernelList(),
+                                      'calls to %s (#{n})' % name,
+                                      'replies from %s (#{n})' % name])
         self._state = 'STARTED'
 
     def _create(self, typeid, obj, proxytype):
@@ -273,8 +301,8 @@ class BaseManager(object):
             raise _multiprocessing.ProcessError(
                 "Manager has not been started" if self._state == 'INITIAL'
                 else "Manager has shut down")
-        _mp.charge(ROUND_TRIP_NS)
-        cell = _mp.KernelList([obj])
+        _round_trip(self._calls)
+        cell = _mp.KernelList([obj, self._calls])
         self._objects.append(cell)
         token = Token(typeid, self.address, '%x' % len(self._objects))
         return proxytype(token, cell)

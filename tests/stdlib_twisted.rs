@@ -374,3 +374,70 @@ reactor.run()
         assert!((0.499..0.501).contains(&secs), "idle {secs} s");
     }
 }
+
+/// A Deferred is a lane: awaiting from its creation until it fires, then
+/// running its callbacks; a chained one waits for its inner Deferred.
+#[test]
+fn deferreds_are_lanes_awaiting_until_they_fire() {
+    use interleave::trace::lanes::{LaneKind, Model, Style};
+    let program = "from twisted.internet import reactor, defer
+def later(x):
+    inner = defer.Deferred()
+    reactor.callLater(0.25, inner.callback, x * 2)
+    return inner
+d = defer.Deferred()
+d.addCallback(later)
+d.addCallback(lambda r: print('result', r))
+d.addBoth(lambda _: reactor.stop())
+reactor.callLater(1, d.callback, 21)
+reactor.run()
+";
+    let (out, sim) = run_program(program, &SimOptions::default());
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "result 42\n");
+    let sim = sim.unwrap();
+    let model = Model::new(&sim.log.events, sim.now(), &sim.thread_names(), &[]);
+    let lane = |name: &str| {
+        model
+            .groups
+            .iter()
+            .flat_map(|g| &g.lanes)
+            .find(|l| matches!(l.kind, LaneKind::Task { .. }) && l.label == name)
+            .unwrap_or_else(|| panic!("a lane {name}"))
+    };
+    let secs = |s: &interleave::trace::lanes::Span| s.duration() as f64 / 1e9;
+    // d: a tick where it was made, 1 s until it fires, a step (later),
+    // 0.25 s paused on inner, a step (the rest of the chain).
+    let d = lane("Deferred-1");
+    assert!(d.spans[0].style == Style::Running && d.spans[0].duration() < 1_000);
+    let d = interleave::trace::lanes::Lane {
+        spans: d.spans[1..].to_vec(),
+        ..d.clone()
+    };
+    let styles: Vec<Style> = d.spans.iter().map(|s| s.style).collect();
+    assert_eq!(
+        styles,
+        [
+            Style::Awaiting,
+            Style::Running,
+            Style::Awaiting,
+            Style::Running
+        ],
+        "{:?}",
+        d.spans
+    );
+    assert!(
+        (0.99..1.01).contains(&secs(&d.spans[0])),
+        "{:?}",
+        d.spans[0]
+    );
+    assert!(
+        (0.249..0.251).contains(&secs(&d.spans[2])),
+        "{:?}",
+        d.spans[2]
+    );
+    // inner: made inside d's first step, fired 0.25 s later.
+    let inner = lane("Deferred-2");
+    assert!((0.249..0.251).contains(&secs(&inner.spans[1])));
+    assert!(inner.spans[0].start >= d.spans[1].start && inner.spans[1].end <= d.spans[2].end);
+}

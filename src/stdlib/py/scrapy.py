@@ -746,7 +746,7 @@ class _Downloader:
         key, slot = self._get_slot(request, spider)
         request.meta['download_slot'] = key
         slot.active.add(request)
-        d = _tw.Deferred()
+        d = _tw._InternalDeferred()
 
         def deactivate(result):
             slot.active.discard(request)
@@ -779,7 +779,7 @@ class _Downloader:
 
     def _download(self, slot, request, spider):
         slot.transferring.add(request)
-        d = _tw.Deferred()
+        d = _tw._InternalDeferred()
         stats = self.crawler.stats
         stats.inc_value('downloader/request_count')
         stats.inc_value('downloader/request_method_count/%s' % request.method)
@@ -979,7 +979,7 @@ class _Engine:
         self.nextcall = _CallLaterOnce(self._next_request)
         self.heartbeat = _tw.LoopingCall(self.nextcall.schedule)
         self.closing = False
-        self.finished = _tw.Deferred()
+        self.finished = _tw._InternalDeferred()
         self.in_callbacks = 0
 
     def open(self):
@@ -1199,7 +1199,7 @@ class CrawlerProcess:
         crawler = self.create_crawler(crawler_or_spidercls)
         self.crawlers.append(crawler)
         self._pending.append((crawler, args, kwargs))
-        return _tw.Deferred()
+        return _tw._InternalDeferred()
 
     def start(self, stop_after_crawl=True, install_signal_handlers=True):
         remaining = [len(self._pending)]

@@ -185,6 +185,11 @@ def _passthru(arg):
 _unhandled = []
 
 
+_deferred_ids = [0]
+# Task numbers of Deferreds in the trace, apart from asyncio's tasks.
+_DEFERRED_TRACE_IDS = 1 << 61
+
+
 class Deferred:
     """A result that is not there yet: callbacks and errbacks run in the
     order they were added, each on the previous one's result; a failure
@@ -197,10 +202,20 @@ class Deferred:
     _suppressAlreadyCalled = False
     _tracked = False
 
+    # Traced (a lane of the trace: awaiting until it fires, running while
+    # its callbacks run); the downloader of `scrapy` makes untraced ones.
+    _traced = True
+    _trace_id = None
+
     def __init__(self, canceller=None):
         self.callbacks = []
         self._canceller = canceller
         self.result = None
+        if self._traced:
+            _deferred_ids[0] += 1
+            self._trace_id = _DEFERRED_TRACE_IDS + _deferred_ids[0]
+            _thread._note_task(self._trace_id, 'Deferred-%d' % _deferred_ids[0], True)
+            _thread._note_task(self._trace_id, None, False)
 
     def addCallbacks(self, callback, errback=None, callbackArgs=(),
                      callbackKeywords=None, errbackArgs=(),
@@ -299,6 +314,15 @@ class Deferred:
     def _runCallbacks(self):
         if self._runningCallbacks or self.paused:
             return
+        if self._trace_id is None or not self.callbacks:
+            return self._runCallbacksNow()
+        _thread._note_task(self._trace_id, None, True)
+        try:
+            return self._runCallbacksNow()
+        finally:
+            _thread._note_task(self._trace_id, None, False)
+
+    def _runCallbacksNow(self):
         while self.callbacks:
             item = self.callbacks.pop(0)
             failed = isinstance(self.result, Failure)
@@ -408,6 +432,11 @@ class FirstError(Exception):
 
     def __str__(self):
         return 'FirstError[#%d, %s]' % (self.index, self.subFailure)
+
+
+class _InternalDeferred(Deferred):
+    """A Deferred of the library's own plumbing: no lane in the trace."""
+    _traced = False
 
 
 class DeferredList(Deferred):

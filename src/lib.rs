@@ -35,7 +35,7 @@ pub mod ui;
 
 /// Natively, the page's plain parts only (presets, share links,
 /// highlighting, diagnostics, the console's split by thread, Explore's
-/// outcome grouping), for their tests; in wasm they are part of `ui`.
+/// outcome grouping, Sweep's constants and runs), for their tests; in wasm they are part of `ui`.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ui {
     pub mod compare;
@@ -45,6 +45,7 @@ pub mod ui {
     pub mod outcomes;
     pub mod presets;
     pub mod share;
+    pub mod sweep;
 }
 
 #[cfg(target_arch = "wasm32")]

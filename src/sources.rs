@@ -87,6 +87,7 @@ files! {
     "ui/presets/rlock.py",
     "ui/presets/semaphore.py",
     "ui/presets/singleton.py",
+    "ui/presets/sweep_workers.py",
     "ui/presets/thread_local.py",
     "ui/presets/timer.py",
 }

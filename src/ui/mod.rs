@@ -24,6 +24,7 @@ pub mod highlight;
 pub mod outcomes;
 pub mod presets;
 pub mod share;
+pub mod sweep;
 
 mod compare_view;
 pub mod crash;

@@ -42,6 +42,7 @@ mod run_area;
 mod share_panel;
 mod stats_panel;
 mod status;
+mod sweep_panel;
 mod timeline;
 
 use wasm_bindgen::JsCast;
@@ -416,7 +417,7 @@ pub fn app(props: &AppProps) -> Html {
                     <gallery::Gallery lang={l} current={preset.map(|p| p.id)} on_pick={on_pick} />
                 }
                 <run_area::RunArea lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    on_code={on_code} on_settings={on_settings} on_start={on_start} on_run={on_run}
+                    on_code={on_code.clone()} on_settings={on_settings} on_start={on_start} on_run={on_run}
                     on_compare={on_compare} run_request={*run_request}>
                     { for about }
                 </run_area::RunArea>
@@ -433,6 +434,8 @@ pub fn app(props: &AppProps) -> Html {
                     caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
                 <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_replay={on_replay} />
+                <sweep_panel::SweepPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
+                    workers={props.env.workers} on_code={on_code.clone()} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

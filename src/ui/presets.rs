@@ -412,8 +412,8 @@ pub static PRESETS: &[Preset] = &[
             zh: "该用多少个工作线程？扫描一下",
         },
         about: Both {
-            en: "Sixteen tasks that each wait 20 ms for I/O and then compute for about 4 ms, on a ThreadPoolExecutor of WORKERS threads. Open Sweep, pick WORKERS and compare 3.12 with 3.13t: the time falls as more waits overlap, then flattens where the CPU part is the limit — near 6 threads with one GIL, near 12 on two free-threaded cores, as threads ≈ cores × (1 + I/O time / CPU time) says.",
-            zh: "十六个任务，每个先等待 20 毫秒 I/O，再计算约 4 毫秒，由有 WORKERS 个线程的 ThreadPoolExecutor 执行。打开“扫描”，选择 WORKERS，比较 3.12 和 3.13t：随着重叠的等待增多，时间下降，然后在 CPU 部分成为瓶颈处变平——有一个 GIL 时约 6 个线程，两个无 GIL 的核心上约 12 个，正如线程数 ≈ 核心数 × (1 + I/O 时间 / CPU 时间) 所说。",
+            en: "Sixteen tasks that each wait 20 ms for I/O and then compute for about 4 ms, on a ThreadPoolExecutor of WORKERS threads. Open Sweep, pick WORKERS and compare 3.12 with 3.13t: the time falls as more waits overlap, then flattens where the CPU part is the limit: at 6 threads with one GIL, as threads ≈ cores × (1 + I/O time / CPU time) = 1 × (1 + 20 / 4) says. On two free-threaded cores it falls further, though each task computes more slowly there (3.13t's single-thread cost).",
+            zh: "十六个任务，每个先等待 20 毫秒 I/O，再计算约 4 毫秒，由有 WORKERS 个线程的 ThreadPoolExecutor 执行。打开“扫描”，选择 WORKERS，比较 3.12 和 3.13t：随着重叠的等待增多，时间下降，然后在 CPU 部分成为瓶颈处变平：有一个 GIL 时在 6 个线程处，正如线程数 ≈ 核心数 × (1 + I/O 时间 / CPU 时间) = 1 × (1 + 20 / 4) 所说。在两个无 GIL 的核心上还会继续下降，尽管那里每个任务的计算更慢（3.13t 的单线程开销）。",
         },
         file: "ui/presets/sweep_workers.py",
         runtime: None,

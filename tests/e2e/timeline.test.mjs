@@ -312,9 +312,10 @@ export default function (test, { status, noProblems, pixelsOf, python3Output }) 
       let lanes = await rows(page);
       const labels = lanes.map((r) => r.label);
       const main = labels.indexOf('MainThread');
-      assert(main >= 0 && labels[main + 1] === 'Task-1' && labels[main + 2] === 'Task-2' && labels[main + 3] === 'bee',
-        `task lanes right under MainThread: ${labels}`);
-      const bee = lanes[main + 3];
+      assert(main >= 0 && labels[main + 1] === 'event loop' && labels[main + 2] === 'Task-1' &&
+        labels[main + 3] === 'Task-2' && labels[main + 4] === 'bee',
+        `the event loop's lane, then the task lanes, right under MainThread: ${labels}`);
+      const bee = lanes[main + 4];
       const awaiting = await colourIn(page, bee.y, bee.h, [0xd0, 0xbf, 0xff]);
       const running = await colourIn(page, bee.y, bee.h, [0x2f, 0x9e, 0x44]);
       assert(awaiting > 100, `the task's await drawn: ${awaiting} pixels`);
@@ -330,6 +331,17 @@ export default function (test, { status, noProblems, pixelsOf, python3Output }) 
         }
       }
       assert(tipText.includes('bee (MainThread): awaiting'), `task tooltip: ${tipText}`);
+      // The loop is idle while every task sleeps (the middle of the run).
+      const loopLane = lanes[main + 1];
+      let loopTip = '';
+      for (const frac of [0.3, 0.2, 0.4, 0.6, 0.7]) {
+        await page.mouse.move(box.x + 150 + (box.width - 162) * frac, box.y + loopLane.y + loopLane.h / 2);
+        if (await page.locator('#timeline-tip').count()) {
+          loopTip = await page.locator('#timeline-tip').innerText();
+          if (loopTip.includes('idle')) break;
+        }
+      }
+      assert(loopTip.includes('event loop (MainThread): idle (waits for a timer or I/O)'), `loop tooltip: ${loopTip}`);
       await screenshot(page, 'timeline-6-tasks');
 
       await runProgram(page, PROCESSES);

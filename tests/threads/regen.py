@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate (or check) the expected outputs of the thread test programs.
 
-The programs live in ``threading/`` and ``queue/`` (next to this script);
+The programs live in ``threading/``, ``queue/``, ``multiprocessing/`` and
+``mp_queue/``, ``mp_pipe/``, ``mp_sync/`` (next to this script);
 ``tests/stdlib_threading.rs`` and ``tests/stdlib_queue.rs`` run them in the
 simulator and compare with what the real python3 (3.11) printed, which this
 script records in ``<dir>/expected/<name>.stdout``, ``.stderr`` and
@@ -30,7 +31,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-DIRS = ("threading", "queue", "multiprocessing")
+DIRS = ("threading", "queue", "multiprocessing", "mp_queue", "mp_pipe", "mp_sync")
 TIMEOUT_SECONDS = 30.0
 SUFFIXES = (".stdout", ".stderr", ".status")
 STDLIB = os.path.dirname(threading.__file__) + os.sep

@@ -700,13 +700,26 @@ def _owner_name(lock):
     return 'None'
 
 
+def _semlock_acquire(lock, block, timeout):
+    """`acquire(block, timeout)` with SemLock's signature on a kernel lock:
+    a timeout of None waits for ever, a negative one not at all, and a
+    timeout is ignored when not blocking (_thread's locks refuse None)."""
+    if not block:
+        return lock.acquire(False)
+    if timeout is None:
+        return lock.acquire()
+    return lock.acquire(True, max(timeout, 0))
+
+
 class Lock:
     """A lock every process shares (a kernel semaphore)."""
 
     def __init__(self):
         self._lock = _kernel_lock()
-        self.acquire = self._lock.acquire
         self.release = self._lock.release
+
+    def acquire(self, block=True, timeout=None):
+        return _semlock_acquire(self._lock, block, timeout)
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -735,11 +748,13 @@ class RLock:
 
     def __init__(self):
         self._lock = _mp.share(_thread.RLock())
-        self.acquire = self._lock.acquire
         self.release = self._lock.release
         self._is_owned = self._lock._is_owned
         self._release_save = self._lock._release_save
         self._acquire_restore = self._lock._acquire_restore
+
+    def acquire(self, block=True, timeout=None):
+        return _semlock_acquire(self._lock, block, timeout)
 
     def __enter__(self):
         return self._lock.__enter__()

@@ -944,8 +944,38 @@ class Event:
             return self._flag[0]
 
 
-def Barrier(parties, action=None, timeout=None):
-    raise NotImplementedError('multiprocessing.Barrier is not simulated yet')
+class Barrier(_threading.Barrier):
+    """threading.Barrier for processes, as synchronize.py makes it: a
+    Condition every process shares, and its state and count in shared
+    memory."""
+
+    __module__ = 'multiprocessing.synchronize'
+
+    def __init__(self, parties, action=None, timeout=None):
+        self._shared = _mp.KernelList([0, 0])  # state, count
+        self._cond = Condition()
+        self._cond._wait_label = 'Barrier.wait'
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+        self._state = 0
+        self._count = 0
+
+    @property
+    def _state(self):
+        return self._shared[0]
+
+    @_state.setter
+    def _state(self, value):
+        self._shared[0] = value
+
+    @property
+    def _count(self):
+        return self._shared[1]
+
+    @_count.setter
+    def _count(self, value):
+        self._shared[1] = value
 
 
 # ---------------------------------------------------------------------------

@@ -40,6 +40,7 @@ mod run_area;
 mod share_panel;
 mod stats_panel;
 mod status;
+mod stepper_panel;
 mod timeline;
 
 use wasm_bindgen::JsCast;
@@ -431,6 +432,7 @@ pub fn app(props: &AppProps) -> Html {
                     caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
                 <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_replay={on_replay} />
+                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

@@ -159,7 +159,7 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
     let steps = (*choices)
         .iter()
         .map(|c| match c.until {
-            Until::Steps(n) if n == 1 => format!("{}", c.thread),
+            Until::Steps(1) => format!("{}", c.thread),
             Until::Steps(n) => format!("{}×{n}", c.thread),
             Until::Blocks => format!("{}…", c.thread),
             Until::Line(line) => format!("{}→{line}", c.thread),

@@ -90,6 +90,7 @@ impl RunOptions {
             replay: self.replay.clone(),
             pct: None,
             net: self.net.clone(),
+            chooser: None,
         }
     }
 }

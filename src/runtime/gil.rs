@@ -65,7 +65,7 @@ impl Simulation {
     }
 
     /// `tid` takes the GIL at `at`.
-    fn give_gil(&mut self, tid: usize, at: u64, reason: GilReason) {
+    pub(super) fn give_gil(&mut self, tid: usize, at: u64, reason: GilReason) {
         let p = self.threads[tid].proc;
         self.procs[p].gil.waiters.retain(|&w| w != tid);
         if self.procs[p].gil.last_holder != Some(tid) {
@@ -123,6 +123,10 @@ impl Simulation {
 
     /// A waiter's switch interval expired.
     pub(super) fn gil_timeout(&mut self, tid: usize, seq: u64, switch: u64, at: u64) {
+        // Stepping by hand: the GIL goes only where the user says.
+        if self.manual.is_some() {
+            return;
+        }
         let p = self.threads[tid].proc;
         let t = &self.threads[tid];
         if t.state != State::WaitGil || t.wait_seq != seq {
@@ -157,6 +161,10 @@ impl Simulation {
 
     /// A waiter signalled by a release tries to take the GIL.
     pub(super) fn gil_wake(&mut self, tid: usize, seq: u64, at: u64) {
+        // Stepping by hand: the GIL goes only where the user says.
+        if self.manual.is_some() {
+            return;
+        }
         let p = self.threads[tid].proc;
         let t = &self.threads[tid];
         if t.state != State::WaitGil || t.wait_seq != seq {

@@ -32,6 +32,7 @@ pub mod model;
 pub mod net;
 pub mod process;
 pub mod schedule;
+pub mod stepper;
 pub mod thread;
 
 use std::cmp::Reverse;
@@ -55,6 +56,9 @@ pub const EXIT_BUDGET: i32 = 4;
 pub const EXIT_REPLAY: i32 = 2;
 /// Exit status of a deadlock.
 pub const EXIT_DEADLOCK: i32 = 3;
+/// Exit status when a stepping run's choice names a thread that cannot
+/// run (see [`stepper`]).
+pub const EXIT_CHOICE: i32 = 2;
 
 /// What to run and how.
 #[derive(Clone, Debug)]
@@ -99,6 +103,10 @@ pub struct SimOptions {
     pub pct: Option<schedule::Pct>,
     /// The simulated network's latency settings (`--latency HOST=MS`).
     pub net: net::NetSettings,
+    /// "You are the scheduler": follow these choices at the points where
+    /// two or more threads could run, and stop at the first point without
+    /// one ([`Progress::Decide`]); see [`stepper`].
+    pub chooser: Option<Vec<stepper::Choice>>,
 }
 
 impl Default for SimOptions {
@@ -115,6 +123,7 @@ impl Default for SimOptions {
             replay: None,
             pct: None,
             net: net::NetSettings::default(),
+            chooser: None,
         }
     }
 }
@@ -155,6 +164,9 @@ pub enum Progress {
     Running,
     /// The program ended with this exit status.
     Finished(i32),
+    /// A stepping run reached a decision it has no choice for
+    /// ([`Simulation::decision`]); the run goes no further.
+    Decide,
 }
 
 /// Where a process's main thread is in its life.
@@ -215,6 +227,8 @@ pub struct Simulation {
     /// file), 0 when none. Kept beside the log, not in it, so the log and
     /// its digests stay as they are; the page's timeline reads it.
     pub state_lines: Vec<u32>,
+    /// The stepping mode, when the user is the scheduler.
+    manual: Option<stepper::Manual>,
 }
 
 /// A PCT priority schedule in progress (see [`SimOptions::pct`]).
@@ -259,7 +273,7 @@ impl PctState {
 
 /// One slice of a thread's run: what the scheduler decided for it.
 #[derive(Clone, Copy, Debug)]
-struct SliceRun {
+pub(crate) struct SliceRun {
     tid: usize,
     /// Virtual time at which it must stop (a timer, a quantum, an OS slice).
     deadline: u64,
@@ -368,6 +382,7 @@ impl Simulation {
             ),
             pct: options.pct.clone().map(PctState::new),
             state_lines: Vec::new(),
+            manual: options.chooser.clone().map(stepper::Manual::new),
         };
         sim.add_thread(main_thread, 0);
         Ok(sim)
@@ -402,11 +417,14 @@ impl Simulation {
         self.threads.iter().map(|t| t.clock).max().unwrap_or(0)
     }
 
-    /// Runs until the program ends.
+    /// Runs until the program ends (a stepping run: or until it waits
+    /// for a choice, then [`EXIT_CHOICE`]).
     pub fn run_to_end(&mut self) -> i32 {
         loop {
-            if let Progress::Finished(code) = self.run(u64::MAX) {
-                return code;
+            match self.run(u64::MAX) {
+                Progress::Finished(code) => return code,
+                Progress::Decide => return EXIT_CHOICE,
+                Progress::Running => {}
             }
         }
     }
@@ -419,6 +437,9 @@ impl Simulation {
             if let Some(code) = self.finished {
                 return Progress::Finished(code);
             }
+            if self.decision().is_some() {
+                return Progress::Decide;
+            }
             if self.vm.ops >= stop_at {
                 return Progress::Running;
             }
@@ -428,6 +449,10 @@ impl Simulation {
 
     /// One scheduling decision: fire the next timer, or run a thread.
     fn step(&mut self) {
+        if self.manual.is_some() {
+            self.manual_step();
+            return;
+        }
         if let Some(slice) = self.paused.take() {
             self.run_slice(slice);
             return;
@@ -481,7 +506,11 @@ impl Simulation {
     }
 
     /// OS wake-up latency of a thread signalled on a futex: 5 µs ± 2.
+    /// (None when stepping by hand: the user says who goes next.)
     fn wake_latency(&mut self) -> u64 {
+        if self.manual.is_some() {
+            return 0;
+        }
         3_000 + self.below(4_000)
     }
 
@@ -742,7 +771,8 @@ impl Simulation {
         let gil = &self.procs[t.proc].gil;
         self.vm.sched.eval_breaker = gil.drop_request
             && gil.holder == Some(tid)
-            && self.model.drop_points() == model::DropPoints::EvalBreaker;
+            && self.model.drop_points() == model::DropPoints::EvalBreaker
+            || self.manual.as_ref().is_some_and(|m| m.breaker);
         self.vm.sched.stop_ops = slice.stop_ops.min(self.budget_stop);
         let resume = std::mem::replace(&mut t.resume, Resume::Continue);
         let initial = match resume {
@@ -816,7 +846,7 @@ impl Simulation {
     /// The thread stopped at an instruction boundary because a deadline
     /// passed: a timer is due, a slice ended, or (2.7) a tick.
     fn deadline_reached(&mut self, tid: usize) {
-        if self.threads[tid].state != State::Runnable {
+        if self.threads[tid].state != State::Runnable || self.manual.is_some() {
             return;
         }
         if self.model.tick_ops().is_some()

@@ -42,6 +42,7 @@ mod run_area;
 mod share_panel;
 mod stats_panel;
 mod status;
+mod stepper_panel;
 mod sweep_panel;
 mod timeline;
 
@@ -436,6 +437,7 @@ pub fn app(props: &AppProps) -> Html {
                     workers={props.env.workers} on_replay={on_replay} />
                 <sweep_panel::SweepPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_code={on_code.clone()} />
+                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

@@ -78,7 +78,8 @@ impl SeedRun {
         let progress = sim.run(budget);
         let spent = sim.vm.ops.saturating_sub(before).max(1);
         match progress {
-            Progress::Running => (None, spent),
+            // (Outcome runs never step by hand.)
+            Progress::Running | Progress::Decide => (None, spent),
             Progress::Finished(exit_status) => {
                 let (out, err) = sim.output();
                 (

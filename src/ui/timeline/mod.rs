@@ -19,7 +19,7 @@
 //! segments, for the drawing benchmark in `tests/e2e/timeline.test.mjs`;
 //! every redraw writes its time to the canvas's `data-draw-ms`.
 
-mod draw;
+pub(crate) mod draw;
 pub mod text;
 
 use std::cell::RefCell;

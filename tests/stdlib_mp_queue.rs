@@ -10,6 +10,15 @@ mod threads;
 
 use interleave::run::{run, RunOptions};
 
+/// Runs `program` under `runtime` with the default options.
+fn run_under(program: &str, runtime: &str) -> interleave::run::RunOutput {
+    let options = RunOptions {
+        runtime: runtime.into(),
+        ..RunOptions::default()
+    };
+    run(program, &options)
+}
+
 #[test]
 fn programs_match_cpython() {
     threads::check_dir("mp_queue", 3);
@@ -42,11 +51,7 @@ if __name__ == "__main__":
     print("never: joined")
 "#;
     for runtime in threads::RUNTIMES {
-        let options = RunOptions {
-            runtime: runtime.into(),
-            ..RunOptions::default()
-        };
-        let out = run(program, &options);
+        let out = run_under(program, runtime);
         assert_eq!(out.exit_code, 3, "{runtime}: {}", out.stderr);
         assert_eq!(out.stdout, "child: all put\n", "{runtime}");
         let report = &out.stderr;
@@ -82,11 +87,7 @@ if __name__ == "__main__":
     print(got, p.exitcode)
 "#;
     for runtime in threads::RUNTIMES {
-        let options = RunOptions {
-            runtime: runtime.into(),
-            ..RunOptions::default()
-        };
-        let out = run(program, &options);
+        let out = run_under(program, runtime);
         assert_eq!(
             (out.stdout.as_str(), out.exit_code),
             ("200000 0\n", 0),

@@ -78,12 +78,11 @@ def _server(ready, stop):
     stop.wait()
 
 
-def _round_trip(cell):
-    """One call to the manager from a proxy of `cell` ([object, calls'
-    log]) or from the manager itself (the log): a round trip's time, and
-    in the trace the request going to the server process's thread and the
-    reply coming back, as two queue lanes with an arrow per call."""
-    calls = cell[1] if len(cell) == 2 else cell
+def _round_trip(calls):
+    """One call to the manager whose calls' log is `calls` (a proxy's
+    cell holds it as cell[1]): a round trip's time, and in the trace the
+    request going to the server process's thread and the reply coming
+    back, as two queue lanes with an arrow per call."""
     seq = calls[0] = calls[0] + 1
     pid, replies, to_server, back = calls[1], calls[2], calls[3], calls[4]
     _note_queue(calls, 'put', seq, 1, to_server)
@@ -103,7 +102,7 @@ class BaseProxy(object):
 
     def _callmethod(self, methodname, args=(), kwds={}):
         """Runs `methodname` on the manager's object: one round trip."""
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         obj = self._cell[0]
         if obj is None:
             raise EOFError('the manager has shut down')
@@ -116,7 +115,7 @@ class BaseProxy(object):
 
     def _getvalue(self):
         """A copy of the referent."""
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         return _copy(self._cell[0])
 
     def __repr__(self):
@@ -217,7 +216,7 @@ class NamespaceProxy(BaseProxy):
     def __getattr__(self, key):
         if key[0] == '_':
             raise AttributeError(key)
-        _round_trip(self.__dict__['_cell'])
+        _round_trip(self.__dict__['_cell'][1])
         ns = self.__dict__['_cell'][0]
         try:
             value = ns.__dict__[key]
@@ -228,27 +227,27 @@ class NamespaceProxy(BaseProxy):
     def __setattr__(self, key, value):
         if key[0] == '_':
             return object.__setattr__(self, key, value)
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         self._cell[0].__dict__[key] = _copy(value)
 
     def __delattr__(self, key):
         if key[0] == '_':
             return object.__delattr__(self, key)
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         del self._cell[0].__dict__[key]
 
     def __repr__(self):
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         return repr(self._cell[0])
 
 
 class ValueProxy(BaseProxy):
     def get(self):
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         return _copy(self._cell[0][0])
 
     def set(self, value):
-        _round_trip(self._cell)
+        _round_trip(self._cell[1])
         self._cell[0][0] = _copy(value)
 
     value = property(get, set)

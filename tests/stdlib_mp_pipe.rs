@@ -8,7 +8,7 @@ mod threads;
 
 #[test]
 fn programs_match_cpython() {
-    threads::check_dir("mp_pipe", 2);
+    threads::check_dir("mp_pipe", 4);
 }
 
 #[test]

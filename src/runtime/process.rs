@@ -240,6 +240,8 @@ impl Simulation {
             thread: child_tid as u32,
             name,
         });
+        let parent_pid = self.procs[p].pid;
+        crate::stdlib::pipe_fds::dup_table(&mut self.vm, parent_pid, pid);
         self.after_fork_in_child(q, parent_ident, ident);
         self.activate(p);
         self.set_timer(start, TimerKind::Start { thread: child_tid });
@@ -322,6 +324,9 @@ impl Simulation {
             if let Some(w) = next {
                 self.wake_waiter(w, seen);
             }
+        }
+        for w in crate::stdlib::pipe_fds::close_all(&mut self.vm, pid, at) {
+            self.wake_waiter(w, at);
         }
         for w in crate::stdlib::multiprocessing::post_exit(&mut self.vm, pid, seen) {
             self.wake_waiter(w, seen);

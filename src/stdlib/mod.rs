@@ -13,6 +13,7 @@ pub mod multiprocessing;
 pub mod net;
 pub mod os;
 pub mod os_path;
+pub mod pipe_fds;
 pub mod thread;
 pub mod time;
 // heapq, string, json, dataclasses, random:

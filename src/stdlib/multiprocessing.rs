@@ -26,7 +26,9 @@
 //!   has none), `run_main(filename)` runs the program's source again as
 //!   `__mp_main__` (also `sys.modules['__main__']`), and `charge(ns)` is
 //!   the interpreter's start-up CPU time;
-//! - `name_next_fork(name)`: the Process's name for the event log.
+//! - `name_next_fork(name)`: the Process's name for the event log;
+//! - `fd_open`, `fd_close`, `fd_list`: the descriptor tables of pipe ends
+//!   (see `stdlib::pipe_fds`).
 
 use std::collections::VecDeque;
 
@@ -73,6 +75,9 @@ const FUNCTIONS: Methods = &[
     ("run_main", run_main),
     ("charge", charge_ns),
     ("name_next_fork", name_next_fork),
+    ("fd_open", super::pipe_fds::fd_open),
+    ("fd_close", super::pipe_fds::fd_close),
+    ("fd_list", super::pipe_fds::fd_list),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -258,21 +263,30 @@ pub fn post_exit(vm: &mut Vm, pid: i64, at: u64) -> Vec<usize> {
                 }
             }
         });
-        let locks: Vec<Value> = native_data(&waiters, |k: &mut Kernel| match k {
-            Kernel::List(l) => l.drain(..).collect(),
-            Kernel::Pickled { .. } => Vec::new(),
+        wake.extend(release_waiters(&waiters, at));
+    }
+    wake
+}
+
+/// Releases, at `at`, every waiter lock of a `multiprocessing` condition's
+/// waiter list (the runtime's `notify_all`, for events no thread does: a
+/// process's end); the waiting threads to wake (the caller wakes them).
+pub fn release_waiters(waiters: &Value, at: u64) -> Vec<usize> {
+    let locks: Vec<Value> = native_data(waiters, |k: &mut Kernel| match k {
+        Kernel::List(l) => l.drain(..).collect(),
+        Kernel::Pickled { .. } => Vec::new(),
+    })
+    .unwrap_or_default();
+    let mut wake = Vec::new();
+    for lock in locks {
+        let next = native_data(&lock, |s: &mut LockState| {
+            s.owner = 0;
+            s.count = 0;
+            s.released_at = at;
+            s.waiters.pop_front()
         })
-        .unwrap_or_default();
-        for lock in locks {
-            let next = native_data(&lock, |s: &mut LockState| {
-                s.owner = 0;
-                s.count = 0;
-                s.released_at = at;
-                s.waiters.pop_front()
-            })
-            .flatten();
-            wake.extend(next);
-        }
+        .flatten();
+        wake.extend(next);
     }
     wake
 }

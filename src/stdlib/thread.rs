@@ -417,7 +417,7 @@ fn lock_release(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// Releases once (or fully, with `all`); the recursion count it had.
-fn release(vm: &mut Vm, me: &Value, all: bool) -> PyResult<u64> {
+pub(crate) fn release(vm: &mut Vm, me: &Value, all: bool) -> PyResult<u64> {
     let current = vm.sched.current;
     let now = vm.clock_ns;
     let r = with_lock(vm, me, |s| {

@@ -186,6 +186,19 @@ pub struct SchedPort {
     /// The name the next `fork` gives its child in the event log
     /// (`_multiprocessing.name_next_fork`: the Process's name).
     pub next_fork_name: Option<String>,
+    /// Each process's descriptor table of pipe ends, by pid: slot k is
+    /// descriptor k + 3 (see `stdlib::pipe_fds`).
+    pub fds: std::collections::HashMap<i64, Vec<Option<PipeFd>>>,
+}
+
+/// One open descriptor of a `multiprocessing` pipe end: the channel ends
+/// it holds open (a duplex connection holds the read end of one channel
+/// and the write end of the other), each as (the channel's state list,
+/// the index of its count of open ends there, the channel condition's
+/// waiter list).
+#[derive(Clone)]
+pub struct PipeFd {
+    pub ends: Vec<(Value, usize, Value)>,
 }
 
 /// The simulated pid of the program (its parent is `MAIN_PID - 1`).
@@ -224,6 +237,7 @@ impl Default for SchedPort {
             sentinels: std::collections::HashMap::new(),
             exitcodes: std::collections::HashMap::new(),
             exit_watches: Vec::new(),
+            fds: std::collections::HashMap::new(),
             next_fork_name: None,
         }
     }

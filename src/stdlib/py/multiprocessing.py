@@ -655,11 +655,14 @@ class _SpawnPopen(_Popen):
 
 def _spawn_child(data, main_file, method):
     """In the forked child: become a fresh interpreter, run as spawn's."""
+    # The pipe ends the fork duplicated: a spawned child has only those
+    # pickled to it, so these close once it has its own copies.
+    inherited = _mp.fd_list()
     _mp.fresh_interpreter()
     _mp.charge(_START_NS[method])
     try:
         import multiprocessing as fresh
-        return fresh._spawn_main(data, main_file, method)
+        return fresh._spawn_main(data, main_file, method, inherited)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else 1
     except BaseException as e:
@@ -667,7 +670,7 @@ def _spawn_child(data, main_file, method):
         return 1
 
 
-def _spawn_main(data, main_file, method):
+def _spawn_main(data, main_file, method, inherited=()):
     """spawn's _main, in the fresh multiprocessing of the child."""
     global _actual_method
     _actual_method = method
@@ -678,6 +681,8 @@ def _spawn_main(data, main_file, method):
     finally:
         del _current_process._inheriting
     self = _mp.loads(data)
+    for fd in inherited:
+        _mp.fd_close(fd)
     return self._bootstrap()
 
 
@@ -802,11 +807,22 @@ class Condition:
     def __repr__(self):
         return '<Condition(%s, %s)>' % (self._lock, len(self._waiters))
 
-    def wait(self, timeout=None):
+    def wait(self, timeout=None, _unless=None):
+        """Waits for a notify (or `timeout` seconds). `_unless`, for the
+        pipes: a check made once the waiter is listed, so that an event
+        no thread notifies under the lock (a process's exit closing the
+        last end of a pipe) cannot slip between the caller's check and
+        the wait."""
         assert self._lock._is_owned(), 'must acquire() condition before using wait()'
         waiter = _kernel_lock(self._wait_label)
         waiter.acquire()
         self._waiters.append(waiter)
+        if _unless is not None and _unless():
+            try:
+                self._waiters.remove(waiter)
+            except ValueError:
+                pass
+            return True
         saved = self._lock._release_save()
         gotit = False
         try:
@@ -981,10 +997,19 @@ class Barrier(_threading.Barrier):
 # ---------------------------------------------------------------------------
 # Pipes (connection.py): a channel is a shared buffer of pickled messages
 # with the kernel's capacity (64 KiB on Linux); a send that does not fit
-# waits until the reader has made room
+# waits until the reader has made room. Each end a process holds is a
+# descriptor of its own (_mp.fd_open; see the runtime's pipe_fds): the
+# channel counts the open write and read ends of every process, a fork
+# duplicates them, a process's exit closes them. recv() raises EOFError
+# only once every write end is closed, a send BrokenPipeError once every
+# read end is — as the kernel does, so the parent must close its own copy
+# of the child's end to see the child's EOF.
 # ---------------------------------------------------------------------------
 
 PIPE_CAPACITY = 65536
+
+# Indexes into a channel's state list.
+_UNREAD, _WRITERS, _READERS = 0, 1, 2
 
 
 class _Channel:
@@ -993,33 +1018,42 @@ class _Channel:
         # What the trace calls it (with a number): Pipe, multiprocessing.Queue ...
         self.label = label
         self.buffer = _mp.KernelList()
-        # unread bytes, write end closed, read end closed
-        self.state = _mp.KernelList([0, False, False])
+        # unread bytes, open write ends, open read ends
+        self.state = _mp.KernelList([0, 0, 0])
         self.cond = Condition(Lock())
+
+    def _no_readers(self):
+        return self.state[_READERS] == 0
+
+    def _no_writers(self):
+        return self.state[_WRITERS] == 0
+
+    def _readable(self):
+        return len(self.buffer) or self.state[_WRITERS] == 0
 
     def put(self, data):
         n = data.size()
         with self.cond:
-            if self.state[2]:
+            if self._no_readers():
                 raise BrokenPipeError(32, 'Broken pipe')
             self.buffer.append(data)
             _note_queue(self.buffer, 'put', data, len(self.buffer), self.label)
-            self.state[0] = self.state[0] + n
+            self.state[_UNREAD] = self.state[_UNREAD] + n
             self.cond.notify_all()
             self.cond._wait_label = 'Connection.send (pipe full)'
-            while self.state[0] > PIPE_CAPACITY and not self.state[2]:
-                self.cond.wait()
+            while self.state[_UNREAD] > PIPE_CAPACITY and not self._no_readers():
+                self.cond.wait(None, self._no_readers)
 
     def get(self):
         with self.cond:
             self.cond._wait_label = 'Connection.recv'
             while not len(self.buffer):
-                if self.state[1]:
+                if self._no_writers():
                     raise EOFError
-                self.cond.wait()
+                self.cond.wait(None, self._no_writers)
             data = self.buffer.popleft()
             _note_queue(self.buffer, 'get', data, len(self.buffer), self.label)
-            self.state[0] = self.state[0] - data.size()
+            self.state[_UNREAD] = self.state[_UNREAD] - data.size()
             self.cond.notify_all()
             return data
 
@@ -1027,25 +1061,24 @@ class _Channel:
         with self.cond:
             self.cond._wait_label = 'Connection.poll'
             if timeout is None:
-                while not len(self.buffer) and not self.state[1]:
-                    self.cond.wait()
+                while not self._readable():
+                    self.cond.wait(None, self._no_writers)
                 return True
             endtime = _time.monotonic() + timeout
-            while not len(self.buffer) and not self.state[1]:
+            while not self._readable():
                 remaining = endtime - _time.monotonic()
                 if remaining <= 0:
                     return False
-                self.cond.wait(remaining)
+                self.cond.wait(remaining, self._no_writers)
             return True
 
-    def close(self, end):
-        with self.cond:
-            self.state[end] = True
-            self.cond.notify_all()
+    def end(self, index):
+        """What _mp.fd_open takes for this channel's write or read end."""
+        return (self.state, index, self.cond._waiters)
 
 
 class Connection:
-    """One end of a Pipe."""
+    """One end of a Pipe: a descriptor of the process that holds it."""
 
     def __init__(self, rchan, wchan):
         self._rchan = rchan
@@ -1053,6 +1086,27 @@ class Connection:
         self._closed = False
         self._readable = rchan is not None
         self._writable = wchan is not None
+        self._open()
+
+    def _open(self):
+        ends = ()
+        if self._rchan is not None:
+            ends += self._rchan.end(_READERS)
+        if self._wchan is not None:
+            ends += self._wchan.end(_WRITERS)
+        self._handle = _mp.fd_open(*ends)
+
+    def __getstate__(self):
+        # Pickled to another process (a spawned child's arguments): the
+        # receiver gets a descriptor of its own.
+        state = dict(self.__dict__)
+        state.pop('_handle', None)
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        if not self._closed:
+            self._open()
 
     def _check_closed(self):
         if self._closed:
@@ -1094,7 +1148,7 @@ class Connection:
 
     def recv(self):
         """Receive the next object sent from the other end (EOFError when
-        the other end is closed and nothing is left)."""
+        nothing is left and every copy of the other end is closed)."""
         self._check_closed()
         self._check_readable()
         return _mp.loads(self._rchan.get())
@@ -1114,10 +1168,7 @@ class Connection:
     def close(self):
         if not self._closed:
             self._closed = True
-            if self._wchan is not None:
-                self._wchan.close(1)
-            if self._rchan is not None:
-                self._rchan.close(2)
+            _mp.fd_close(self._handle)
 
     def __enter__(self):
         return self
@@ -1127,7 +1178,7 @@ class Connection:
 
     def fileno(self):
         self._check_closed()
-        return 3
+        return self._handle
 
 
 def Pipe(duplex=True):

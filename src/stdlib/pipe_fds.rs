@@ -1,0 +1,176 @@
+//! The descriptor tables of `multiprocessing` pipes: which process holds
+//! which pipe end open. A pipe reads end-of-file only once every copy of
+//! its write end is closed, in every process — the creator's, the copies
+//! a `fork` duplicated, the ones pickled to a spawned child — and a send
+//! breaks only once every read end is. So each channel keeps, in its
+//! shared state list, a count of open ends of each kind, and each process
+//! a table of the descriptors it holds (`SchedPort::fds`):
+//!
+//! - `_multiprocessing.fd_open(state, index, waiters, ...)`: a new
+//!   `Connection` in the running process counts its ends in and gets the
+//!   lowest free descriptor number (3 and up, as a fresh process has 0–2);
+//! - `_multiprocessing.fd_close(fd)`: `Connection.close()` counts them out
+//!   (the caller then wakes the channel's waiters itself, under its lock);
+//! - [`dup_table`]: a fork gives the child a copy of every descriptor;
+//! - [`close_all`]: a process's end closes whatever it still holds, as the
+//!   kernel does, waking whoever waits on a channel whose last writer or
+//!   reader went — the parent's `recv()` raises EOFError once the child
+//!   that held the last write end has exited; a spawned child starts from
+//!   none (`fresh_interpreter`), and gets only what was pickled to it.
+
+use crate::vm::call::Args;
+use crate::vm::module::native_data;
+use crate::vm::sched::PipeFd;
+use crate::vm::value::Value;
+use crate::vm::{PyResult, Vm};
+
+use super::multiprocessing::{release_waiters, Kernel};
+
+/// The lowest descriptor a pipe end gets (0–2 are the standard streams).
+const FIRST_FD: i64 = 3;
+
+/// Adds `delta` to the open-end count at `index` of a channel's state
+/// list; the new count.
+fn add_count(state: &Value, index: usize, delta: i64) -> i64 {
+    native_data(state, |k: &mut Kernel| match k {
+        Kernel::List(l) => match l.get_mut(index) {
+            Some(Value::Int(n)) => {
+                *n = (*n + delta).max(0);
+                *n
+            }
+            _ => 0,
+        },
+        Kernel::Pickled { .. } => 0,
+    })
+    .unwrap_or(0)
+}
+
+/// `fd_open(state, index, waiters, [state, index, waiters])`: see the
+/// module docs.
+pub fn fd_open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fd_open", args, 3, 6)?;
+    if args.pos.len() % 3 != 0 {
+        return vm.type_error("fd_open() takes (state, index, waiters) triples");
+    }
+    let mut ends = Vec::new();
+    for triple in args.pos.chunks(3) {
+        let (state, index, waiters) = (&triple[0], &triple[1], &triple[2]);
+        let kernel = |v: &Value| native_data(v, |_: &mut Kernel| ()).is_some();
+        let index = match index {
+            Value::Int(i) if (0..8).contains(i) => *i as usize,
+            _ => return vm.type_error("fd_open() needs an index into the state"),
+        };
+        if !kernel(state) || !kernel(waiters) {
+            return vm.type_error("fd_open() needs kernel lists");
+        }
+        ends.push((state.clone(), index, waiters.clone()));
+    }
+    for (state, index, _) in &ends {
+        add_count(state, *index, 1);
+    }
+    let table = vm.sched.fds.entry(vm.sched.pid).or_default();
+    let slot = match table.iter().position(Option::is_none) {
+        Some(free) => free,
+        None => {
+            table.push(None);
+            table.len() - 1
+        }
+    };
+    table[slot] = Some(PipeFd { ends });
+    Ok(Value::Int(slot as i64 + FIRST_FD))
+}
+
+/// `fd_close(fd, state=None)`: closes the end of `fd` on the channel
+/// whose state list is `state` (the descriptor is freed once none is
+/// left), or all its ends; wakes the waiters of a channel whose last end
+/// of that kind this was. True when `fd` was open in the running process.
+pub fn fd_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fd_close", args, 1, 2)?;
+    let Value::Int(fd) = args.pos[0] else {
+        return vm.type_error("fd_close() needs a descriptor");
+    };
+    let only = args.pos.get(1).cloned();
+    let pid = vm.sched.pid;
+    let Some(entry) = usize::try_from(fd - FIRST_FD).ok().and_then(|slot| {
+        vm.sched
+            .fds
+            .get_mut(&pid)
+            .and_then(|t| t.get_mut(slot))
+            .filter(|e| e.is_some())
+    }) else {
+        return Ok(Value::Bool(false));
+    };
+    let ends = entry.as_mut().map(|e| &mut e.ends).expect("filtered");
+    let closing: Vec<(Value, usize, Value)> = match &only {
+        Some(state) => {
+            let (mine, rest) = std::mem::take(ends)
+                .into_iter()
+                .partition(|(s, _, _)| s.is(state));
+            *ends = rest;
+            mine
+        }
+        None => std::mem::take(ends),
+    };
+    if ends.is_empty() {
+        *entry = None;
+    }
+    for (state, index, waiters) in closing {
+        if add_count(&state, index, -1) == 0 {
+            let locks = drain(&waiters);
+            for lock in locks {
+                // A waiter that timed out meanwhile is released already.
+                let _ = super::thread::release(vm, &lock, false);
+            }
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `fd_list()`: the descriptors the running process holds open.
+pub fn fd_list(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fd_list", args, 0, 0)?;
+    let fds = vm.sched.fds.get(&vm.sched.pid).map_or(Vec::new(), |t| {
+        (0..t.len())
+            .filter(|&k| t[k].is_some())
+            .map(|k| Value::Int(k as i64 + FIRST_FD))
+            .collect()
+    });
+    Ok(Value::list(fds))
+}
+
+/// Takes every waiter out of a condition's waiter list.
+fn drain(waiters: &Value) -> Vec<Value> {
+    native_data(waiters, |k: &mut Kernel| match k {
+        Kernel::List(l) => l.drain(..).collect(),
+        Kernel::Pickled { .. } => Vec::new(),
+    })
+    .unwrap_or_default()
+}
+
+/// A fork by process `parent` made `child`: the child holds a copy of
+/// every descriptor the parent holds.
+pub fn dup_table(vm: &mut Vm, parent: i64, child: i64) {
+    let table = vm.sched.fds.get(&parent).cloned().unwrap_or_default();
+    for entry in table.iter().flatten() {
+        for (state, index, _) in &entry.ends {
+            add_count(state, *index, 1);
+        }
+    }
+    vm.sched.fds.insert(child, table);
+}
+
+/// Process `pid` closes every descriptor it holds (its end, or a spawned
+/// child forgetting what the fork gave it) at `at`: the threads to wake,
+/// those waiting on a channel whose last end of a kind just closed.
+pub fn close_all(vm: &mut Vm, pid: i64, at: u64) -> Vec<usize> {
+    let table = vm.sched.fds.remove(&pid).unwrap_or_default();
+    let mut wake = Vec::new();
+    for entry in table.into_iter().flatten() {
+        for (state, index, waiters) in &entry.ends {
+            if add_count(state, *index, -1) == 0 {
+                wake.extend(release_waiters(waiters, at));
+            }
+        }
+    }
+    wake
+}

@@ -113,3 +113,39 @@ print(sorted(os.listdir(".")))
     let quiet = cli::interleave("run", program, &[]);
     assert!(quiet.stderr.is_empty());
 }
+
+/// A traceback with its file names taken out and without CPython's
+/// `~~^^` position lines (the simulator does not print those).
+fn comparable_traceback(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let body = l.trim_start_matches([' ', '|', '+']);
+            body.is_empty() || !body.chars().all(|c| matches!(c, '^' | '~' | ' '))
+        })
+        .map(|l| match (l.find("File \""), l.find("\", line")) {
+            (Some(a), Some(b)) if a < b => format!("{}File \"_{}", &l[..a], &l[b..]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// An uncaught exception group prints CPython 3.11's boxed traceback,
+/// line for line (the expectation comes from python3 by the conformance
+/// corpus's regen.py).
+#[test]
+fn uncaught_exception_group_prints_its_boxes() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance");
+    let program =
+        std::fs::read_to_string(format!("{root}/programs/exc_group_uncaught.py")).unwrap();
+    let expected =
+        std::fs::read_to_string(format!("{root}/expected/exc_group_uncaught.stderr")).unwrap();
+    let out = cli::interleave("run", &program, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(comparable_traceback(&got), comparable_traceback(&expected));
+    assert!(
+        got.contains("  +-+---------------- 1 ----------------"),
+        "{got}"
+    );
+}

@@ -605,3 +605,39 @@ if __name__ == '__main__':
         calls.transfers.iter().map(|x| process_of(x.from)).collect();
     assert_eq!(callers.len(), 4, "the program and its three children call");
 }
+
+const TASK_GROUP: &str = "import asyncio
+
+async def fetch(name, delay):
+    await asyncio.sleep(delay)
+    print('done', name)
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(fetch('a', 0.2))
+        tg.create_task(fetch('b', 0.1), name='bee')
+    print('group done')
+
+asyncio.run(main())
+";
+
+/// Tasks of an asyncio.TaskGroup are lanes like other tasks, and the
+/// parent awaits in the group's `__aexit__` until the last one ends.
+#[test]
+fn task_group_tasks_are_lanes() {
+    let r = run(TASK_GROUP, "cpython-3.12", 2);
+    assert_eq!(r.out, python3(TASK_GROUP));
+    let lanes = &r.model.groups[0].lanes;
+    let task = |label: &str| lanes.iter().find(|l| l.label == label).unwrap();
+    let a = task("Task-2");
+    let styles: Vec<Style> = a.spans.iter().map(|s| s.style).collect();
+    assert_eq!(styles, [Style::Running, Style::Awaiting, Style::Running]);
+    let bee = task("bee");
+    let waited = bee.spans[1].duration() as f64 / 1e9;
+    assert!((0.1..0.11).contains(&waited), "bee awaited {waited} s");
+    let main = task("Task-1");
+    assert!(main
+        .spans
+        .iter()
+        .any(|s| s.style == Style::Awaiting && s.duration() >= a.spans[1].duration()));
+}

@@ -861,6 +861,10 @@ impl Vm {
             unreachable_type()
         };
         if td.base_kind == TypeKind::Exception {
+            let group = self.types.exc("BaseExceptionGroup");
+            if super::types::is_subtype(cls, &group) {
+                return super::builtins::exception_group::new_group(self, cls, args);
+            }
             return Ok(Value::Obj(
                 self.new_exception(cls.clone(), args.pos.clone()),
             ));

@@ -153,6 +153,12 @@ impl Vm {
     /// The whole traceback of an uncaught exception, with its chain of
     /// causes and contexts, as CPython 3.11 prints it.
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
+        self.format_chain(exc, &mut GroupCtx::default())
+    }
+
+    /// An exception after the exceptions of its chain, inside the
+    /// exception-group boxes `ctx` is in.
+    fn format_chain(&mut self, exc: &ObjRef, ctx: &mut GroupCtx) -> String {
         let mut chain: Vec<(ObjRef, &'static str)> = Vec::new();
         let mut cur = exc.clone();
         let mut seen: Vec<ObjRef> = vec![exc.clone()];
@@ -179,26 +185,110 @@ impl Vm {
                 _ => break,
             }
         }
+        chain.reverse();
+        chain.push((exc.clone(), ""));
+        // Each exception follows the message of the one before it.
         let mut out = String::new();
-        for (e, msg) in chain.iter().rev() {
-            out.push_str(&self.format_one(e));
-            out.push_str(msg);
+        let mut msg = "";
+        for (e, next_msg) in &chain {
+            if !msg.is_empty() {
+                out.push_str(&ctx.emit(msg, '|'));
+            }
+            self.format_one(e, ctx, &mut out);
+            msg = next_msg;
         }
-        out.push_str(&self.format_one(exc));
         out
     }
 
-    /// Renders one exception with its traceback.
-    fn format_one(&mut self, exc: &ObjRef) -> String {
-        let mut out = String::new();
+    /// Renders one exception with its traceback; an exception group as
+    /// CPython 3.11's `traceback` module boxes it, each sub-exception
+    /// (with its own chain) in a numbered section.
+    fn format_one(&mut self, exc: &ObjRef, ctx: &mut GroupCtx, out: &mut String) {
         let entries = match &**exc {
             Obj::Exception(d) => d.traceback.borrow().clone(),
             _ => Vec::new(),
         };
-        if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
+        let group = if self.exc_is(exc, "BaseExceptionGroup") {
+            match self.get_attr_str(&Value::Obj(exc.clone()), "exceptions") {
+                Ok(v) => v.as_tuple().map(<[Value]>::to_vec),
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        let Some(subs) = group else {
+            if !entries.is_empty() {
+                out.push_str(&ctx.emit("Traceback (most recent call last):\n", '|'));
+                out.push_str(&ctx.emit(&self.format_stack(&entries), '|'));
+            }
+            let summary = self.exc_summary(exc) + "\n";
+            out.push_str(&ctx.emit(&summary, '|'));
+            return;
+        };
+        if ctx.depth > MAX_GROUP_DEPTH {
+            let text = format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n");
+            out.push_str(&ctx.emit(&text, '|'));
+            return;
         }
-        for e in &entries {
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        if !entries.is_empty() {
+            let margin = if toplevel { '+' } else { '|' };
+            out.push_str(&ctx.emit(
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            ));
+            out.push_str(&ctx.emit(&self.format_stack(&entries), '|'));
+        }
+        let summary = self.exc_summary(exc) + "\n";
+        out.push_str(&ctx.emit(&summary, '|'));
+        let n = subs.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, sub) in subs.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            let corner = if i == 0 { "+-" } else { "  " };
+            out.push_str(&format!(
+                "{}{corner}+---------------- {title} ----------------\n",
+                ctx.indent()
+            ));
+            ctx.depth += 1;
+            if truncated {
+                let more = subs.len() - MAX_GROUP_WIDTH;
+                let s = if more > 1 { "s" } else { "" };
+                out.push_str(&ctx.emit(&format!("and {more} more exception{s}\n"), '|'));
+            } else if let Some(o) = sub.as_obj() {
+                let text = self.format_chain(o, ctx);
+                out.push_str(&text);
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth -= 1;
+        }
+    }
+
+    /// The `  File "...", line N, in f` lines of a traceback.
+    fn format_stack(&self, entries: &[TracebackEntry]) -> String {
+        let mut out = String::new();
+        for e in entries {
             // The runtime's thread bootstrap stands for C code in CPython:
             // no frame of it ever shows.
             if &*e.code.filename == BOOTSTRAP_FILENAME
@@ -215,8 +305,6 @@ impl Vm {
                 out.push_str(&format!("    {}\n", text.trim()));
             }
         }
-        out.push_str(&self.exc_summary(exc));
-        out.push('\n');
         out
     }
 
@@ -226,5 +314,37 @@ impl Vm {
         src.lines()
             .nth(line.checked_sub(1)? as usize)
             .map(str::to_string)
+    }
+}
+
+/// CPython's `traceback.TracebackException` limits on group printing.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Where the printing of an exception group is (traceback's
+/// `_ExceptionPrintContext`): how deep in boxes, and whether the last
+/// section still needs its closing line.
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Every line of `text` behind the indent and, inside a group, the
+    /// margin character.
+    fn emit(&self, text: &str, margin: char) -> String {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        text.split_inclusive('\n')
+            .map(|line| format!("{prefix}{line}"))
+            .collect()
     }
 }

@@ -107,6 +107,7 @@ macro_rules! builtin_types {
                     let t = new_type(name, TypeKind::Exception, TypeKind::Exception, vec![base]);
                     exceptions.insert(name, t);
                 }
+                add_exception_groups(&mut exceptions);
                 with_bool_from_int(Types {
                     $($field,)*
                     exceptions,
@@ -207,6 +208,31 @@ fn with_bool_from_int(mut t: Types) -> Types {
     t
 }
 
+/// `BaseExceptionGroup(BaseException)` and
+/// `ExceptionGroup(BaseExceptionGroup, Exception)`, CPython 3.11's two
+/// exception classes with more than one base.
+fn add_exception_groups(exceptions: &mut HashMap<&'static str, ObjRef>) {
+    let base = exceptions["BaseException"].clone();
+    let beg = new_type(
+        "BaseExceptionGroup",
+        TypeKind::Exception,
+        TypeKind::Exception,
+        vec![base],
+    );
+    let exception = exceptions["Exception"].clone();
+    let bases = vec![beg.clone(), exception];
+    let mro = c3_mro(&bases).expect("a consistent MRO");
+    let eg = type_with_mro(
+        "ExceptionGroup",
+        TypeKind::Exception,
+        TypeKind::Exception,
+        bases,
+        mro,
+    );
+    exceptions.insert("BaseExceptionGroup", beg);
+    exceptions.insert("ExceptionGroup", eg);
+}
+
 fn new_type(name: &'static str, kind: TypeKind, base_kind: TypeKind, bases: Vec<ObjRef>) -> ObjRef {
     let mro = match bases.first() {
         Some(b) => {
@@ -218,6 +244,16 @@ fn new_type(name: &'static str, kind: TypeKind, base_kind: TypeKind, bases: Vec<
         }
         None => vec![],
     };
+    type_with_mro(name, kind, base_kind, bases, mro)
+}
+
+fn type_with_mro(
+    name: &'static str,
+    kind: TypeKind,
+    base_kind: TypeKind,
+    bases: Vec<ObjRef>,
+    mro: Vec<ObjRef>,
+) -> ObjRef {
     Rc::new(Obj::Type(Box::new(TypeData {
         name: name.into(),
         qualname: name.into(),

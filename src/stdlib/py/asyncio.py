@@ -39,7 +39,7 @@ __all__ = [
     'CancelledError', 'InvalidStateError', 'TimeoutError',
     'Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty',
     'Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore',
-    'Timeout', 'timeout', 'timeout_at', 'to_thread', 'iscoroutine',
+    'Timeout', 'timeout', 'timeout_at', 'TaskGroup', 'Runner', 'to_thread', 'iscoroutine',
     'iscoroutinefunction', 'run_coroutine_threadsafe',
 ]
 
@@ -1657,6 +1657,8 @@ class Timeout:
         self._task = current_task()
         if self._task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        # Cancellations already requested (a TaskGroup's) are not ours.
+        self._cancelling = self._task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -1667,7 +1669,8 @@ class Timeout:
             self._timeout_handler = None
         if self._state is _EXPIRING:
             self._state = _EXPIRED
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
+            if (self._task.uncancel() <= self._cancelling
+                    and exc_type is CancelledError):
                 raise TimeoutError
         elif self._state is _ENTERED:
             self._state = _EXITED
@@ -1690,6 +1693,141 @@ def timeout(delay):
 def timeout_at(when):
     """Like timeout(), at an absolute time of loop.time()'s clock."""
     return Timeout(when)
+
+
+# ---------------------------------------------------------------------------
+# task groups
+# ---------------------------------------------------------------------------
+
+
+class TaskGroup:
+    """Structured concurrency, as CPython 3.11's taskgroups.py: the parent
+    waits in __aexit__ for every task of the group; the first task that
+    fails cancels the others and the parent; the errors are raised
+    together as an ExceptionGroup, except KeyboardInterrupt/SystemExit,
+    raised as themselves. The group keeps its tasks in creation order
+    (CPython's set of tasks has an address order)."""
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = {}
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    def __repr__(self):
+        info = ['']
+        if self._tasks:
+            info.append(f'tasks={len(self._tasks)}')
+        if self._errors:
+            info.append(f'errors={len(self._errors)}')
+        if self._aborting:
+            info.append('cancelling')
+        elif self._entered:
+            info.append('entered')
+        return f"<TaskGroup{' '.join(info)}>"
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(
+                f"TaskGroup {self!r} has already been entered")
+        if self._loop is None:
+            self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError(
+                f'TaskGroup {self!r} cannot determine the parent task')
+        self._entered = True
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if (exc is not None and self._is_base_error(exc)
+                and self._base_error is None):
+            self._base_error = exc
+        propagate_cancel = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            # The cancellation came from this group: undo it.
+            if self._parent_task.uncancel() == 0:
+                propagate_cancel = None
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    # The parent was cancelled from outside.
+                    propagate_cancel = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancel and not self._errors:
+            raise propagate_cancel
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            try:
+                raise BaseExceptionGroup(
+                    'unhandled errors in a TaskGroup', self._errors) from None
+            finally:
+                self._errors = None
+
+    def create_task(self, coro, *, name=None, context=None):
+        """A new task of this group, as asyncio.create_task makes it."""
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = self._loop.create_task(coro, name=name, context=context)
+        task.add_done_callback(self._on_task_done)
+        self._tasks[task] = None
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.pop(task, None)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            self._loop.call_exception_handler({
+                'message': f'Task {task!r} has errored out but its parent '
+                           f'task {self._parent_task} is already completed',
+                'exception': exc,
+                'task': task,
+            })
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
 
 
 # ---------------------------------------------------------------------------

@@ -27,6 +27,9 @@ pub fn str(vm: &mut Vm, o: &ObjRef) -> PyResult<String> {
     if let Some(s) = os_error_str(vm, o)? {
         return Ok(s);
     }
+    if let Some(s) = super::exception_group::str(vm, o)? {
+        return Ok(s);
+    }
     let is_key_error = vm.exc_is(o, "KeyError");
     // SyntaxError(msg, (filename, lineno, offset, text)): "msg (filename, line N)".
     if vm.exc_is(o, "SyntaxError") && args.len() == 2 {
@@ -147,6 +150,7 @@ pub fn attr(vm: &mut Vm, o: &ObjRef, name: &str) -> PyResult<Option<Value>> {
         "__suppress_context__" => Some(Value::Bool(d.suppress_context.get())),
         "__traceback__" => Some(traceback_object(vm, o)),
         "__dict__" => Some(super::object::dict_snapshot_live(&d.dict, vm)),
+        "message" | "exceptions" => super::exception_group::attr(vm, o, name),
         "value" if vm.exc_is(o, "StopIteration") => {
             Some(args_of(o).first().cloned().unwrap_or(Value::None))
         }

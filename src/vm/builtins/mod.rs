@@ -11,6 +11,7 @@ pub mod codec;
 pub mod complex;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod float;
 pub mod format;
 pub mod functions;
@@ -135,6 +136,11 @@ pub fn install_methods(vm: &mut Vm) {
             t.exceptions["BaseException"].clone(),
             "BaseException",
             exception::EXCEPTION_METHODS,
+        ),
+        (
+            t.exceptions["BaseExceptionGroup"].clone(),
+            "BaseExceptionGroup",
+            exception_group::GROUP_METHODS,
         ),
         (t.property.clone(), "property", object::PROPERTY_METHODS),
         (t.bytes.clone(), "bytes", bytes::BYTES_METHODS),

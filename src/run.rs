@@ -106,7 +106,16 @@ pub fn run_simulation(
     source: &str,
     options: &RunOptions,
 ) -> (RunOutput, Option<runtime::Simulation>) {
-    let (out, sim) = runtime::run_program(source, &options.sim_options());
+    run_simulation_with(source, &options.sim_options())
+}
+
+/// Like [`run_simulation`], under the runtime's own options (a stepping
+/// run's `chooser`, say).
+pub fn run_simulation_with(
+    source: &str,
+    options: &SimOptions,
+) -> (RunOutput, Option<runtime::Simulation>) {
+    let (out, sim) = runtime::run_program(source, options);
     let output = RunOutput {
         stdout: out.stdout,
         stderr: out.stderr,

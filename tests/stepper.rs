@@ -280,3 +280,21 @@ fn the_deadlock_preset_deadlocks_when_stepped() {
     assert_eq!(code, interleave::runtime::EXIT_DEADLOCK);
     assert_eq!(out, "first: has A, wants B\nsecond: has B, wants A\n");
 }
+
+#[test]
+fn choices_read_back_as_they_are_written() {
+    let list = [
+        Choice::step(1),
+        until(2, Until::Steps(5)),
+        until(0, Until::Blocks),
+        until(1, Until::Line(8)),
+    ];
+    let text = Choice::list_text(&list);
+    assert_eq!(text, "1,2x5,0b,1@8");
+    assert_eq!(Choice::parse_list(&text), Ok(list.to_vec()));
+    assert_eq!(Choice::parse_list("T1, t2x5"), Ok(list[..2].to_vec()));
+    assert_eq!(Choice::parse_list(""), Ok(vec![]));
+    for bad in ["x", "1x0", "1@", "1y", "-1", "1x5b"] {
+        assert!(Choice::parse(bad).is_err(), "{bad}");
+    }
+}

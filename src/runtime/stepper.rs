@@ -68,6 +68,69 @@ impl Choice {
     }
 }
 
+impl std::fmt::Display for Choice {
+    /// The choice as `--choose` writes it: `1` (one step), `1x5` (five),
+    /// `1b` (until it blocks or ends), `1@8` (until it begins line 8).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.thread;
+        match self.until {
+            Until::Steps(1) => write!(f, "{t}"),
+            Until::Steps(n) => write!(f, "{t}x{n}"),
+            Until::Blocks => write!(f, "{t}b"),
+            Until::Line(l) => write!(f, "{t}@{l}"),
+        }
+    }
+}
+
+impl Choice {
+    /// Reads one choice as [`Choice`]'s `Display` writes it (a leading
+    /// `T` on the thread is allowed: `T1x5`). Err is the message.
+    pub fn parse(text: &str) -> Result<Choice, String> {
+        let s = text.trim();
+        let s = s.strip_prefix(['T', 't']).unwrap_or(s);
+        let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let bad = || {
+            format!(
+                "bad choice '{text}' (a thread index, then nothing for one step, \
+                 xN for N steps, b until it blocks, @L until line L)"
+            )
+        };
+        let thread: u32 = s[..digits].parse().map_err(|_| bad())?;
+        let rest = &s[digits..];
+        let number = |n: &str| n.parse::<u32>().ok().filter(|&n| n > 0);
+        let until = if rest.is_empty() {
+            Until::Steps(1)
+        } else if rest == "b" {
+            Until::Blocks
+        } else if let Some(n) = rest.strip_prefix('x').and_then(number) {
+            Until::Steps(u64::from(n))
+        } else if let Some(l) = rest.strip_prefix('@').and_then(number) {
+            Until::Line(l)
+        } else {
+            return Err(bad());
+        };
+        Ok(Choice { thread, until })
+    }
+
+    /// Reads a comma-separated list of choices (`1,2,1x5,2b,1@8`); the
+    /// empty text is no choice.
+    pub fn parse_list(text: &str) -> Result<Vec<Choice>, String> {
+        text.split(',')
+            .filter(|c| !c.trim().is_empty())
+            .map(Choice::parse)
+            .collect()
+    }
+
+    /// The list as [`Choice::parse_list`] reads it.
+    pub fn list_text(choices: &[Choice]) -> String {
+        choices
+            .iter()
+            .map(Choice::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// A thread as a decision shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ThreadView {

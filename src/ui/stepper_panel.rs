@@ -1,7 +1,8 @@
 //! The "You are the scheduler" panel (issue 7): the program in the editor
 //! runs under the run settings, and at every point where two or more
 //! threads could run (`crate::runtime::stepper`) the user picks which one
-//! goes next — one step of the model, or until it blocks. Each candidate
+//! goes next — one step of the model, N steps, until it blocks, or until
+//! it begins a given line. Each candidate
 //! shows its next line of source and whether it holds the GIL; Undo drops
 //! the last choice, Restart all of them. The goal printed above: make the
 //! race (or the deadlock) happen by hand.
@@ -12,6 +13,7 @@
 //! capped at [`MAX_OPS`] ops so a long loop run through cannot freeze the
 //! tab.
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::run_area::sim_options;
@@ -103,6 +105,9 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
     let l = props.lang;
     let choices = use_state(Vec::<Choice>::new);
     let active = use_state(|| false);
+    // "Step ×N" and "until line L": the N and L the inputs hold.
+    let count = use_state(|| 5u64);
+    let target = use_state(|| None::<u32>);
     let stepped = {
         let (code, settings, choices) = (
             props.code.clone(),
@@ -141,6 +146,29 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
         let choices = choices.clone();
         Callback::from(move |_: MouseEvent| choices.set(Vec::new()))
     };
+    let on_count = {
+        let count = count.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(n) = e
+                .target_dyn_into::<HtmlInputElement>()
+                .and_then(|i| i.value().trim().parse::<u64>().ok())
+                .filter(|&n| n > 0)
+            {
+                count.set(n);
+            }
+        })
+    };
+    let on_target = {
+        let target = target.clone();
+        Callback::from(move |e: InputEvent| {
+            let line = e
+                .target_dyn_into::<HtmlInputElement>()
+                .and_then(|i| i.value().trim().parse::<u32>().ok())
+                .filter(|&n| n > 0);
+            target.set(line);
+        })
+    };
+    let (n, line_to) = (*count, *target);
     let code = props.code.to_string();
     let candidate = |v: &ThreadView| {
         let colour = format!("color: {}", thread_colour(v.thread));
@@ -153,6 +181,11 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
                 <code class="stepper-line">{ if v.line > 0 { format!("{}: {line}", v.line) } else { String::new() } }</code>
                 <button class="stepper-step primary" onclick={push(Choice::step(v.thread))}>{ l.t(Text::StepperStep) }</button>
                 <button class="stepper-until-blocks" onclick={push(Choice { thread: v.thread, until: Until::Blocks })}>{ l.t(Text::StepperUntilBlocks) }</button>
+                <button class="stepper-step-n" onclick={push(Choice { thread: v.thread, until: Until::Steps(n) })}>{ format!("{} ×{n}", l.t(Text::StepperStep)) }</button>
+                <button class="stepper-until-line" disabled={line_to.is_none()}
+                    onclick={push(Choice { thread: v.thread, until: Until::Line(line_to.unwrap_or(0)) })}>
+                    { format!("{} {}", l.t(Text::StepperUntilLine), line_to.map(|l| l.to_string()).unwrap_or_default()) }
+                </button>
             </li>
         }
     };
@@ -181,7 +214,16 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
                         <button id="stepper-undo" disabled={choices.is_empty()} onclick={on_undo}>{ l.t(Text::StepperUndo) }</button>
                         <button id="stepper-restart" disabled={choices.is_empty()} onclick={on_restart}>{ l.t(Text::StepperRestart) }</button>
                     </div>
-                    <p class="stepper-steps" id="stepper-steps">
+                    <div class="stepper-amounts">
+                        <label>{ l.t(Text::StepperCount) }{ " " }
+                            <input id="stepper-count" type="number" min="1" value={n.to_string()} oninput={on_count} />
+                        </label>
+                        <label>{ l.t(Text::StepperLine) }{ " " }
+                            <input id="stepper-line" type="number" min="1"
+                                value={line_to.map(|l| l.to_string()).unwrap_or_default()} oninput={on_target} />
+                        </label>
+                    </div>
+                    <p class="stepper-steps" id="stepper-steps" data-choose={Choice::list_text(&choices)}>
                         { format!("{} ({}): {steps}", l.t(Text::StepperSteps), choices.len()) }
                     </p>
                     if let Some(d) = &s.decision {

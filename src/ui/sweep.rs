@@ -36,7 +36,8 @@ pub struct Constant {
 }
 
 /// The program's top-level `NAME = <int>` constants, in source order (a
-/// name assigned twice is left out: which value would the sweep set?).
+/// name assigned twice, rebound by a `for` loop or an unpacking, is left
+/// out: which value would the sweep set?).
 pub fn constants(source: &str) -> Vec<Constant> {
     let options = ParseOptions::from(Mode::Module);
     let Some(parsed) = ruff_python_parser::parse_unchecked(source, options).try_into_module()
@@ -48,6 +49,7 @@ pub fn constants(source: &str) -> Vec<Constant> {
     }
     let mut found: Vec<Constant> = Vec::new();
     let mut assigned: Vec<String> = Vec::new();
+    rebound(&parsed.syntax().body, &mut assigned);
     for stmt in &parsed.syntax().body {
         let (targets, value): (Vec<&Expr>, Option<&Expr>) = match stmt {
             Stmt::Assign(a) => (a.targets.iter().collect(), Some(&a.value)),
@@ -55,11 +57,6 @@ pub fn constants(source: &str) -> Vec<Constant> {
             Stmt::AugAssign(a) => (vec![&*a.target], None),
             _ => continue,
         };
-        for t in &targets {
-            if let Expr::Name(n) = t {
-                assigned.push(n.id.to_string());
-            }
-        }
         let ([Expr::Name(name)], Some(Expr::NumberLiteral(lit))) = (targets.as_slice(), value)
         else {
             continue;
@@ -83,6 +80,51 @@ pub fn constants(source: &str) -> Vec<Constant> {
     }
     found.retain(|c| assigned.iter().filter(|n| **n == c.name).count() == 1);
     found
+}
+
+/// Every name the module's own code binds (assignments, augmented ones,
+/// tuple unpacking, `for` targets), also inside its top-level `if`,
+/// `for`, `while`, `with` and `try` blocks, once per binding: a
+/// constant a loop or an unpacking rebinds is no knob.
+fn rebound(body: &[Stmt], names: &mut Vec<String>) {
+    fn target(e: &Expr, names: &mut Vec<String>) {
+        match e {
+            Expr::Name(n) => names.push(n.id.to_string()),
+            Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, names)),
+            Expr::List(l) => l.elts.iter().for_each(|e| target(e, names)),
+            Expr::Starred(s) => target(&s.value, names),
+            _ => {}
+        }
+    }
+    for stmt in body {
+        match stmt {
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, names)),
+            Stmt::AnnAssign(a) => target(&a.target, names),
+            Stmt::AugAssign(a) => target(&a.target, names),
+            Stmt::For(f) => {
+                target(&f.target, names);
+                rebound(&f.body, names);
+                rebound(&f.orelse, names);
+            }
+            Stmt::While(w) => {
+                rebound(&w.body, names);
+                rebound(&w.orelse, names);
+            }
+            Stmt::If(i) => {
+                rebound(&i.body, names);
+                for c in &i.elif_else_clauses {
+                    rebound(&c.body, names);
+                }
+            }
+            Stmt::With(w) => rebound(&w.body, names),
+            Stmt::Try(t) => {
+                rebound(&t.body, names);
+                rebound(&t.orelse, names);
+                rebound(&t.finalbody, names);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `WORKERS`, `CONCURRENT_REQUESTS`, `N2`: capitals, digits and `_`,
@@ -255,6 +297,10 @@ mod tests {
             ]
         );
         assert!(constants("WORKERS = (").is_empty(), "a syntax error: none");
+        // Rebound by a loop or an unpacking, even inside a block: left out.
+        let src = "WORKERS = 4\nSIZE = 2\nROUNDS = 3\nKEPT = 5\nfor WORKERS in (1, 2):\n    pass\nSIZE, other = 7, 8\nif True:\n    [x, *ROUNDS] = [1, 2]\n";
+        let names: Vec<String> = constants(src).into_iter().map(|c| c.name).collect();
+        assert_eq!(names, ["KEPT"]);
     }
 
     #[test]

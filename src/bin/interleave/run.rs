@@ -5,13 +5,17 @@
 //! `--stats` adds the run's statistics on stderr, after what the program
 //! printed; `--files` the files it left on the simulated disk (stderr too,
 //! so stdout stays exactly the program's); `--trace FILE` writes a Chrome
-//! Trace Event file for Perfetto.
+//! Trace Event file for Perfetto. `--choose 1,2,1x5,…` is "You are the
+//! scheduler" on the command line: the user's picks at each decision
+//! (`runtime::stepper`); at the first decision the list does not cover it
+//! prints the candidates on stderr and exits with status 2.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use interleave::run::{render_files, run_simulation, RunOptions};
+use interleave::run::{render_files, run_simulation_with, RunOptions};
+use interleave::runtime::stepper::{Choice, Decision};
 use interleave::trace::{chrome, stats::Stats};
 
 /// The simulated machine, the same for `run` and `explore`.
@@ -80,6 +84,14 @@ pub struct Options {
     /// UI (ui.perfetto.dev) and chrome://tracing open.
     #[arg(long, value_name = "FILE")]
     pub trace: Option<PathBuf>,
+    /// You are the scheduler: wherever two threads could run, follow
+    /// these picks, comma-separated: `1` (thread 1, one step of the
+    /// model), `1x5` (five steps), `1b` (until it blocks or ends), `1@8`
+    /// (until it begins line 8); threads by index, 0 = MainThread. At
+    /// the first decision the list does not cover, print the candidates
+    /// (thread, next line) on stderr and exit with status 2.
+    #[arg(long, value_name = "CHOICES", conflicts_with = "replay")]
+    pub choose: Option<String>,
     /// Arguments for the program (`sys.argv[1:]`).
     #[arg(trailing_var_arg = true)]
     pub args: Vec<String>,
@@ -148,6 +160,14 @@ pub fn main(options: Options) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    let chooser = match options.choose.as_deref().map(Choice::parse_list) {
+        None => None,
+        Some(Ok(choices)) => Some(choices),
+        Some(Err(e)) => {
+            eprintln!("interleave run: --choose: {e}");
+            return ExitCode::from(2);
+        }
+    };
     // Open the trace file first: a bad path fails before a long run.
     let mut trace_file = match &options.trace {
         Some(path) => match std::fs::File::create(path) {
@@ -162,24 +182,27 @@ pub fn main(options: Options) -> ExitCode {
         },
         None => None,
     };
-    let (out, sim) = run_simulation(
-        &source,
-        &RunOptions {
-            filename,
-            seed: options.seed,
-            max_ops: options.max_ops,
-            stdin: String::new(),
-            args: options.args,
-            runtime: options.machine.runtime.clone(),
-            cores: options.machine.cores as usize,
-            switch_interval: options.machine.switch_interval,
-            replay: options.replay.clone(),
-            net: options.machine.net(),
-        },
-    );
+    let run_options = RunOptions {
+        filename,
+        seed: options.seed,
+        max_ops: options.max_ops,
+        stdin: String::new(),
+        args: options.args,
+        runtime: options.machine.runtime.clone(),
+        cores: options.machine.cores as usize,
+        switch_interval: options.machine.switch_interval,
+        replay: options.replay.clone(),
+        net: options.machine.net(),
+    };
+    let mut sim_options = run_options.sim_options();
+    sim_options.chooser = chooser.clone();
+    let (out, sim) = run_simulation_with(&source, &sim_options);
     let _ = std::io::stdout().write_all(out.stdout.as_bytes());
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    if let (Some(choices), Some(decision)) = (&chooser, sim.as_ref().and_then(|s| s.decision())) {
+        let _ = std::io::stderr().write_all(decision_text(&source, choices, decision).as_bytes());
+    }
     if let (true, Some(schedule)) = (options.schedule, &out.schedule) {
         eprintln!("interleave: schedule {schedule}");
     }
@@ -215,4 +238,43 @@ pub fn main(options: Options) -> ExitCode {
         }
     }
     ExitCode::from(out.exit_code.clamp(0, 255) as u8)
+}
+
+/// A decision the `--choose` list does not cover, for stderr: each
+/// candidate with its next line, then the list to go on with.
+///
+/// ```text
+/// interleave: decision 4: who runs next?
+///   1 Thread-1 (holds the GIL) line 8: counter += 1
+///   2 Thread-2 line 7: for _ in range(times):
+/// interleave: go on with --choose 0b,0b,1@8,1,T (T one of 1, 2; or Tx5, Tb, T@LINE)
+/// ```
+fn decision_text(source: &str, choices: &[Choice], decision: &Decision) -> String {
+    let mut text = format!("interleave: decision {}: who runs next?\n", decision.index);
+    for v in &decision.candidates {
+        let gil = if v.holds_gil { " (holds the GIL)" } else { "" };
+        let line = match v.line {
+            0 => String::new(),
+            n => {
+                let code = source.lines().nth(n as usize - 1).unwrap_or("").trim();
+                format!(" line {n}: {code}")
+            }
+        };
+        text.push_str(&format!("  {} {}{gil}{line}\n", v.thread, v.name));
+    }
+    let taken = &choices[..decision.index.min(choices.len())];
+    let prefix = match Choice::list_text(taken) {
+        t if t.is_empty() => t,
+        t => t + ",",
+    };
+    let threads = decision
+        .candidates
+        .iter()
+        .map(|v| v.thread.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    text.push_str(&format!(
+        "interleave: go on with --choose {prefix}T (T one of {threads}; or Tx5, Tb, T@LINE)\n"
+    ));
+    text
 }

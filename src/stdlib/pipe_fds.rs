@@ -49,7 +49,7 @@ fn add_count(state: &Value, index: usize, delta: i64) -> i64 {
 /// module docs.
 pub fn fd_open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("fd_open", args, 3, 6)?;
-    if args.pos.len() % 3 != 0 {
+    if !args.pos.len().is_multiple_of(3) {
         return vm.type_error("fd_open() takes (state, index, waiters) triples");
     }
     let mut ends = Vec::new();

@@ -268,17 +268,22 @@ pub fn post_exit(vm: &mut Vm, pid: i64, at: u64) -> Vec<usize> {
     wake
 }
 
+/// Takes every waiter lock out of a `multiprocessing` condition's waiter
+/// list.
+pub fn drain_waiters(waiters: &Value) -> Vec<Value> {
+    native_data(waiters, |k: &mut Kernel| match k {
+        Kernel::List(l) => l.drain(..).collect(),
+        Kernel::Pickled { .. } => Vec::new(),
+    })
+    .unwrap_or_default()
+}
+
 /// Releases, at `at`, every waiter lock of a `multiprocessing` condition's
 /// waiter list (the runtime's `notify_all`, for events no thread does: a
 /// process's end); the waiting threads to wake (the caller wakes them).
 pub fn release_waiters(waiters: &Value, at: u64) -> Vec<usize> {
-    let locks: Vec<Value> = native_data(waiters, |k: &mut Kernel| match k {
-        Kernel::List(l) => l.drain(..).collect(),
-        Kernel::Pickled { .. } => Vec::new(),
-    })
-    .unwrap_or_default();
     let mut wake = Vec::new();
-    for lock in locks {
+    for lock in drain_waiters(waiters) {
         let next = native_data(&lock, |s: &mut LockState| {
             s.owner = 0;
             s.count = 0;

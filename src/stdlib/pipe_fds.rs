@@ -24,7 +24,7 @@ use crate::vm::sched::PipeFd;
 use crate::vm::value::Value;
 use crate::vm::{PyResult, Vm};
 
-use super::multiprocessing::{release_waiters, Kernel};
+use super::multiprocessing::{drain_waiters, release_waiters, Kernel};
 
 /// The lowest descriptor a pipe end gets (0–2 are the standard streams).
 const FIRST_FD: i64 = 3;
@@ -116,8 +116,7 @@ pub fn fd_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
     for (state, index, waiters) in closing {
         if add_count(&state, index, -1) == 0 {
-            let locks = drain(&waiters);
-            for lock in locks {
+            for lock in drain_waiters(&waiters) {
                 // A waiter that timed out meanwhile is released already.
                 let _ = super::thread::release(vm, &lock, false);
             }
@@ -136,15 +135,6 @@ pub fn fd_list(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             .collect()
     });
     Ok(Value::list(fds))
-}
-
-/// Takes every waiter out of a condition's waiter list.
-fn drain(waiters: &Value) -> Vec<Value> {
-    native_data(waiters, |k: &mut Kernel| match k {
-        Kernel::List(l) => l.drain(..).collect(),
-        Kernel::Pickled { .. } => Vec::new(),
-    })
-    .unwrap_or_default()
 }
 
 /// A fork by process `parent` made `child`: the child holds a copy of

@@ -92,22 +92,44 @@ pub fn io_wait(vm: &mut Vm, ns: u64, result: Value) -> PyResult<Value> {
 /// A path argument: str (CPython also takes bytes and path-likes; those
 /// raise TypeError naming what was given).
 pub fn path_arg(vm: &mut Vm, v: Option<&Value>, func: &str) -> PyResult<String> {
-    match v {
-        Some(v) => match v.as_str() {
-            Some(s) => {
-                if s.contains('\0') {
-                    return vm.value_error("embedded null byte");
-                }
-                Ok(s.to_string())
+    let Some(v) = v else {
+        return vm.type_error(format!("{func}() missing required argument 'path' (pos 1)"));
+    };
+    match fspath(vm, v)? {
+        Some(s) => {
+            if s.contains('\0') {
+                return vm.value_error("embedded null byte");
             }
-            None => {
-                let t = vm.type_name(v);
-                vm.type_error(format!(
-                    "{func}: path should be string, bytes or os.PathLike, not {t}"
-                ))
-            }
-        },
-        None => vm.type_error(format!("{func}() missing required argument 'path' (pos 1)")),
+            Ok(s)
+        }
+        None => {
+            let t = vm.type_name(v);
+            vm.type_error(format!(
+                "{func}: path should be string, bytes or os.PathLike, not {t}"
+            ))
+        }
+    }
+}
+
+/// The path `v` stands for, as `os.fspath` finds it: a str itself, or what
+/// the `__fspath__` of its type returns (a `pathlib.Path`); `None` when it
+/// is neither (the caller names the function in its TypeError).
+pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+    if let Some(s) = v.as_str() {
+        return Ok(Some(s.to_string()));
+    }
+    let Some(method) = vm.special(v, "__fspath__") else {
+        return Ok(None);
+    };
+    let r = vm.call(&method, Args::default())?;
+    match r.as_str() {
+        Some(s) => Ok(Some(s.to_string())),
+        None => {
+            let (t, rt) = (vm.type_name(v), vm.type_name(&r));
+            vm.type_error(format!(
+                "expected {t}.__fspath__() to return str or bytes, not {rt}"
+            ))
+        }
     }
 }
 

@@ -60,6 +60,12 @@ pub fn register(vm: &mut Vm) {
         frozen_module(vm, m, "string", "string.py")
     });
     vm.register_module("json", |vm, m| frozen_module(vm, m, "json", "json.py"));
+    vm.register_module("pathlib", |vm, m| {
+        frozen_module(vm, m, "pathlib", "pathlib.py")
+    });
+    vm.register_module("shutil", |vm, m| {
+        frozen_module(vm, m, "shutil", "shutil.py")
+    });
     // Files on the simulated disk: io and csv (`os` has the rest).
     vm.register_module("_fs", io_fs::make);
     vm.register_module("io", |vm, m| frozen_module(vm, m, "io", "io.py"));

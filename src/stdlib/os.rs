@@ -2,8 +2,9 @@
 //! `cpu_count()` (the `--cores` of the run), the process ids, and
 //! processes: `fork`, `_exit`, `kill`, `waitpid` and the wait-status
 //! helpers (the runtime carries them out: see `runtime::process`); files
-//! on the simulated disk and `os.path` (see `os_path`). The rest of `os`
-//! (environment, stat results) is not simulated yet and raises
+//! on the simulated disk and `os.path` (see `os_path`), `stat`, `fspath`
+//! and `PathLike` (written in Python: `src/stdlib/py/os_stat.py`). The
+//! rest of `os` (the environment) is not simulated yet and raises
 //! AttributeError naming it.
 
 use crate::vm::builtins::Methods;
@@ -42,7 +43,10 @@ pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     vm.module_set(module, "sep", Value::str("/"));
     vm.module_set(module, "linesep", Value::str("\n"));
     vm.module_set(module, "WNOHANG", Value::Int(1));
-    Ok(())
+    match crate::sources::get("stdlib/py/os_stat.py") {
+        Some(source) => super::python_module(vm, module, "os", source),
+        None => Ok(()),
+    }
 }
 
 fn cpu_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

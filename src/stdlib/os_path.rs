@@ -8,7 +8,7 @@
 //! errors (`FileNotFoundError: [Errno 2] No such file or directory: 'x'`).
 //! Paths are str only (bytes and path-like objects raise TypeError).
 
-use super::io_fs::{io_wait, os_error, path_arg, DIR_NS};
+use super::io_fs::{fspath, io_wait, os_error, path_arg, DIR_NS};
 use crate::vm::builtins::Methods;
 use crate::vm::call::Args;
 use crate::vm::filesystem::{self, Errno, Stat};
@@ -58,8 +58,8 @@ pub fn make_path_module(vm: &mut Vm) -> ObjRef {
 
 fn str_of(vm: &mut Vm, args: &Args, i: usize, func: &str) -> PyResult<String> {
     match args.pos.get(i) {
-        Some(v) => match v.as_str() {
-            Some(s) => Ok(s.to_string()),
+        Some(v) => match fspath(vm, v)? {
+            Some(s) => Ok(s),
             None => {
                 let t = vm.type_name(v);
                 vm.type_error(format!(
@@ -76,13 +76,14 @@ fn join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error("join() missing 1 required positional argument: 'a'");
     }
     let mut path = String::new();
-    for (i, v) in args.pos.iter().enumerate() {
-        let Some(b) = v.as_str() else {
+    for (i, v) in args.pos.clone().iter().enumerate() {
+        let Some(b) = fspath(vm, v)? else {
             let t = vm.type_name(v);
             return vm.type_error(format!(
                 "join() argument must be str, bytes, or os.PathLike object, not '{t}'"
             ));
         };
+        let b = b.as_str();
         if i == 0 || b.starts_with('/') {
             path = b.to_string();
         } else if path.is_empty() || path.ends_with('/') {
@@ -202,7 +203,8 @@ fn isabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 /// any error, as posixpath's functions do.
 fn probe(vm: &mut Vm, args: &Args, func: &str, ok: fn(Stat) -> bool) -> PyResult<Value> {
     vm.check_args(func, args, 1, 1)?;
-    let Some(p) = args.pos[0].as_str().map(str::to_string) else {
+    let v = args.pos[0].clone();
+    let Some(p) = fspath(vm, &v)? else {
         let t = vm.type_name(&args.pos[0]);
         return vm.type_error(format!(
             "stat: path should be string, bytes, os.PathLike or integer, not {t}"

@@ -1911,3 +1911,115 @@ before
 "#,
     );
 }
+
+/// A forked child gets its own copy of each open file object, buffer
+/// included, sharing the offset: a close in one process leaves the
+/// other's open, bytes buffered before the fork reach the file twice,
+/// `os._exit` loses what the child still buffered while a normal exit
+/// flushes it (multiprocessing's fork children end with `os._exit`).
+#[test]
+fn forked_children_hold_their_own_copies_of_open_files() {
+    disk::check(
+        r#"import os
+import multiprocessing as mp
+
+# A file object crosses fork with its buffer: both copies flush it.
+log = open("log.txt", "w")
+log.write("written before the fork\n")
+pid = os.fork()
+if pid == 0:
+    log.write("child\n")
+    log.close()
+    os._exit(0)
+os.waitpid(pid, 0)
+log.write("parent, after the child closed its copy\n")
+log.close()
+print(open("log.txt").read(), end="")
+
+# The offset is shared: flushed writes of both land one after the other.
+shared = open("shared.txt", "w")
+shared.write("P1 ")
+shared.flush()
+pid = os.fork()
+if pid == 0:
+    shared.write("C1 ")
+    shared.flush()
+    os._exit(0)
+os.waitpid(pid, 0)
+shared.write("P2")
+shared.close()
+print(open("shared.txt").read())
+
+# os._exit does not flush: what the child left in its buffer is lost.
+lost = open("lost.txt", "w")
+pid = os.fork()
+if pid == 0:
+    lost.write("never flushed\n")
+    os._exit(0)
+os.waitpid(pid, 0)
+lost.write("only the parent's line\n")
+lost.close()
+print(open("lost.txt").read(), end="")
+
+# A normal exit flushes: a child that returns from its main code.
+kept = open("kept.txt", "w")
+pid = os.fork()
+if pid == 0:
+    kept.write("child flushed at exit\n")
+    raise SystemExit(0)
+os.waitpid(pid, 0)
+kept.write("parent\n")
+kept.close()
+print(open("kept.txt").read(), end="")
+
+
+def worker(i, f):
+    f.write("worker %d\n" % i)
+    if i % 2:
+        f.flush()
+
+
+if __name__ == "__main__":
+    mp.set_start_method("fork")
+    out = open("workers.txt", "w")
+    ps = [mp.Process(target=worker, args=(i, out)) for i in range(4)]
+    for p in ps:
+        p.start()
+        p.join()
+    out.write("parent done\n")
+    out.close()
+    print(open("workers.txt").read(), end="")
+"#,
+        r#"written before the fork
+child
+written before the fork
+parent, after the child closed its copy
+P1 C1 P2
+only the parent's line
+child flushed at exit
+parent
+worker 1
+worker 3
+parent done
+"#,
+        None,
+        r#"=== kept.txt (29 bytes) ===
+child flushed at exit
+parent
+=== log.txt (94 bytes) ===
+written before the fork
+child
+written before the fork
+parent, after the child closed its copy
+=== lost.txt (23 bytes) ===
+only the parent's line
+=== shared.txt (8 bytes) ===
+P1 C1 P2
+(no newline at end of file)
+=== workers.txt (30 bytes) ===
+worker 1
+worker 3
+parent done
+"#,
+    );
+}

@@ -132,7 +132,7 @@ impl Simulation {
             Syscall::Exit { code } => {
                 let p = self.threads[tid].proc;
                 self.procs[p].status = code;
-                self.end_process(p, code, now);
+                self.end_process(p, code, now, false);
             }
             Syscall::Kill { pid, sig } => self.kill(tid, pid, sig),
             Syscall::WaitPid { pid, nohang } => self.waitpid(tid, pid, nohang),

@@ -947,7 +947,7 @@ impl Simulation {
             }
         }
         let status = self.procs[p].status;
-        self.end_process(p, status, self.threads[main].clock);
+        self.end_process(p, status, self.threads[main].clock, true);
     }
 
     /// A thread ended: it gives up its core and the GIL.

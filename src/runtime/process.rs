@@ -242,6 +242,7 @@ impl Simulation {
         });
         let parent_pid = self.procs[p].pid;
         crate::stdlib::pipe_fds::dup_table(&mut self.vm, parent_pid, pid);
+        self.vm.fs.fork(parent_pid, pid);
         self.after_fork_in_child(q, parent_ident, ident);
         self.activate(p);
         self.set_timer(start, TimerKind::Start { thread: child_tid });
@@ -274,8 +275,10 @@ impl Simulation {
     }
 
     /// Process `p` ends with exit code `code` at `at`: its threads stop
-    /// where they are, its sentinel is released, its waiters wake.
-    pub(super) fn end_process(&mut self, p: usize, code: i32, at: u64) {
+    /// where they are, its sentinel is released, its waiters wake, its
+    /// open files close (their buffers flushed when `flush`: a normal
+    /// exit, not `os._exit` or a signal).
+    pub(super) fn end_process(&mut self, p: usize, code: i32, at: u64, flush: bool) {
         if self.procs[p].done {
             return;
         }
@@ -325,6 +328,7 @@ impl Simulation {
                 self.wake_waiter(w, seen);
             }
         }
+        self.vm.fs.exit(pid, flush);
         for w in crate::stdlib::pipe_fds::close_all(&mut self.vm, pid, at) {
             self.wake_waiter(w, at);
         }
@@ -370,7 +374,7 @@ impl Simulation {
                 let at = self.threads[tid].clock + 5_000;
                 if !self.procs[q].done {
                     self.procs[q].status = -(sig as i32);
-                    self.end_process(q, -(sig as i32), at);
+                    self.end_process(q, -(sig as i32), at, false);
                 }
             }
             _ => self.raise(

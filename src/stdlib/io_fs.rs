@@ -177,11 +177,14 @@ fn open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
         _ => flags.read = true,
     }
-    let fd = match vm.fs.open(&path, flags) {
+    let fd = match vm.fs.open(vm.sched.pid, &path, flags) {
         Ok(fd) => fd,
         Err(e) => return Err(os_error(vm, e, Some(&path), None)),
     };
-    let handle = vm.fs.handle(fd).map_err(|e| fd_error(vm, e))?;
+    let handle = vm
+        .fs
+        .handle(vm.sched.pid, fd)
+        .map_err(|e| fd_error(vm, e))?;
     let object = vm.types.object.clone();
     let handle = vm.new_native(&object, handle);
     Ok(Value::tuple(vec![Value::Int(fd), handle]))
@@ -202,7 +205,10 @@ fn read(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let fd = int_arg(vm, args, 0)?;
     let n = int_arg(vm, args, 1)?;
     let n = usize::try_from(n).ok();
-    let data = vm.fs.read(fd, n).map_err(|e| fd_error(vm, e))?;
+    let data = vm
+        .fs
+        .read(vm.sched.pid, fd, n)
+        .map_err(|e| fd_error(vm, e))?;
     let ns = read_ns(data.len());
     io_wait(vm, ns, bytes_value(data))
 }
@@ -218,7 +224,10 @@ fn write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             return vm.type_error(format!("a bytes-like object is required, not '{t}'"));
         }
     };
-    let written = vm.fs.write(fd, &data).map_err(|e| fd_error(vm, e))?;
+    let written = vm
+        .fs
+        .write(vm.sched.pid, fd, &data)
+        .map_err(|e| fd_error(vm, e))?;
     let n = Value::Int(data.len() as i64);
     if written > 0 {
         return io_wait(vm, flush_ns(written), n);
@@ -229,7 +238,7 @@ fn write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn flush(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.flush", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let written = vm.fs.flush(fd).map_err(|e| fd_error(vm, e))?;
+    let written = vm.fs.flush(vm.sched.pid, fd).map_err(|e| fd_error(vm, e))?;
     if written > 0 {
         return io_wait(vm, flush_ns(written), Value::None);
     }
@@ -239,7 +248,7 @@ fn flush(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.close", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let written = vm.fs.close(fd).map_err(|e| fd_error(vm, e))?;
+    let written = vm.fs.close(vm.sched.pid, fd).map_err(|e| fd_error(vm, e))?;
     let ns = CLOSE_NS + if written > 0 { flush_ns(written) } else { 0 };
     io_wait(vm, ns, Value::None)
 }
@@ -249,9 +258,10 @@ fn seek(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let fd = int_arg(vm, args, 0)?;
     let offset = int_arg(vm, args, 1)?;
     let whence = int_arg(vm, args, 2)?;
+    let pid = vm.sched.pid;
     let pos = vm
         .fs
-        .seek(fd, offset, whence)
+        .seek(pid, fd, offset, whence)
         .map_err(|e| fd_error(vm, e))?;
     Ok(Value::Int(pos as i64))
 }
@@ -259,14 +269,17 @@ fn seek(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn tell(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.tell", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let pos = vm.fs.tell(fd).map_err(|e| fd_error(vm, e))?;
+    let pos = vm.fs.tell(vm.sched.pid, fd).map_err(|e| fd_error(vm, e))?;
     Ok(Value::Int(pos as i64))
 }
 
 fn size(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.check_args("_fs.size", args, 1, 1)?;
     let fd = int_arg(vm, args, 0)?;
-    let n = vm.fs.size_of(fd).map_err(|e| fd_error(vm, e))?;
+    let n = vm
+        .fs
+        .size_of(vm.sched.pid, fd)
+        .map_err(|e| fd_error(vm, e))?;
     Ok(Value::Int(n as i64))
 }
 
@@ -277,7 +290,9 @@ fn truncate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Ok(n) = usize::try_from(n) else {
         return Err(fd_error(vm, Errno::Invalid));
     };
-    vm.fs.truncate(fd, n).map_err(|e| fd_error(vm, e))?;
+    vm.fs
+        .truncate(vm.sched.pid, fd, n)
+        .map_err(|e| fd_error(vm, e))?;
     Ok(Value::Int(n as i64))
 }
 

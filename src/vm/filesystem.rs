@@ -1,16 +1,27 @@
 //! The simulated machine's disk: a tree of directories and regular files
 //! held in memory, and the table of open file descriptions. One per run,
 //! owned by the [`Vm`](super::Vm) that every simulated process shares (a
-//! forked child sees the same files, as on a real disk; a descriptor
-//! inherited across `fork` shares its offset, as POSIX says). It starts
+//! forked child sees the same files, as on a real disk). It starts
 //! with the directories `/`, `/tmp` and the working directory
 //! [`CWD`] and no files, so a run is a pure function of its program.
 //!
+//! Each description lists the processes that hold a descriptor for it
+//! ([`Holder`]): `fork` gives the child its own copy of each of the
+//! parent's ([`FileSystem::fork`]), sharing the offset as POSIX says; a
+//! close in one process leaves the others' open; a process's end closes
+//! what it still holds ([`FileSystem::exit`]), flushing only on a normal
+//! exit (`os._exit` and signals lose what was still buffered, as in
+//! CPython). A descriptor is used by the process holding it only; another
+//! gets EBADF.
+//!
 //! This file knows paths, bytes and errno values only: it never builds a
 //! Python object and never charges time (the `_fs` module and
-//! `stdlib::os` do both). Writes wait in the open file's buffer, as in
+//! `stdlib::os` do both). Writes wait in the holder's buffer, as in
 //! CPython's buffered writer, until a flush, a close, or 8 KB of them
-//! ([`OpenFile::pending`]): until then no other descriptor sees them. A
+//! ([`Holder::pending`]): until then no other descriptor sees them. The
+//! buffer is the process's own: a fork copies it, so bytes written before
+//! the fork and flushed by both processes reach the file twice, as in
+//! CPython. A
 //! file object that goes away closes its file, as CPython's reference
 //! counting does at once; here a [`Handle`] dropped with the object
 //! queues the close, done before the next system call (so no call can
@@ -101,12 +112,22 @@ pub struct OpenFile {
     pub flags: OpenFlags,
     /// The offset of the next read, and of the next flush's bytes.
     pub pos: usize,
+    /// Which `open()` made it (descriptor numbers are reused).
+    pub id: u64,
+    /// The processes holding a descriptor for it, in the order they got
+    /// it. Invariant: not empty (the description goes with its last).
+    pub holders: Vec<Holder>,
+}
+
+/// A process's descriptor for an open file description, with the file
+/// object's write buffer in that process.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holder {
+    pub pid: i64,
     /// Bytes written since the last flush, which CPython's buffered
     /// writer holds (fewer than [`BUFFER_SIZE`] of them): not in the file
     /// yet. Invariant: empty unless the file was opened for writing.
     pub pending: Vec<u8>,
-    /// Which `open()` made it (descriptor numbers are reused).
-    pub id: u64,
 }
 
 /// Held by the Python file object of an open file: dropped with it, it
@@ -248,8 +269,8 @@ impl FileSystem {
         }
     }
 
-    /// `open(2)`: a new descriptor for `path`.
-    pub fn open(&mut self, path: &str, flags: OpenFlags) -> Result<i64, Errno> {
+    /// `open(2)` by process `pid`: a new descriptor for `path`.
+    pub fn open(&mut self, pid: i64, path: &str, flags: OpenFlags) -> Result<i64, Errno> {
         self.reap();
         let abs = resolve(path)?;
         let inode = match self.node(&abs).cloned() {
@@ -288,8 +309,11 @@ impl FileSystem {
             name: path.to_string(),
             flags,
             pos,
-            pending: Vec::new(),
             id: self.next_id,
+            holders: vec![Holder {
+                pid,
+                pending: Vec::new(),
+            }],
         };
         let slot = self.fds.iter().position(Option::is_none);
         let i = match slot {
@@ -305,28 +329,35 @@ impl FileSystem {
         Ok(i as i64 + FIRST_FD)
     }
 
-    /// The table slot of descriptor `fd`.
-    fn slot(&self, fd: i64) -> Result<usize, Errno> {
-        usize::try_from(fd - FIRST_FD)
-            .ok()
-            .filter(|&i| self.fds.get(i).is_some_and(Option::is_some))
-            .ok_or(Errno::BadFd)
+    /// The table slot of descriptor `fd` of process `pid`, and which of
+    /// its holders that process is.
+    fn slot(&self, pid: i64, fd: i64) -> Result<(usize, usize), Errno> {
+        let i = usize::try_from(fd - FIRST_FD).map_err(|_| Errno::BadFd)?;
+        let f = self
+            .fds
+            .get(i)
+            .and_then(Option::as_ref)
+            .ok_or(Errno::BadFd)?;
+        let h = f.holders.iter().position(|h| h.pid == pid);
+        h.map(|h| (i, h)).ok_or(Errno::BadFd)
     }
 
     fn file_at(&mut self, i: usize) -> &mut OpenFile {
         self.fds[i].as_mut().expect("slot() checked it")
     }
 
-    /// The handle a file object holds for descriptor `fd`.
-    pub fn handle(&mut self, fd: i64) -> Result<Handle, Errno> {
-        let i = self.slot(fd)?;
+    /// The handle a file object holds for descriptor `fd` of `pid`.
+    pub fn handle(&mut self, pid: i64, fd: i64) -> Result<Handle, Errno> {
+        let (i, _) = self.slot(pid, fd)?;
         Ok(Handle {
             id: self.file_at(i).id,
             dropped: self.dropped.clone(),
         })
     }
 
-    /// Closes the files whose file objects are gone (flushing them).
+    /// Closes the files whose file objects are gone (flushing them), in
+    /// every process that still holds them: a forked child's copy of a
+    /// file object shares its handle.
     fn reap(&mut self) {
         let ids = std::mem::take(&mut *self.dropped.borrow_mut());
         for id in ids {
@@ -335,19 +366,22 @@ impl FileSystem {
                 .iter()
                 .position(|f| f.as_ref().is_some_and(|f| f.id == id));
             if let Some(i) = found {
-                self.write_pending(i);
+                for h in 0..self.file_at(i).holders.len() {
+                    self.write_pending(i, h);
+                }
                 self.fds[i] = None;
             }
         }
     }
 
-    /// Moves slot `i`'s pending bytes into the file (at the end in append
-    /// mode, zero-filling a gap after a seek past the end); how many.
-    fn write_pending(&mut self, i: usize) -> usize {
+    /// Moves the pending bytes of slot `i`'s holder `h` into the file (at
+    /// the end in append mode, zero-filling a gap after a seek past the
+    /// end); how many.
+    fn write_pending(&mut self, i: usize, h: usize) -> usize {
         let Some(f) = self.fds[i].as_mut() else {
             return 0;
         };
-        let bytes = std::mem::take(&mut f.pending);
+        let bytes = std::mem::take(&mut f.holders[h].pending);
         if bytes.is_empty() {
             return 0;
         }
@@ -361,31 +395,42 @@ impl FileSystem {
         bytes.len()
     }
 
-    /// `close(2)`, after flushing: how many bytes the flush wrote.
-    pub fn close(&mut self, fd: i64) -> Result<usize, Errno> {
+    /// Drops holder `h` of slot `i`, and the description with its last.
+    fn release(&mut self, i: usize, h: usize) {
+        let f = self.file_at(i);
+        f.holders.remove(h);
+        if f.holders.is_empty() {
+            self.fds[i] = None;
+        }
+    }
+
+    /// `close(2)` by `pid`, after flushing its buffer: how many bytes the
+    /// flush wrote. The other processes' descriptors stay open.
+    pub fn close(&mut self, pid: i64, fd: i64) -> Result<usize, Errno> {
         self.reap();
-        let i = self.slot(fd)?;
-        let n = self.write_pending(i);
-        self.fds[i] = None;
+        let (i, h) = self.slot(pid, fd)?;
+        let n = self.write_pending(i, h);
+        self.release(i, h);
         Ok(n)
     }
 
     /// `read(2)` (after flushing the descriptor's own writes, as a
     /// buffered file does): up to `n` bytes (all that is left when `n` is
     /// None) from the descriptor's offset, which moves past them.
-    pub fn read(&mut self, fd: i64, n: Option<usize>) -> Result<Vec<u8>, Errno> {
+    pub fn read(&mut self, pid: i64, fd: i64, n: Option<usize>) -> Result<Vec<u8>, Errno> {
         self.reap();
-        let i = self.slot(fd)?;
-        self.write_pending(i);
-        let f = self.file_at(i).clone();
-        let data = &self.inodes[f.inode];
-        let start = f.pos.min(data.len());
+        let (i, h) = self.slot(pid, fd)?;
+        self.write_pending(i, h);
+        let f = self.file_at(i);
+        let (inode, pos) = (f.inode, f.pos);
+        let data = &self.inodes[inode];
+        let start = pos.min(data.len());
         let end = match n {
             Some(n) => start.saturating_add(n).min(data.len()),
             None => data.len(),
         };
         let out = data[start..end].to_vec();
-        self.file_at(i).pos = end.max(f.pos);
+        self.file_at(i).pos = end.max(pos);
         Ok(out)
     }
 
@@ -393,42 +438,41 @@ impl FileSystem {
     /// overflow it; then the buffer is flushed and bytes as large as the
     /// buffer go straight to the file. Returns how many bytes reached the
     /// file (0: none, no system call).
-    pub fn write(&mut self, fd: i64, bytes: &[u8]) -> Result<usize, Errno> {
+    pub fn write(&mut self, pid: i64, fd: i64, bytes: &[u8]) -> Result<usize, Errno> {
         self.reap();
-        let i = self.slot(fd)?;
-        let f = self.file_at(i);
-        if f.pending.len() + bytes.len() < BUFFER_SIZE {
-            f.pending.extend_from_slice(bytes);
+        let (i, h) = self.slot(pid, fd)?;
+        let pending = &mut self.file_at(i).holders[h].pending;
+        if pending.len() + bytes.len() < BUFFER_SIZE {
+            pending.extend_from_slice(bytes);
             return Ok(0);
         }
-        let mut n = self.write_pending(i);
-        let f = self.file_at(i);
-        f.pending.extend_from_slice(bytes);
+        let mut n = self.write_pending(i, h);
+        self.file_at(i).holders[h].pending.extend_from_slice(bytes);
         if bytes.len() >= BUFFER_SIZE {
-            n += self.write_pending(i);
+            n += self.write_pending(i, h);
         }
         Ok(n)
     }
 
     /// `flush()`: the pending bytes into the file; how many.
-    pub fn flush(&mut self, fd: i64) -> Result<usize, Errno> {
+    pub fn flush(&mut self, pid: i64, fd: i64) -> Result<usize, Errno> {
         self.reap();
-        let i = self.slot(fd)?;
-        Ok(self.write_pending(i))
+        let (i, h) = self.slot(pid, fd)?;
+        Ok(self.write_pending(i, h))
     }
 
     /// `tell()`: the offset, the pending bytes counted.
-    pub fn tell(&mut self, fd: i64) -> Result<usize, Errno> {
-        let i = self.slot(fd)?;
+    pub fn tell(&mut self, pid: i64, fd: i64) -> Result<usize, Errno> {
+        let (i, h) = self.slot(pid, fd)?;
         let f = self.file_at(i);
-        Ok(f.pos + f.pending.len())
+        Ok(f.pos + f.holders[h].pending.len())
     }
 
     /// `lseek(2)` with whence 0 (start), 1 (current) or 2 (end), after a
     /// flush.
-    pub fn seek(&mut self, fd: i64, offset: i64, whence: i64) -> Result<usize, Errno> {
-        let size = self.size_of(fd)? as i64;
-        let i = self.slot(fd)?;
+    pub fn seek(&mut self, pid: i64, fd: i64, offset: i64, whence: i64) -> Result<usize, Errno> {
+        let size = self.size_of(pid, fd)? as i64;
+        let (i, _) = self.slot(pid, fd)?;
         let f = self.file_at(i);
         let base = match whence {
             0 => 0,
@@ -445,22 +489,56 @@ impl FileSystem {
     }
 
     /// The size of the file a descriptor names, after a flush.
-    pub fn size_of(&mut self, fd: i64) -> Result<usize, Errno> {
+    pub fn size_of(&mut self, pid: i64, fd: i64) -> Result<usize, Errno> {
         self.reap();
-        let i = self.slot(fd)?;
-        self.write_pending(i);
+        let (i, h) = self.slot(pid, fd)?;
+        self.write_pending(i, h);
         let inode = self.file_at(i).inode;
         Ok(self.inodes[inode].len())
     }
 
     /// `ftruncate(2)`, after a flush.
-    pub fn truncate(&mut self, fd: i64, size: usize) -> Result<(), Errno> {
+    pub fn truncate(&mut self, pid: i64, fd: i64, size: usize) -> Result<(), Errno> {
         self.reap();
-        let i = self.slot(fd)?;
-        self.write_pending(i);
+        let (i, h) = self.slot(pid, fd)?;
+        self.write_pending(i, h);
         let inode = self.file_at(i).inode;
         self.inodes[inode].resize(size, 0);
         Ok(())
+    }
+
+    /// `fork()`: the child `child` gets a descriptor for every open file
+    /// `parent` holds, the same number, sharing the offset, with a copy of
+    /// the parent's write buffer (CPython's child has a copy of the file
+    /// object, buffer included).
+    pub fn fork(&mut self, parent: i64, child: i64) {
+        for f in self.fds.iter_mut().flatten() {
+            if let Some(h) = f.holders.iter().find(|h| h.pid == parent) {
+                let copy = Holder {
+                    pid: child,
+                    pending: h.pending.clone(),
+                };
+                f.holders.push(copy);
+            }
+        }
+    }
+
+    /// Process `pid` ended: the descriptors it still holds close, their
+    /// buffers flushed first when `flush` (a normal exit, as at
+    /// interpreter shutdown; not after `os._exit` or a signal).
+    pub fn exit(&mut self, pid: i64, flush: bool) {
+        self.reap();
+        for i in 0..self.fds.len() {
+            let held = self.fds[i]
+                .as_ref()
+                .and_then(|f| f.holders.iter().position(|h| h.pid == pid));
+            if let Some(h) = held {
+                if flush {
+                    self.write_pending(i, h);
+                }
+                self.release(i, h);
+            }
+        }
     }
 
     /// `mkdir(2)`.
@@ -580,7 +658,10 @@ impl FileSystem {
     pub fn files(&self) -> Vec<DiskFile> {
         let mut disk = self.clone();
         for i in 0..disk.fds.len() {
-            disk.write_pending(i);
+            let holders = disk.fds[i].as_ref().map_or(0, |f| f.holders.len());
+            for h in 0..holders {
+                disk.write_pending(i, h);
+            }
         }
         disk.listing()
     }
@@ -631,6 +712,9 @@ impl DiskFile {
 mod tests {
     use super::*;
 
+    /// The process making the calls.
+    const P: i64 = 1;
+
     const W: OpenFlags = OpenFlags {
         read: false,
         write: true,
@@ -659,17 +743,17 @@ mod tests {
     #[test]
     fn write_then_read_back() {
         let mut fs = FileSystem::default();
-        let fd = fs.open("a.txt", W).unwrap();
+        let fd = fs.open(P, "a.txt", W).unwrap();
         assert_eq!(fd, FIRST_FD);
-        fs.write(fd, b"hello ").unwrap();
-        assert_eq!(fs.write(fd, b"world").unwrap(), 0, "buffered");
-        assert_eq!(fs.tell(fd).unwrap(), 11);
+        fs.write(P, fd, b"hello ").unwrap();
+        assert_eq!(fs.write(P, fd, b"world").unwrap(), 0, "buffered");
+        assert_eq!(fs.tell(P, fd).unwrap(), 11);
         assert_eq!(fs.stat("a.txt"), Ok(Stat::File { size: 0 }));
-        assert_eq!(fs.close(fd).unwrap(), 11, "flushed by close");
-        let fd = fs.open("/home/user/a.txt", R).unwrap();
-        assert_eq!(fs.read(fd, Some(5)).unwrap(), b"hello");
-        assert_eq!(fs.read(fd, None).unwrap(), b" world");
-        assert_eq!(fs.read(fd, None).unwrap(), b"");
+        assert_eq!(fs.close(P, fd).unwrap(), 11, "flushed by close");
+        let fd = fs.open(P, "/home/user/a.txt", R).unwrap();
+        assert_eq!(fs.read(P, fd, Some(5)).unwrap(), b"hello");
+        assert_eq!(fs.read(P, fd, None).unwrap(), b" world");
+        assert_eq!(fs.read(P, fd, None).unwrap(), b"");
         assert_eq!(
             fs.files(),
             vec![DiskFile {
@@ -682,64 +766,64 @@ mod tests {
     #[test]
     fn errors_carry_posix_errno() {
         let mut fs = FileSystem::default();
-        assert_eq!(fs.open("missing.txt", R), Err(Errno::NoEntry));
-        assert_eq!(fs.open("no/dir/x.txt", W), Err(Errno::NoEntry));
-        assert_eq!(fs.open("/tmp", R), Err(Errno::IsDir));
-        fs.open("f", W).unwrap();
+        assert_eq!(fs.open(P, "missing.txt", R), Err(Errno::NoEntry));
+        assert_eq!(fs.open(P, "no/dir/x.txt", W), Err(Errno::NoEntry));
+        assert_eq!(fs.open(P, "/tmp", R), Err(Errno::IsDir));
+        fs.open(P, "f", W).unwrap();
         let x = OpenFlags {
             exclusive: true,
             ..W
         };
-        assert_eq!(fs.open("f", x), Err(Errno::Exists));
-        assert_eq!(fs.open("f/g", W), Err(Errno::NotDir));
+        assert_eq!(fs.open(P, "f", x), Err(Errno::Exists));
+        assert_eq!(fs.open(P, "f/g", W), Err(Errno::NotDir));
         assert_eq!(fs.mkdir("f"), Err(Errno::Exists));
         assert_eq!(fs.unlink("/tmp"), Err(Errno::IsDir));
         assert_eq!(fs.rmdir("/home"), Err(Errno::NotEmpty));
-        assert_eq!(fs.close(99), Err(Errno::BadFd));
-        assert_eq!(fs.open("", R), Err(Errno::NoEntry));
+        assert_eq!(fs.close(P, 99), Err(Errno::BadFd));
+        assert_eq!(fs.open(P, "", R), Err(Errno::NoEntry));
         assert_eq!(fs.listdir(""), Err(Errno::NoEntry));
-        assert_eq!(fs.open("f/", R), Err(Errno::NotDir));
+        assert_eq!(fs.open(P, "f/", R), Err(Errno::NotDir));
         assert_eq!(fs.rmdir("."), Err(Errno::Invalid));
     }
 
     #[test]
     fn append_writes_at_the_end_and_seek_past_end_zero_fills() {
         let mut fs = FileSystem::default();
-        let fd = fs.open("log", W).unwrap();
-        fs.write(fd, b"ab").unwrap();
-        fs.flush(fd).unwrap();
+        let fd = fs.open(P, "log", W).unwrap();
+        fs.write(P, fd, b"ab").unwrap();
+        fs.flush(P, fd).unwrap();
         let a = OpenFlags {
             append: true,
             truncate: false,
             ..W
         };
-        let fd2 = fs.open("log", a).unwrap();
-        assert_eq!(fs.tell(fd2).unwrap(), 2);
-        fs.write(fd2, b"cd").unwrap();
-        fs.flush(fd2).unwrap();
-        fs.seek(fd, 6, 0).unwrap();
-        fs.write(fd, b"z").unwrap();
+        let fd2 = fs.open(P, "log", a).unwrap();
+        assert_eq!(fs.tell(P, fd2).unwrap(), 2);
+        fs.write(P, fd2, b"cd").unwrap();
+        fs.flush(P, fd2).unwrap();
+        fs.seek(P, fd, 6, 0).unwrap();
+        fs.write(P, fd, b"z").unwrap();
         assert_eq!(fs.files()[0].bytes, b"abcd\0\0z", "open files flushed");
-        assert_eq!(fs.size_of(fd2).unwrap(), 4, "not flushed yet");
+        assert_eq!(fs.size_of(P, fd2).unwrap(), 4, "not flushed yet");
     }
 
     #[test]
     fn buffer_overflow_and_dropped_handles_reach_the_file() {
         let mut fs = FileSystem::default();
-        let fd = fs.open("big", W).unwrap();
-        assert_eq!(fs.write(fd, &[b'x'; 8000]).unwrap(), 0);
-        assert_eq!(fs.write(fd, &[b'y'; 200]).unwrap(), 8000);
+        let fd = fs.open(P, "big", W).unwrap();
+        assert_eq!(fs.write(P, fd, &[b'x'; 8000]).unwrap(), 0);
+        assert_eq!(fs.write(P, fd, &[b'y'; 200]).unwrap(), 8000);
         assert_eq!(
-            fs.write(fd, &[b'z'; BUFFER_SIZE]).unwrap(),
+            fs.write(P, fd, &[b'z'; BUFFER_SIZE]).unwrap(),
             200 + BUFFER_SIZE
         );
-        let other = fs.open("small", W).unwrap();
-        fs.write(other, b"kept").unwrap();
-        let handle = fs.handle(other).unwrap();
+        let other = fs.open(P, "small", W).unwrap();
+        fs.write(P, other, b"kept").unwrap();
+        let handle = fs.handle(P, other).unwrap();
         assert_eq!(fs.stat("small"), Ok(Stat::File { size: 0 }));
         drop(handle);
         assert_eq!(fs.stat("small"), Ok(Stat::File { size: 4 }));
-        assert_eq!(fs.flush(other), Err(Errno::BadFd), "closed with it");
+        assert_eq!(fs.flush(P, other), Err(Errno::BadFd), "closed with it");
     }
 
     #[test]
@@ -747,9 +831,9 @@ mod tests {
         let mut fs = FileSystem::default();
         fs.mkdir("out").unwrap();
         fs.mkdir("out/sub").unwrap();
-        let fd = fs.open("out/sub/a.csv", W).unwrap();
-        fs.close(fd).unwrap();
-        fs.open("b.txt", W).unwrap();
+        let fd = fs.open(P, "out/sub/a.csv", W).unwrap();
+        fs.close(P, fd).unwrap();
+        fs.open(P, "b.txt", W).unwrap();
         assert_eq!(fs.listdir(".").unwrap(), vec!["b.txt", "out"]);
         fs.rename("out", "res").unwrap();
         assert_eq!(fs.listdir("res/sub").unwrap(), vec!["a.csv"]);

@@ -1306,6 +1306,19 @@ impl Vm {
                 let r = tri!(self.exception_matches(&exc, &ty));
                 frame.stack.push(Value::Bool(r));
             }
+            Instr::CheckEgMatch => {
+                let ty = frame.pop();
+                let exc = frame.pop();
+                let (rest, matched) = tri!(self.check_eg_match(exc, &ty));
+                frame.stack.push(rest);
+                frame.stack.push(matched);
+            }
+            Instr::PrepReraiseStar => {
+                let results = frame.pop();
+                let orig = frame.pop();
+                let v = tri!(self.prep_reraise_star(&orig, &results));
+                frame.stack.push(v);
+            }
             Instr::Reraise => {
                 let exc = frame.pop();
                 match exc {
@@ -1782,7 +1795,7 @@ impl Vm {
     }
 
     /// `except T:` matching: T is a class or a tuple of classes.
-    fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+    pub(super) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         let base = self.types.exc("BaseException");
         let check = |t: &Value| -> Option<bool> {
             let o = t.as_obj()?;

@@ -21,6 +21,7 @@ pub mod cost;
 pub mod dict;
 pub mod dis;
 pub mod exc;
+mod except_star;
 pub mod filesystem;
 pub mod frame;
 pub mod identity;

@@ -89,7 +89,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
         match instr {
             Nop | Swap(_) | GetIter | UnaryOp(_) | LoadAttr(_) | ListToTuple | YieldValue
             | GetYieldFromIter | GetAwaitable | GetAIter | SetupAnnotations | DeleteFast(_)
-            | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) | CheckExcMatch => {
+            | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) | CheckExcMatch | CheckEgMatch => {
                 if let Swap(k) = instr {
                     need(k as i32)?;
                 }
@@ -106,14 +106,15 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
                 ) {
                     need(1)?;
                 }
-                if instr == CheckExcMatch {
+                if matches!(instr, CheckExcMatch | CheckEgMatch) {
                     need(2)?;
                 }
             }
             Pop | StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | DeleteAttr(_)
             | BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)
             | BinarySubscr | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_)
-            | DictUpdate(_) | DictMerge(_) | YieldFrom | ImportName(_) | ImportStar => {
+            | DictUpdate(_) | DictMerge(_) | YieldFrom | ImportName(_) | ImportStar
+            | PrepReraiseStar => {
                 need(1)?;
                 next.depth -= 1;
             }

@@ -1298,7 +1298,10 @@ impl Vm {
                 if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
                     frame.blocks.pop();
                 }
-                self.handled = frame.pop();
+                let finished = std::mem::replace(&mut self.handled, frame.pop());
+                if !self.abandoned.is_empty() {
+                    self.handler_finished(frame, frame.pc - 1, &finished);
+                }
             }
             Instr::CheckExcMatch => {
                 let ty = frame.pop();

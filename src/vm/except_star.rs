@@ -153,7 +153,7 @@ impl Vm {
             Ok(v.as_obj()
                 .is_some_and(|o| leaves.iter().any(|l| Rc::ptr_eq(l, o))))
         };
-        let (matched, _) = split_by(self, eg, &mut is_leaf)?;
+        let (matched, _) = split_by(self, eg, false, &mut is_leaf)?;
         Ok(matched.unwrap_or(Value::None))
     }
 

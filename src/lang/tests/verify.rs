@@ -113,8 +113,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             Pop | StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | DeleteAttr(_)
             | BinaryOp(_) | InplaceOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)
             | BinarySubscr | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_)
-            | DictUpdate(_) | DictMerge(_) | YieldFrom | ImportName(_) | ImportStar
-            | PrepReraiseStar => {
+            | DictUpdate(_) | DictMerge(_) | YieldFrom | ImportName(_) | ImportStar => {
                 need(1)?;
                 next.depth -= 1;
             }
@@ -126,6 +125,10 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             | LoadClassDeref(_) | LoadName(_) | LoadGlobal(_) | LoadBuildClass
             | LoadAssertionError | GetANext | ImportFrom(_) | WithExceptStart | BeforeAsyncWith
             | LoadMethod(_) => next.depth += 1,
+            PrepReraiseStar => {
+                need(2)?;
+                next.depth -= 1;
+            }
             StoreAttr(_) | MapAdd(_) | DeleteSubscr => {
                 need(2)?;
                 next.depth -= 2;

@@ -202,7 +202,7 @@ pub(crate) fn split_of(
     o: &ObjRef,
     cond: &Value,
 ) -> PyResult<(Option<Value>, Option<Value>)> {
-    split_by(vm, o, &mut |vm, e| matches(vm, cond, e))
+    split_by(vm, o, true, &mut |vm, e| matches(vm, cond, e))
 }
 
 /// A predicate on an exception (a group or a leaf) for [`split_by`].
@@ -211,10 +211,13 @@ pub(crate) type Matcher<'a> = dyn FnMut(&mut Vm, &Value) -> PyResult<bool> + 'a;
 /// The (matching, rest) split of `o` by `pred`, as CPython's
 /// `exceptiongroup_split_recursive`: a group that matches as a whole is
 /// kept whole; else its leaves are sorted and each part rebuilt with
-/// [`subset`]; `None` for an empty part.
+/// [`subset`]; `None` for an empty part, and for the rest unless
+/// `construct_rest` (each part costs a `derive` call, which a subclass
+/// may override).
 pub(crate) fn split_by(
     vm: &mut Vm,
     o: &ObjRef,
+    construct_rest: bool,
     pred: &mut Matcher<'_>,
 ) -> PyResult<(Option<Value>, Option<Value>)> {
     let whole = Value::Obj(o.clone());
@@ -230,7 +233,7 @@ pub(crate) fn split_by(
             .cloned();
         match inner {
             Some(g) => {
-                let (m, r) = split_by(vm, &g, pred)?;
+                let (m, r) = split_by(vm, &g, construct_rest, pred)?;
                 yes.extend(m);
                 no.extend(r);
             }
@@ -243,7 +246,7 @@ pub(crate) fn split_by(
     } else {
         Some(subset(vm, o, yes)?)
     };
-    let no = if no.is_empty() {
+    let no = if no.is_empty() || !construct_rest {
         None
     } else {
         Some(subset(vm, o, no)?)

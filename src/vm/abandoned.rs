@@ -11,9 +11,10 @@
 //! ends and nothing else holds the exception. The warning's line is then
 //! CPython's: that of the clause's last statement, or -1 when the clause's
 //! end is a join of several paths (an artificial instruction there gets no
-//! line). An exception freed any other way (a name deleted, a variable
-//! overwritten) is not watched: its coroutine warns at exit. This module
-//! never runs Python code.
+//! line) — or at a `del` of the last name that held it. An exception
+//! freed any other way (a variable overwritten, a container emptied) is
+//! not watched: its coroutine warns at exit. This module never runs
+//! Python code.
 
 use std::rc::{Rc, Weak};
 
@@ -69,11 +70,29 @@ impl Vm {
         self.warn_never_awaited(&a.coro, &frame.code.obj.filename, line);
     }
 
+    /// After `del name` in `frame` (whose `pc` is past the instruction):
+    /// the coroutines whose exception that freed warn at its line.
+    #[inline]
+    pub(crate) fn name_deleted(&mut self, frame: &Frame) {
+        if self.abandoned.is_empty() {
+            return;
+        }
+        let code = frame.code.obj.clone();
+        let line = code.lines.get(frame.pc.wrapping_sub(1)).copied();
+        for a in std::mem::take(&mut self.abandoned) {
+            if a.exc.strong_count() > 0 {
+                self.abandoned.push(a);
+            } else {
+                self.warn_never_awaited(&a.coro, &code.filename, line);
+            }
+        }
+    }
+
     /// At exit: the coroutines still waiting for their warning. CPython
     /// frees those whose exception is still alive while finalizing, at no
-    /// line ("sys:1"); one whose exception was freed elsewhere (a name
-    /// deleted, a variable overwritten) warned there in CPython — it is
-    /// warned here, late, rather than never.
+    /// line ("sys:1"); one whose exception was freed some other way
+    /// warned there in CPython — it is warned here, late, rather than
+    /// never.
     pub fn warn_abandoned_at_exit(&mut self) {
         for a in std::mem::take(&mut self.abandoned) {
             if let Some(text) = never_awaited_text(&a.coro) {

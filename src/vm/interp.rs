@@ -865,6 +865,7 @@ impl Vm {
                     ));
                 }
                 frame.locals[i as usize] = Value::Null;
+                self.name_deleted(frame);
             }
             Instr::LoadDeref(i) => {
                 let v = tri!(self.load_deref(frame, i as usize));
@@ -923,6 +924,7 @@ impl Vm {
                 if !tri!(self.dict_del(&target, &code.names[i as usize])) {
                     fail!(self.name_error(&code.obj.names[i as usize]));
                 }
+                self.name_deleted(frame);
             }
             Instr::LoadGlobal(i) => {
                 let v = tri!(self.load_global(&frame.globals, code, i as usize));
@@ -945,6 +947,7 @@ impl Vm {
                 if !tri!(self.dict_del(&frame.globals.clone(), &code.names[i as usize])) {
                     fail!(self.name_error(&code.obj.names[i as usize]));
                 }
+                self.name_deleted(frame);
             }
             Instr::LoadAttr(i) => {
                 let obj = frame.pop();

@@ -2,7 +2,8 @@
 # and while it shuts down. Python 3.11 then drops the coroutine without
 # awaiting it: "coroutine ... was never awaited" appears on stderr where
 # the RuntimeError (which holds it) is freed: at the end of the except
-# clause that caught it, or at exit if the program kept the error.
+# clause that caught it, at the `del` of the last name holding it, or at
+# exit if the program kept the error.
 import asyncio
 
 async def job(n, delay=0.1):
@@ -34,6 +35,12 @@ async def main():
     except RuntimeError as e:
         kept.append(e)
         print("kept:", e)
+    try:
+        tg.create_task(job(8))
+    except RuntimeError as e:
+        held = e
+    print("held until del:", held)
+    del held
     late = job(5)
     try:
         tg.create_task(late)

@@ -149,3 +149,22 @@ fn uncaught_exception_group_prints_its_boxes() {
         "{got}"
     );
 }
+
+/// What an `except*` leaves unhandled, uncaught: a new group of the
+/// clause's own error (with the part it handled as context) and the rest
+/// of the original group, boxed line for line as python3 printed it.
+#[test]
+fn uncaught_except_star_rest_prints_its_boxes() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance");
+    let program = std::fs::read_to_string(format!("{root}/programs/exc_star_uncaught.py")).unwrap();
+    let expected =
+        std::fs::read_to_string(format!("{root}/expected/exc_star_uncaught.stderr")).unwrap();
+    let out = cli::interleave("run", &program, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let got = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(comparable_traceback(&got), comparable_traceback(&expected));
+    assert!(
+        got.contains("During handling of the above exception"),
+        "{got}"
+    );
+}

@@ -158,6 +158,30 @@ fn never_awaited_warning_matches_cpython() {
     }
 }
 
+/// A coroutine handed to a TaskGroup that refuses it (finished, not
+/// entered, shutting down) is dropped unawaited, as 3.11 does: its warning
+/// comes where python3 printed it — the end of the clause that caught the
+/// error (line -1 when that end is a join), the `del` of the last name
+/// holding the error, or "sys:1" at exit for an error kept alive — and
+/// not at all once the coroutine was closed.
+#[test]
+fn taskgroup_refused_coroutine_warns_as_cpython() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance");
+    let read = |p: String| std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let program = read(format!("{root}/programs/asyncio_taskgroup_refused.py"));
+    let want = read(format!("{root}/expected/asyncio_taskgroup_refused.stderr"));
+    assert_eq!(want.matches("was never awaited").count(), 5);
+    for runtime in every_runtime::RUNTIMES {
+        let options = interleave::run::RunOptions {
+            filename: "asyncio_taskgroup_refused.py".into(),
+            runtime: runtime.into(),
+            ..Default::default()
+        };
+        let out = interleave::run::run(&program, &options);
+        assert_eq!(out.stderr, want, "{runtime}");
+    }
+}
+
 /// Every task step is in the event log (TaskStep begin/end on the loop's
 /// thread, TaskName on creation and rename): steps of one loop never
 /// overlap, each task has one step per resumption, each runs while the

@@ -946,6 +946,7 @@ impl Simulation {
                 }
             }
         }
+        self.vm.warn_abandoned_at_exit();
         let status = self.procs[p].status;
         self.end_process(p, status, self.threads[main].clock, true);
     }

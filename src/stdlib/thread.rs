@@ -35,6 +35,7 @@ const FUNCTIONS: Methods = &[
     ("_note_queue", note_queue),
     ("_note_task", note_task),
     ("_print_exception", print_exception),
+    ("_abandon_coroutine", abandon_coroutine),
 ];
 
 const LOCK_METHODS: Methods = &[
@@ -287,6 +288,17 @@ fn note_task(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         running,
         at: vm.clock_ns,
     });
+    Ok(Value::None)
+}
+
+/// `_abandon_coroutine(exc, coro)`: `coro` is dropped unawaited with
+/// `exc` (see `vm::abandoned`).
+fn abandon_coroutine(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("_abandon_coroutine", args, 2, 2)?;
+    if let Value::Obj(e) = &args.pos[0] {
+        let (e, coro) = (e.clone(), args.pos[1].clone());
+        vm.abandon_coroutine(&e, &coro);
+    }
     Ok(Value::None)
 }
 

@@ -230,6 +230,22 @@ pub enum Instr {
     CheckExcMatch,
     /// Pops exc and raises it again, keeping its traceback (no new entry).
     Reraise,
+    /// `except*` (CPython 3.11's `CHECK_EG_MATCH`): `[.., exc, type]`: pops
+    /// type (a class or tuple of classes, none of them an exception group:
+    /// `TypeError` "catching ExceptionGroup with except* is not allowed. Use
+    /// except instead."). No match: `[.., exc, None]`. A match: `[.., rest,
+    /// match]`, where a group is split by type (rest None if nothing is
+    /// left) and a matching naked exception is wrapped as
+    /// `ExceptionGroup('', [exc])`; match becomes the handled exception.
+    /// exc may be None (an earlier clause took everything): no match.
+    CheckEgMatch,
+    /// End of `except*` clauses (CPython's `_PyExc_PrepReraiseStar`):
+    /// `[.., orig, results]` → `[.., exc or None]`, where results lists what
+    /// each clause raised (the matched part re-raised, or a new error) and,
+    /// last, the unhandled rest (or None). Re-raised parts keep their place
+    /// in `orig`'s tree; new errors come first in a new `ExceptionGroup('',
+    /// ..)`.
+    PrepReraiseStar,
     /// `RaiseVarargs(0)`: re-raise the exception being handled, keeping its
     /// traceback (`RuntimeError: No active exception to reraise` if none);
     /// `(1)`: pops exc (class or instance) and raises it; `(2)`: pops cause,

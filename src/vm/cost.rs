@@ -58,8 +58,8 @@ impl CostTable {
             | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) | SetupFinally(_) | PopBlock | PopExcept
             | ReturnValue | ForIter(_) => self.simple,
             BinaryOp(_) | InplaceOp(_) | UnaryOp(_) | CompareOp(_) | IsOp(_) | ContainsOp(_)
-            | BinarySubscr | StoreSubscr | DeleteSubscr | CheckExcMatch | GetIter
-            | UnpackSequence(_) | ListAppend(_) | SetAdd(_) | MapAdd(_) => self.operator,
+            | BinarySubscr | StoreSubscr | DeleteSubscr | CheckExcMatch | CheckEgMatch
+            | GetIter | UnpackSequence(_) | ListAppend(_) | SetAdd(_) | MapAdd(_) => self.operator,
             LoadName(_) | StoreName(_) | DeleteName(_) | LoadGlobal(_) | StoreGlobal(_)
             | DeleteGlobal(_) | LoadAttr(_) | StoreAttr(_) | DeleteAttr(_) | LoadMethod(_)
             | LoadClassDeref(_) => self.lookup,

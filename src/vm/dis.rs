@@ -158,6 +158,8 @@ pub fn op_parts(instr: Instr) -> (&'static str, Option<u32>) {
         PopBlock => ("PopBlock", None),
         PopExcept => ("PopExcept", None),
         CheckExcMatch => ("CheckExcMatch", None),
+        CheckEgMatch => ("CheckEgMatch", None),
+        PrepReraiseStar => ("PrepReraiseStar", None),
         Reraise => ("Reraise", None),
         RaiseVarargs(n) => ("RaiseVarargs", Some(n)),
         SetupWith(t) => ("SetupWith", Some(t)),

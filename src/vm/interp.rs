@@ -865,6 +865,7 @@ impl Vm {
                     ));
                 }
                 frame.locals[i as usize] = Value::Null;
+                self.name_deleted(frame);
             }
             Instr::LoadDeref(i) => {
                 let v = tri!(self.load_deref(frame, i as usize));
@@ -923,6 +924,7 @@ impl Vm {
                 if !tri!(self.dict_del(&target, &code.names[i as usize])) {
                     fail!(self.name_error(&code.obj.names[i as usize]));
                 }
+                self.name_deleted(frame);
             }
             Instr::LoadGlobal(i) => {
                 let v = tri!(self.load_global(&frame.globals, code, i as usize));
@@ -945,6 +947,7 @@ impl Vm {
                 if !tri!(self.dict_del(&frame.globals.clone(), &code.names[i as usize])) {
                     fail!(self.name_error(&code.obj.names[i as usize]));
                 }
+                self.name_deleted(frame);
             }
             Instr::LoadAttr(i) => {
                 let obj = frame.pop();
@@ -1298,13 +1301,29 @@ impl Vm {
                 if let Some(Block::ExceptHandler { .. }) = frame.blocks.last() {
                     frame.blocks.pop();
                 }
-                self.handled = frame.pop();
+                let finished = std::mem::replace(&mut self.handled, frame.pop());
+                if !self.abandoned.is_empty() {
+                    self.handler_finished(frame, frame.pc - 1, &finished);
+                }
             }
             Instr::CheckExcMatch => {
                 let ty = frame.pop();
                 let exc = frame.top().clone();
                 let r = tri!(self.exception_matches(&exc, &ty));
                 frame.stack.push(Value::Bool(r));
+            }
+            Instr::CheckEgMatch => {
+                let ty = frame.pop();
+                let exc = frame.pop();
+                let (rest, matched) = tri!(self.check_eg_match(exc, &ty));
+                frame.stack.push(rest);
+                frame.stack.push(matched);
+            }
+            Instr::PrepReraiseStar => {
+                let results = frame.pop();
+                let orig = frame.pop();
+                let v = tri!(self.prep_reraise_star(&orig, &results));
+                frame.stack.push(v);
             }
             Instr::Reraise => {
                 let exc = frame.pop();
@@ -1782,7 +1801,7 @@ impl Vm {
     }
 
     /// `except T:` matching: T is a class or a tuple of classes.
-    fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
+    pub(super) fn exception_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         let base = self.types.exc("BaseException");
         let check = |t: &Value| -> Option<bool> {
             let o = t.as_obj()?;

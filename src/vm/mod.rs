@@ -13,6 +13,7 @@
 //! `builtins/` (one file per builtin type, plus the builtin functions),
 //! [`module`] (imports).
 
+mod abandoned;
 pub mod attr;
 pub mod builtins;
 pub mod call;
@@ -21,6 +22,7 @@ pub mod cost;
 pub mod dict;
 pub mod dis;
 pub mod exc;
+mod except_star;
 pub mod filesystem;
 pub mod frame;
 pub mod identity;
@@ -194,6 +196,8 @@ pub struct Vm {
     /// Warnings already shown, by (text, file, line): the `default` action
     /// of `warnings` shows each once per location.
     pub warned: std::collections::HashSet<(String, Rc<str>, u32)>,
+    /// Coroutines dropped unawaited with an exception (see `abandoned`).
+    abandoned: Vec<abandoned::Abandoned>,
     /// Factories of importable modules by name.
     pub module_factories: module::Registry,
     /// Compiles source for `eval()`/`exec()` (set by the layer that owns the
@@ -279,6 +283,7 @@ impl Vm {
             interned: HashMap::new(),
             sources: HashMap::new(),
             warned: std::collections::HashSet::new(),
+            abandoned: Vec::new(),
             module_factories: HashMap::new(),
             compile_hook: None,
             entropy: 0,

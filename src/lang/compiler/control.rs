@@ -127,6 +127,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn break_stmt(&mut self, range: TextRange) -> CResult {
+        self.check_except_star_exit(true, range)?;
         self.emit(Instr::Nop);
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(self.error("'break' outside loop", range));
@@ -140,6 +141,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn continue_stmt(&mut self, range: TextRange) -> CResult {
+        self.check_except_star_exit(true, range)?;
         self.emit(Instr::Nop);
         let Some(lp) = self.unwind_fblock_stack(false, true)? else {
             return Err(self.error("'continue' not properly in loop", range));
@@ -159,6 +161,13 @@ impl<'a> Compiler<'a> {
         if r.value.is_some() && scope.is_coroutine && scope.is_generator {
             return Err(self.error("'return' with value in async generator", r.range));
         }
+        // A constant value is where CPython's compiler stands when it
+        // finds the except* block (it emits a NOP there, not the value).
+        let at = match r.value.as_deref() {
+            Some(v) if is_literal(v) => v.range(),
+            _ => r.range,
+        };
+        self.check_except_star_exit(false, at)?;
         let preserve = r.value.is_some();
         if let Some(v) = &r.value {
             self.expr(v)?;
@@ -169,6 +178,27 @@ impl<'a> Compiler<'a> {
             self.load_none();
         }
         self.emit(Instr::ReturnValue);
+        Ok(())
+    }
+
+    /// `break`, `continue` (up to their loop) and `return` cannot leave an
+    /// `except*` clause (CPython's `compiler_unwind_fblock_stack`).
+    fn check_except_star_exit(&mut self, stop_at_loop: bool, range: TextRange) -> CResult {
+        let inside = self
+            .unit()
+            .fblocks
+            .iter()
+            .rev()
+            .take_while(|b| {
+                !(stop_at_loop && matches!(b, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }))
+            })
+            .any(|b| matches!(b, FBlock::ExceptionGroupHandler));
+        if inside {
+            return Err(self.error(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                range,
+            ));
+        }
         Ok(())
     }
 
@@ -197,6 +227,7 @@ impl<'a> Compiler<'a> {
         match info {
             FBlock::WhileLoop { .. }
             | FBlock::ExceptionHandler
+            | FBlock::ExceptionGroupHandler
             | FBlock::AsyncComprehensionGenerator => {}
             FBlock::ForLoop { .. } | FBlock::PopValue => {
                 if preserve_tos {
@@ -304,6 +335,9 @@ impl<'a> Compiler<'a> {
     /// `compiler_try_except`; each clause tests `[.., prev, exc]` with
     /// `<type> CheckExcMatch PopJumpIfFalse(next)`.
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.try_star_except(t);
+        }
         let except = self.u().new_label();
         let end = self.u().new_label();
         self.u().emit_jump(JumpOp::SetupFinally, except);
@@ -363,6 +397,97 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.set_loc(t.range);
+        self.emit(Instr::Reraise);
+        self.u().bind(end);
+        Ok(())
+    }
+
+    /// CPython 3.11's `compiler_try_star_except`. The handler starts with
+    /// `[.., prev, exc]`; `orig` is exc as caught, `res` the list of what
+    /// clauses raised, `rest` what no clause has matched yet:
+    ///
+    /// ```text
+    /// except: BuildList(0) Copy(2)            [.., prev, orig, res, rest]
+    /// each:   <type> CheckEgMatch             [.., prev, orig, res, rest, match]
+    ///         Copy(1) None IsOp PopJumpIfTrue(no_match)
+    ///         <store name | Pop> SetupFinally(raised) <body> PopBlock
+    ///         <clear name> Jump(next)
+    /// raised: <clear name> ListAppend(3) PopExcept Jump(next)
+    /// no_match: Pop
+    /// next:   ...
+    /// last:   ListAppend(1) PrepReraiseStar   [.., prev, exc or None]
+    ///         Copy(1) None IsOp PopJumpIfFalse(reraise) Pop PopExcept Jump(end)
+    /// reraise: Swap(2) PopExcept Reraise
+    /// ```
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let except = self.u().new_label();
+        let end = self.u().new_label();
+        self.u().emit_jump(JumpOp::SetupFinally, except);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(&t.body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(&t.orelse)?;
+        self.jump(end);
+        self.u().bind(except);
+        self.u().fblocks.push(FBlock::ExceptionGroupHandler);
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h.range);
+            if i == 0 {
+                self.emit(Instr::BuildList(0));
+                self.emit(Instr::Copy(2));
+            }
+            let Some(ty) = &h.type_ else {
+                return Err(self.error("expected one or more exception types", h.range));
+            };
+            let next = self.u().new_label();
+            let no_match = self.u().new_label();
+            let raised = self.u().new_label();
+            self.expr(ty)?;
+            self.set_loc(h.range);
+            self.emit(Instr::CheckEgMatch);
+            self.emit(Instr::Copy(1));
+            self.load_none();
+            self.emit(Instr::IsOp(0));
+            self.u().emit_jump(JumpOp::PopIfTrue, no_match);
+            match &h.name {
+                Some(name) => self.name_op(name.as_str(), NameCtx::Store),
+                None => self.emit(Instr::Pop),
+            }
+            self.u().emit_jump(JumpOp::SetupFinally, raised);
+            self.stmts(&h.body)?;
+            self.set_loc(h.range);
+            self.emit(Instr::PopBlock);
+            if let Some(name) = &h.name {
+                self.clear_name(name);
+            }
+            self.jump(next);
+            self.u().bind(raised);
+            if let Some(name) = &h.name {
+                self.clear_name(name);
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::PopExcept);
+            self.jump(next);
+            self.u().bind(no_match);
+            self.emit(Instr::Pop);
+            self.u().bind(next);
+        }
+        self.u().fblocks.pop();
+        let reraise = self.u().new_label();
+        self.emit(Instr::ListAppend(1));
+        self.emit(Instr::PrepReraiseStar);
+        self.emit(Instr::Copy(1));
+        self.load_none();
+        self.emit(Instr::IsOp(0));
+        self.u().emit_jump(JumpOp::PopIfFalse, reraise);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.jump(end);
+        self.u().bind(reraise);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
         self.emit(Instr::Reraise);
         self.u().bind(end);
         Ok(())
@@ -478,4 +603,17 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PopExcept);
         self.emit(Instr::Pop);
     }
+}
+
+/// A literal constant (CPython's `Constant` node).
+fn is_literal(e: &ast::Expr) -> bool {
+    matches!(
+        e,
+        ast::Expr::NumberLiteral(_)
+            | ast::Expr::StringLiteral(_)
+            | ast::Expr::BytesLiteral(_)
+            | ast::Expr::BooleanLiteral(_)
+            | ast::Expr::NoneLiteral(_)
+            | ast::Expr::EllipsisLiteral(_)
+    )
 }

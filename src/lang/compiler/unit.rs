@@ -87,6 +87,9 @@ pub enum FBlock<'a> {
     ExceptionHandler,
     /// Inside an `async for` of an async comprehension.
     AsyncComprehensionGenerator,
+    /// While matching and running `except*` clauses: `break`, `continue`
+    /// and `return` cannot leave it (a compile-time error).
+    ExceptionGroupHandler,
 }
 
 /// Hashable identity of a constant, for de-duplication (floats by bits, so

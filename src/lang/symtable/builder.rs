@@ -257,9 +257,6 @@ impl Builder<'_, '_> {
                 self.opt_expr(r.cause.as_deref())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.not_implemented("except* clauses", t.range));
-                }
                 self.stmts(&t.body)?;
                 self.stmts(&t.orelse)?;
                 for h in &t.handlers {

@@ -384,6 +384,38 @@ fn other_error(
     if let Some(rest) = msg.strip_prefix("Expected an indented block after ") {
         return indented_block_error(rest, start, tokens, loc);
     }
+    // `except*:` (CPython words `except as e:` and `except* as e:` as
+    // "invalid syntax").
+    let at_colon = tokens
+        .iter()
+        .find(|t| t.start() >= range.start())
+        .is_some_and(|t| matches!(t.kind(), TokenKind::Colon | TokenKind::Newline));
+    if msg == "Expected one or more exception types" && at_colon {
+        return loc.syntax(
+            "expected one or more exception types",
+            start,
+            range.end().to_u32(),
+        );
+    }
+    if msg == "Cannot have both 'except' and 'except*' on the same 'try'" {
+        // Under the clause's `except` (and its `*`).
+        let from = tokens.partition_point(|t| t.start() < range.start());
+        let mut end = start;
+        let mut rest = tokens[from..]
+            .iter()
+            .skip_while(|t| t.kind() != TokenKind::Except);
+        if let Some(t) = rest.next() {
+            end = t.end().to_u32();
+            if let Some(star) = rest.next().filter(|t| t.kind() == TokenKind::Star) {
+                end = star.end().to_u32();
+            }
+        }
+        return loc.syntax(
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            start,
+            end.max(start + 1),
+        );
+    }
     if msg.starts_with("Expected `except` or `finally`") {
         let line = last_code_line_before(start, loc);
         return loc.at_line(

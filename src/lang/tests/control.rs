@@ -64,6 +64,18 @@ fn try_except_shape() {
 }
 
 #[test]
+fn try_star_except_shape() {
+    let code = ok("try:\n    f()\nexcept* ValueError:\n    g()\nexcept* (TypeError, KeyError) as e:\n    h(e)\nelse:\n    m()\n");
+    assert!(matches!(code.instrs[0], Instr::SetupFinally(_)));
+    assert_eq!(count(&code, |i| *i == Instr::CheckEgMatch), 2);
+    assert_eq!(count(&code, |i| *i == Instr::PrepReraiseStar), 1);
+    assert_eq!(count(&code, |i| *i == Instr::CheckExcMatch), 0);
+    // Loops and functions inside a clause, and the clause inside them.
+    ok("def f():\n    for x in y:\n        try:\n            pass\n        except* E as e:\n            for z in e.exceptions:\n                break\n            def g():\n                return 1\n        finally:\n            return 2\n");
+    ok("async def f():\n    try:\n        await g()\n    except* E:\n        async with a:\n            await b()\n    finally:\n        c()\n");
+}
+
+#[test]
 fn try_finally_duplicates_the_finally_body() {
     let code = ok("try:\n    f()\nfinally:\n    cleanup()\n");
     assert_eq!(names(&code).iter().filter(|n| *n == "cleanup").count(), 1);

@@ -89,7 +89,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
         match instr {
             Nop | Swap(_) | GetIter | UnaryOp(_) | LoadAttr(_) | ListToTuple | YieldValue
             | GetYieldFromIter | GetAwaitable | GetAIter | SetupAnnotations | DeleteFast(_)
-            | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) | CheckExcMatch => {
+            | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) | CheckExcMatch | CheckEgMatch => {
                 if let Swap(k) = instr {
                     need(k as i32)?;
                 }
@@ -106,7 +106,7 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
                 ) {
                     need(1)?;
                 }
-                if instr == CheckExcMatch {
+                if matches!(instr, CheckExcMatch | CheckEgMatch) {
                     need(2)?;
                 }
             }
@@ -125,6 +125,10 @@ fn verify_one(code: &CodeObject) -> Result<(), String> {
             | LoadClassDeref(_) | LoadName(_) | LoadGlobal(_) | LoadBuildClass
             | LoadAssertionError | GetANext | ImportFrom(_) | WithExceptStart | BeforeAsyncWith
             | LoadMethod(_) => next.depth += 1,
+            PrepReraiseStar => {
+                need(2)?;
+                next.depth -= 1;
+            }
             StoreAttr(_) | MapAdd(_) | DeleteSubscr => {
                 need(2)?;
                 next.depth -= 2;

@@ -1784,15 +1784,22 @@ class TaskGroup:
     def create_task(self, coro, *, name=None, context=None):
         """A new task of this group, as asyncio.create_task makes it."""
         if not self._entered:
-            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+            raise self._refused(coro, "has not been entered")
         if self._exiting and not self._tasks:
-            raise RuntimeError(f"TaskGroup {self!r} is finished")
+            raise self._refused(coro, "is finished")
         if self._aborting:
-            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+            raise self._refused(coro, "is shutting down")
         task = self._loop.create_task(coro, name=name, context=context)
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
         return task
+
+    def _refused(self, coro, why):
+        # 3.11 drops the coroutine unawaited: it warns once the error that
+        # holds it (in CPython, by the traceback) is gone.
+        err = RuntimeError(f"TaskGroup {self!r} {why}")
+        _thread._abandon_coroutine(err, coro)
+        return err
 
     def _is_base_error(self, exc):
         return isinstance(exc, (SystemExit, KeyboardInterrupt))

@@ -144,7 +144,9 @@ fn subset(vm: &mut Vm, o: &ObjRef, excs: Vec<Value>) -> PyResult<Value> {
     {
         *to.cause.borrow_mut() = from.cause.borrow().clone();
         *to.context.borrow_mut() = from.context.borrow().clone();
-        to.suppress_context.set(from.suppress_context.get());
+        // CPython sets the cause with `PyException_SetCause`, which also
+        // sets `__suppress_context__`.
+        to.suppress_context.set(true);
         *to.traceback.borrow_mut() = from.traceback.borrow().clone();
     }
     if let Ok(notes) = vm.get_attr_str(&orig, "__notes__") {
@@ -195,9 +197,31 @@ fn is_callable(vm: &mut Vm, v: &Value) -> bool {
 }
 
 /// The (matching, rest) split of `o` by `cond`; `None` for an empty part.
-fn split_of(vm: &mut Vm, o: &ObjRef, cond: &Value) -> PyResult<(Option<Value>, Option<Value>)> {
+pub(crate) fn split_of(
+    vm: &mut Vm,
+    o: &ObjRef,
+    cond: &Value,
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    split_by(vm, o, true, &mut |vm, e| matches(vm, cond, e))
+}
+
+/// A predicate on an exception (a group or a leaf) for [`split_by`].
+pub(crate) type Matcher<'a> = dyn FnMut(&mut Vm, &Value) -> PyResult<bool> + 'a;
+
+/// The (matching, rest) split of `o` by `pred`, as CPython's
+/// `exceptiongroup_split_recursive`: a group that matches as a whole is
+/// kept whole; else its leaves are sorted and each part rebuilt with
+/// [`subset`]; `None` for an empty part, and for the rest unless
+/// `construct_rest` (each part costs a `derive` call, which a subclass
+/// may override).
+pub(crate) fn split_by(
+    vm: &mut Vm,
+    o: &ObjRef,
+    construct_rest: bool,
+    pred: &mut Matcher<'_>,
+) -> PyResult<(Option<Value>, Option<Value>)> {
     let whole = Value::Obj(o.clone());
-    if matches(vm, cond, &whole)? {
+    if pred(vm, &whole)? {
         return Ok((Some(whole), None));
     }
     let (_, excs) = parts(o);
@@ -209,11 +233,11 @@ fn split_of(vm: &mut Vm, o: &ObjRef, cond: &Value) -> PyResult<(Option<Value>, O
             .cloned();
         match inner {
             Some(g) => {
-                let (m, r) = split_of(vm, &g, cond)?;
+                let (m, r) = split_by(vm, &g, construct_rest, pred)?;
                 yes.extend(m);
                 no.extend(r);
             }
-            None if matches(vm, cond, &e)? => yes.push(e),
+            None if pred(vm, &e)? => yes.push(e),
             None => no.push(e),
         }
     }
@@ -222,7 +246,7 @@ fn split_of(vm: &mut Vm, o: &ObjRef, cond: &Value) -> PyResult<(Option<Value>, O
     } else {
         Some(subset(vm, o, yes)?)
     };
-    let no = if no.is_empty() {
+    let no = if no.is_empty() || !construct_rest {
         None
     } else {
         Some(subset(vm, o, no)?)

@@ -441,3 +441,116 @@ reactor.run()
     assert!((0.249..0.251).contains(&secs(&inner.spans[1])));
     assert!(inner.spans[0].start >= d.spans[1].start && inner.spans[1].end <= d.spans[2].end);
 }
+
+/// Coroutines over Deferreds: `await` on a Deferred (pending, already
+/// fired, failed, a gatherResults) inside a coroutine that
+/// defer.ensureDeferred or Deferred.fromCoroutine runs, mixed with
+/// inlineCallbacks both ways, NotACoroutineError, a Deferred passed
+/// through ensureDeferred; stdout as real Twisted 26.10.0 printed it
+/// (`PYTHONPATH=/tmp/twisted-ref python3 prog.py`, see BEHAVIOUR_STDOUT).
+const AWAIT: &str = r#"from twisted.internet import defer, reactor, task
+
+
+def later(value, delay):
+    return task.deferLater(reactor, delay, lambda: value)
+
+
+def failing(delay):
+    def boom():
+        raise ValueError("page %s is missing" % delay)
+    return task.deferLater(reactor, delay, boom)
+
+
+async def fetch_all(names):
+    results = []
+    for i, name in enumerate(names):
+        page = await later(name.upper(), 0.1 * (i + 1))
+        print("got", page, "at %.1f" % (reactor.seconds() - T0[0]))
+        results.append(page)
+    try:
+        await failing(0.2)
+    except ValueError as e:
+        print("caught", e)
+    already = await defer.succeed("fired before the await")
+    print(already)
+    both = await defer.gatherResults([later(1, 0.3), later(2, 0.1)])
+    print("gathered", both, "at %.1f" % (reactor.seconds() - T0[0]))
+    return len(results)
+
+
+@defer.inlineCallbacks
+def old_style():
+    n = yield defer.ensureDeferred(fetch_all(["a", "b"]))
+    print("old style got", n)
+    return n * 10
+
+
+async def uses_old():
+    v = await old_style()
+    print("async got", v)
+    return v
+
+
+T0 = [0.0]
+
+
+def main():
+    T0[0] = reactor.seconds()
+    d = defer.ensureDeferred(uses_old())
+    print("ensureDeferred gives", type(d).__name__, d.called)
+    d.addCallback(lambda v: print("final", v))
+
+    async def bad():
+        await later(None, 0.05)
+        raise RuntimeError("async failure")
+
+    d2 = defer.Deferred.fromCoroutine(bad())
+    d2.addErrback(lambda f: print("errback:", f.getErrorMessage(), f.type.__name__))
+    try:
+        defer.ensureDeferred(42)
+    except defer.NotACoroutineError as e:
+        print("NotACoroutineError:", e)
+    d3 = defer.ensureDeferred(defer.succeed(5))
+    print("a Deferred passes through:", d3.result)
+    reactor.callLater(3, reactor.stop)
+
+
+reactor.callWhenRunning(main)
+reactor.run()
+print("done at %.1f" % (reactor.seconds() - T0[0]))
+
+"#;
+
+const AWAIT_STDOUT: &str = r#"ensureDeferred gives Deferred False
+NotACoroutineError: 42 is not a coroutine or a Deferred
+a Deferred passes through: 5
+errback: async failure RuntimeError
+got A at 0.1
+got B at 0.3
+caught page 0.2 is missing
+fired before the await
+gathered [1, 2] at 0.8
+old style got 2
+async got 20
+final 20
+done at 3.0
+"#;
+
+/// task.react with an `async def` main (real Twisted: the same stdout).
+const REACT_ASYNC: &str = r#"from twisted.internet import task
+
+async def react_main(r, greeting):
+    await task.deferLater(r, 0.5, lambda: None)
+    print(greeting, "from react at %.1f" % (r.seconds() - START))
+
+START = __import__("twisted.internet.reactor", fromlist=["reactor"]).seconds()
+task.react(react_main, ["hello"])
+"#;
+
+#[test]
+fn coroutines_await_deferreds() {
+    let (stdout, _) = run_ok(AWAIT);
+    assert_eq!(stdout, AWAIT_STDOUT);
+    let (stdout, _) = run_ok(REACT_ASYNC);
+    assert_eq!(stdout, "hello from react at 0.5\n");
+}

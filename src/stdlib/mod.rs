@@ -189,7 +189,7 @@ pub fn register(vm: &mut Vm) {
         python_module(vm, m, "twisted.internet.reactor", "from twisted import reactor as _r\nrun = _r.run\nstop = _r.stop\ncallLater = _r.callLater\ncallWhenRunning = _r.callWhenRunning\nseconds = _r.seconds\naddSystemEventTrigger = _r.addSystemEventTrigger\n")
     });
     vm.register_module("twisted.internet.defer", |vm, m| {
-        python_module(vm, m, "twisted.internet.defer", "from twisted import (Deferred, DeferredList, succeed, fail, maybeDeferred, execute, gatherResults, inlineCallbacks, returnValue, AlreadyCalledError, CancelledError, TimeoutError, FirstError, Failure)\n")
+        python_module(vm, m, "twisted.internet.defer", "from twisted import (Deferred, DeferredList, succeed, fail, maybeDeferred, execute, gatherResults, inlineCallbacks, returnValue, ensureDeferred, NotACoroutineError, AlreadyCalledError, CancelledError, TimeoutError, FirstError, Failure)\n")
     });
     vm.register_module("twisted.internet.task", |vm, m| {
         python_module(

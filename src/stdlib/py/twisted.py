@@ -2,6 +2,8 @@
 DelayedCall, callWhenRunning, addSystemEventTrigger, seconds), Deferred
 (callbacks, errbacks, chaining, a Deferred returned from a callback),
 Failure, succeed/fail, DeferredList, gatherResults, inlineCallbacks,
+`await` on a Deferred in a coroutine that ensureDeferred or
+Deferred.fromCoroutine runs (task.react takes an `async def` main too),
 task.deferLater/LoopingCall/react/Clock, and HTTP fetches on the
 simulated network (twisted.web.client.getPage and the `treq` module).
 
@@ -361,10 +363,43 @@ class Deferred:
             return '<Deferred at 0x%x current result: %r>' % (id(self), self.result)
         return '<Deferred at 0x%x>' % id(self)
 
-    def __await__(self):
-        raise NotImplementedError(
-            'Twisted: awaiting a Deferred (ensureDeferred, asyncio interop) '
-            'is not simulated; use inlineCallbacks')
+    def __iter__(self):
+        """`await d` in a coroutine that ensureDeferred (or inlineCallbacks)
+        drives: a Deferred not fired yet goes to the driver, which sends
+        its result back (or throws its failure in); one already fired gives
+        its result at once."""
+        if not self.called or self.paused:
+            return (yield self)
+        result = self.result
+        if isinstance(result, Failure):
+            self.addErrback(lambda _: None)
+            raise result.value
+        return result
+
+    __await__ = __iter__
+
+    @classmethod
+    def fromCoroutine(cls, coro):
+        """Runs coroutine `coro` now, to its first await; the Deferred it
+        gives fires with the coroutine's return value (or its error)."""
+        if not (hasattr(coro, 'send') and hasattr(coro, 'throw')):
+            raise NotACoroutineError('%r is not a coroutine' % (coro,))
+        return _inlineCallbacks(None, coro, cls())
+
+
+class NotACoroutineError(TypeError):
+    """ensureDeferred or Deferred.fromCoroutine was given something else."""
+
+
+def ensureDeferred(coro):
+    """A Deferred for `coro`: a Deferred itself, or a coroutine run as
+    Deferred.fromCoroutine runs it."""
+    if isinstance(coro, Deferred):
+        return coro
+    try:
+        return Deferred.fromCoroutine(coro)
+    except NotACoroutineError:
+        raise NotACoroutineError('%r is not a coroutine or a Deferred' % (coro,))
 
 
 def _untrack(d):
@@ -928,7 +963,10 @@ def react(main, argv=(), _reactor=None):
     codes = [0]
 
     def start():
-        d = maybeDeferred(main, r, *argv)
+        # An `async def` main gives a coroutine: run it, as ensureDeferred.
+        d = maybeDeferred(main, r, *argv).addCallback(
+            lambda v: v if isinstance(v, Deferred) or not hasattr(v, 'throw')
+            else ensureDeferred(v))
 
         def done(result):
             if isinstance(result, Failure):

@@ -3,7 +3,7 @@ reactor of `twisted`: Spider (name, start_urls, start_requests,
 custom_settings, allowed_domains, parse yielding items and Requests),
 Request/Response (follow, urljoin, meta, priority, dont_filter, callback,
 errback, cb_kwargs), a small CSS selector (tag, .class, #id, [attr],
-descendants, ::text, ::attr(name)), Settings, CrawlerProcess.
+descendants, ::text, ::attr(name)) and XPath, Settings, CrawlerProcess.
 
 The engine and downloader follow Scrapy 2.11's: the engine pulls requests
 from the scheduler (priority first, LIFO within a priority, as Scrapy's
@@ -22,7 +22,12 @@ logs them. In the trace each slot is a queue lane, `Scrapy slot HOST`: a
 request waits there from fetch to dispatch (its delay, or for a free
 transfer slot); the requests in flight are on the host's own lane.
 
-Not simulated: XPath (response.xpath raises), the retry, redirect,
+XPath is a subset (see `_xpath`): paths with / and //, tag, *, ., ..,
+text(), @attr, and predicates [n], [last()], [@attr], [@attr='v'],
+[text()='v'], contains(), starts-with(), not(), and/or; anything else
+raises NotImplementedError naming it.
+
+Not simulated: the retry, redirect,
 cookies and robots.txt middlewares, item pipelines and feed exports, and
 the timestamps of Scrapy's log lines (ours show the virtual seconds since
 the crawl began)."""
@@ -410,6 +415,265 @@ def _select(roots, query):
     raise NotImplementedError('scrapy: the pseudo-element ::%s is not simulated' % pseudo)
 
 
+# -- a small XPath ---------------------------------------------------------
+
+def _xpath_split(text, sep):
+    """`text` cut at each `sep` outside brackets, parentheses and quotes."""
+    parts = []
+    depth = 0
+    quote = None
+    start = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote:
+            if c == quote:
+                quote = None
+        elif c in '"\'':
+            quote = c
+        elif c in '[(':
+            depth += 1
+        elif c in '])':
+            depth -= 1
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            i += len(sep)
+            start = i
+            continue
+        i += 1
+    parts.append(text[start:])
+    return parts
+
+
+def _xpath_unsupported(query, what):
+    return NotImplementedError(
+        "scrapy: the XPath %r uses %s, which the simulated XPath does not "
+        "support (paths with / and //, tag, *, ., .., text(), @attr, "
+        "predicates [n], [last()], [@attr], [@attr='v'], [text()='v'], "
+        "contains(), starts-with(), and/or)" % (query, what))
+
+
+def _string_value(node):
+    """The text of a node: an element's text, all descendants' included; a
+    text node's or an attribute's value (nodes other than elements are
+    tuples: ('t', parent, index, text) and ('@', element, name, value))."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, tuple):
+        return node[3]
+    return ''.join(_string_value(c) for c in node.children)
+
+
+def _xpath_value(ctx, expr, query):
+    """The value of a predicate's operand at node `ctx`: a string, a list
+    of strings (a node set's values), or a number."""
+    expr = expr.strip()
+    if expr[:1] in '"\'' and expr[-1:] == expr[:1]:
+        return expr[1:-1]
+    if expr.isdigit():
+        return int(expr)
+    if expr == 'last()':
+        raise _xpath_unsupported(query, 'last() inside an expression')
+    if expr in ('.', 'string()', 'string(.)'):
+        return [_string_value(ctx)]
+    if expr == 'normalize-space()' or expr == 'normalize-space(.)':
+        return [' '.join(_string_value(ctx).split())]
+    if not isinstance(ctx, _Element):
+        return []
+    if expr.startswith('@'):
+        name = expr[1:].lower()
+        return [ctx.attrs[name]] if name in ctx.attrs else []
+    if expr == 'text()':
+        return [c for c in ctx.children if isinstance(c, str)]
+    nodes = _xpath_eval([ctx], expr, query)
+    return [_string_value(n) for n in nodes]
+
+
+def _xpath_true(ctx, pred, pos, size, query):
+    """Whether predicate `pred` holds for node `ctx`, the `pos`-th (from 1)
+    of the `size` candidates of its step."""
+    pred = pred.strip()
+    ors = _xpath_split(pred, ' or ')
+    if len(ors) > 1:
+        return any(_xpath_true(ctx, p, pos, size, query) for p in ors)
+    ands = _xpath_split(pred, ' and ')
+    if len(ands) > 1:
+        return all(_xpath_true(ctx, p, pos, size, query) for p in ands)
+    if pred.isdigit():
+        return pos == int(pred)
+    if pred == 'last()':
+        return pos == size
+    if pred.startswith('not(') and pred.endswith(')'):
+        return not _xpath_true(ctx, pred[4:-1], pos, size, query)
+    for fn in ('contains', 'starts-with'):
+        if pred.startswith(fn + '(') and pred.endswith(')'):
+            args = _xpath_split(pred[len(fn) + 1:-1], ',')
+            if len(args) != 2:
+                raise _xpath_unsupported(query, '%s() with %d arguments' % (fn, len(args)))
+            hay = _xpath_value(ctx, args[0], query)
+            needle = _xpath_value(ctx, args[1], query)
+            hay = hay[0] if isinstance(hay, list) and hay else ('' if isinstance(hay, list) else str(hay))
+            needle = needle[0] if isinstance(needle, list) and needle else ('' if isinstance(needle, list) else str(needle))
+            return needle in hay if fn == 'contains' else hay.startswith(needle)
+    for op in ('!=', '='):
+        sides = _xpath_split(pred, op)
+        if len(sides) == 2:
+            a = _xpath_value(ctx, sides[0], query)
+            b = _xpath_value(ctx, sides[1], query)
+            a = a if isinstance(a, list) else [str(a)]
+            b = b if isinstance(b, list) else [str(b)]
+            if op == '=':
+                return any(x == y for x in a for y in b)
+            return any(x != y for x in a for y in b)
+    if pred.startswith('@') or pred == 'text()' or pred[:1].isalpha() or pred[:1] in '.*':
+        v = _xpath_value(ctx, pred, query)
+        return bool(v)
+    raise _xpath_unsupported(query, 'the predicate [%s]' % pred)
+
+
+def _xpath_step(nodes, step, descend, query):
+    """One location step from each node of `nodes` (`descend`: after //)."""
+    step = step.strip()
+    preds = []
+    while step.endswith(']'):
+        depth = 0
+        k = len(step) - 1
+        while k >= 0:
+            if step[k] == ']':
+                depth += 1
+            elif step[k] == '[':
+                depth -= 1
+                if depth == 0:
+                    break
+            k -= 1
+        preds.insert(0, step[k + 1:-1])
+        step = step[:k].strip()
+    out = []
+    seen = set()
+
+    def add(x):
+        key = _node_key(x)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    for ctx in nodes:
+        if not isinstance(ctx, _Element):
+            continue
+        contexts = [ctx] + _descendants(ctx, []) if descend else [ctx]
+        for c in contexts:
+            if step == '.':
+                cands = [c]
+            elif step == '..':
+                cands = [c.parent] if c.parent is not None else []
+            elif step in ('text()', 'node()'):
+                cands = [('t', c, i, x) if isinstance(x, str) else x
+                         for i, x in enumerate(c.children)
+                         if isinstance(x, str) or step == 'node()']
+            elif step.startswith('@'):
+                name = step[1:].lower()
+                if name == '*':
+                    cands = [('@', c, k, v) for k, v in c.attrs.items()]
+                else:
+                    cands = [('@', c, name, c.attrs[name])] if name in c.attrs else []
+            elif step == '*' or step.replace('-', '').replace('_', '').isalnum():
+                tag = step.lower()
+                cands = [x for x in c.children if isinstance(x, _Element)
+                         and (tag == '*' or x.tag == tag)]
+            else:
+                raise _xpath_unsupported(query, 'the step %r' % step)
+            for pred in preds:
+                size = len(cands)
+                cands = [x for i, x in enumerate(cands)
+                         if _xpath_true(x, pred, i + 1, size, query)]
+            for x in cands:
+                add(x)
+    return out
+
+
+def _node_key(x):
+    if isinstance(x, tuple):
+        return (x[0], id(x[1]), x[2])
+    return id(x)
+
+
+def _doc_order(root):
+    """Each node's position in document order (attributes right after
+    their element), by `_node_key`."""
+    order = {}
+
+    def walk(el):
+        order[id(el)] = (len(order), 0)
+        for k, name in enumerate(el.attrs):
+            order[('@', id(el), name)] = (order[id(el)][0], k + 1)
+        for i, c in enumerate(el.children):
+            if isinstance(c, str):
+                order[('t', id(el), i)] = (len(order), 0)
+            else:
+                walk(c)
+    walk(root)
+    return order
+
+
+def _in_doc_order(nodes):
+    """`nodes` (of one document) sorted in document order, as XPath gives
+    a node set."""
+    if len(nodes) > 1:
+        doc = nodes[0][1] if isinstance(nodes[0], tuple) else nodes[0]
+        while doc.parent is not None:
+            doc = doc.parent
+        order = _doc_order(doc)
+        nodes.sort(key=lambda x: order.get(_node_key(x), (0, 0)))
+    return nodes
+
+
+def _xpath_eval(roots, query, whole):
+    """The nodes (elements, text strings, attribute tuples) `query`
+    selects from `roots`."""
+    q = query.strip()
+    if not q:
+        raise ValueError('XPath error: Invalid expression in ' + whole)
+    if len(_xpath_split(q, '|')) > 1:
+        out = []
+        seen = set()
+        for part in _xpath_split(q, '|'):
+            for x in _xpath_eval(roots, part, whole):
+                if _node_key(x) not in seen:
+                    seen.add(_node_key(x))
+                    out.append(x)
+        return _in_doc_order(out)
+    nodes = list(roots)
+    if q.startswith('/'):
+        docs = []
+        for r in roots:
+            while r.parent is not None:
+                r = r.parent
+            if r not in docs:
+                docs.append(r)
+        nodes = docs
+    steps = _xpath_split(q, '/')
+    if steps and steps[0] == '':
+        steps = steps[1:]
+    descend = False
+    for step in steps:
+        if step == '':
+            descend = True
+            continue
+        nodes = _xpath_step(nodes, step, descend, whole)
+        descend = False
+    return _in_doc_order(nodes)
+
+
+def _xpath(roots, query):
+    nodes = _xpath_eval(roots, query, query)
+    out = SelectorList()
+    for n in nodes:
+        if isinstance(n, _Element):
+            out.append(Selector(_root=n))
+        else:
+            out.append(Selector(_text=n[3]))
+    return out
+
+
 def _serialize(el):
     if isinstance(el, str):
         return el
@@ -436,7 +700,9 @@ class Selector:
         return _select([self._root], query)
 
     def xpath(self, query):
-        raise NotImplementedError('scrapy: XPath selectors are not simulated; use css()')
+        if self._root is None:
+            return SelectorList([])
+        return _xpath([self._root], query)
 
     def get(self):
         if self._text is not None:
@@ -467,7 +733,10 @@ class SelectorList(list):
         return out
 
     def xpath(self, query):
-        raise NotImplementedError('scrapy: XPath selectors are not simulated; use css()')
+        out = SelectorList()
+        for s in self:
+            out.extend(s.xpath(query))
+        return out
 
     def getall(self):
         return [s.get() for s in self]

@@ -27,8 +27,12 @@ text(), @attr, and predicates [n], [last()], [@attr], [@attr='v'],
 [text()='v'], contains(), starts-with(), not(), and/or; anything else
 raises NotImplementedError naming it.
 
-Not simulated: the retry, redirect,
-cookies and robots.txt middlewares, item pipelines and feed exports, and
+ITEM_PIPELINES (open_spider, process_item with DropItem, close_spider,
+from_crawler) and FEEDS (json, jsonlines and csv files on the simulated
+disk, written when the spider closes) as Scrapy 2.11 runs them.
+
+Not simulated: the retry, redirect, cookies and robots.txt middlewares,
+downloader and spider middlewares of the program's own, and
 the timestamps of Scrapy's log lines (ours show the virtual seconds since
 the crawl began)."""
 
@@ -1376,8 +1380,12 @@ class _Engine:
                 elif item is None:
                     continue
                 else:
+                    item = self.crawler.pipelines.process_item(item, response, self.spider)
+                    if item is None:
+                        continue
                     stats.inc_value('item_scraped_count')
                     self.crawler.items.append(item)
+                    self.crawler.feeds.item_scraped(item)
                     _log(settings, 'DEBUG', 'scrapy.core.scraper',
                          'Scraped from %r\n%r' % (response, item))
                     cap = settings.getint('CLOSESPIDER_ITEMCOUNT')
@@ -1396,6 +1404,177 @@ class _Engine:
         self.downloader.close()
         self.crawler._closed(reason)
         self.finished.callback(reason)
+
+
+# -- item pipelines and feed exports ---------------------------------------
+
+def _load_object(path):
+    """The class a setting names: a class itself, or 'module.Name'
+    ('__main__.Name' for the program's own)."""
+    if not isinstance(path, str):
+        return path
+    module, _, name = path.rpartition('.')
+    if not module:
+        raise ValueError("Error loading object '%s': not a full path" % path)
+    mod = _sys.modules.get(module)
+    if mod is None:
+        mod = __import__(module, fromlist=[name])
+    try:
+        return getattr(mod, name)
+    except AttributeError:
+        raise NameError("Module '%s' doesn't define any object named '%s'"
+                        % (module, name))
+
+
+def _build_component(cls, crawler):
+    if hasattr(cls, 'from_crawler'):
+        return cls.from_crawler(crawler)
+    if hasattr(cls, 'from_settings'):
+        return cls.from_settings(crawler.settings)
+    return cls()
+
+
+class _ItemPipelines:
+    """ITEM_PIPELINES, lowest order value first: open_spider, each item
+    through every process_item (a DropItem stops it, logged and counted as
+    Scrapy does), close_spider."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        conf = crawler.settings.getdict('ITEM_PIPELINES')
+        paths = [p for p, order in sorted(conf.items(), key=lambda kv: kv[1] if kv[1] is not None else 0)
+                 if order is not None]
+        self.pipelines = [_build_component(_load_object(p), crawler) for p in paths]
+        if conf:
+            names = [p if isinstance(p, str) else '%s.%s' % (p.__module__, p.__qualname__)
+                     for p in paths]
+            _log(crawler.settings, 'INFO', 'scrapy.middleware',
+                 'Enabled item pipelines:\n%r' % names)
+
+    def open_spider(self, spider):
+        for p in self.pipelines:
+            if hasattr(p, 'open_spider'):
+                p.open_spider(spider)
+
+    def close_spider(self, spider):
+        for p in self.pipelines:
+            if hasattr(p, 'close_spider'):
+                p.close_spider(spider)
+
+    def process_item(self, item, response, spider):
+        """The item the pipelines give back, or None when one dropped it
+        or failed on it."""
+        settings = self.crawler.settings
+        stats = self.crawler.stats
+        for p in self.pipelines:
+            if not hasattr(p, 'process_item'):
+                continue
+            try:
+                item = _settled(p.process_item(item, spider))
+            except DropItem as e:
+                stats.inc_value('item_dropped_count')
+                stats.inc_value('item_dropped_reasons_count/%s' % type(e).__name__)
+                _log(settings, 'WARNING', 'scrapy.core.scraper',
+                     'Dropped: %s\n%s' % (e, item))
+                return None
+            except Exception as e:
+                _log(settings, 'ERROR', 'scrapy.core.scraper',
+                     'Error processing %s\nTraceback (most recent call last):\n%s: %s'
+                     % (item, _tw._qualname(type(e)), e))
+                return None
+        return item
+
+
+def _settled(result):
+    """What a process_item gave: its value, a fired Deferred's result or
+    an `async def`'s return value (run at once: waiting on anything the
+    reactor would fire later is not simulated)."""
+    if hasattr(result, 'send') and hasattr(result, 'throw') and not isinstance(result, _tw.Deferred):
+        result = _tw.ensureDeferred(result)
+    if isinstance(result, _tw.Deferred):
+        if not result.called:
+            raise NotImplementedError(
+                "scrapy: a process_item that waits for the reactor is not simulated")
+        value = result.result
+        result.addErrback(lambda _: None)
+        if isinstance(value, _tw.Failure):
+            raise value.value
+        return value
+    return result
+
+
+class _Feed:
+    """One FEEDS entry: the items, written when the spider closes, as
+    Scrapy's exporters write them (json, jsonlines, csv)."""
+
+    def __init__(self, uri, options, settings):
+        self.uri = uri
+        self.format = options.get('format', 'jsonlines')
+        if self.format == 'jl':
+            self.format = 'jsonlines'
+        if self.format not in ('json', 'jsonlines', 'csv'):
+            raise NotImplementedError(
+                "scrapy: the %r feed format is not simulated (json, jsonlines, csv)"
+                % self.format)
+        self.overwrite = options.get('overwrite', False)
+        self.fields = options.get('fields', settings.get('FEED_EXPORT_FIELDS'))
+        self.store_empty = options.get('store_empty', settings.getbool('FEED_STORE_EMPTY', True))
+        self.items = []
+
+    def _text(self):
+        import json as _json
+        if self.format == 'json':
+            out = '['
+            for i, item in enumerate(self.items):
+                out += ('\n' if i == 0 else ',\n') + _json.dumps(dict(item))
+            return out + '\n\n]' if not self.items else out + '\n]'
+        if self.format == 'jsonlines':
+            return ''.join(_json.dumps(dict(item)) + '\n' for item in self.items)
+        fields = list(self.fields) if self.fields else (list(self.items[0]) if self.items else [])
+        rows = [fields] + [[_csv_field(item.get(f, '')) for f in fields] for item in self.items]
+        return ''.join(','.join(_csv_quote(v) for v in row) + '\r\n' for row in rows) \
+            if self.items else ''
+
+    def store(self, spider):
+        if not self.items and not self.store_empty:
+            return False
+        path = self.uri % {'name': spider.name}
+        if path.startswith('file://'):
+            path = path[len('file://'):]
+        with open(path, 'wb' if self.overwrite else 'ab') as f:
+            f.write(self._text().encode('utf-8'))
+        return True
+
+
+def _csv_field(v):
+    if isinstance(v, (list, tuple)):
+        return ','.join(str(x) for x in v)
+    return str(v)
+
+
+def _csv_quote(v):
+    if any(c in v for c in ',"\r\n') or v.startswith(' ') or v.endswith(' '):
+        return '"' + v.replace('"', '""') + '"'
+    return v
+
+
+class _FeedExports:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        feeds = crawler.settings.getdict('FEEDS')
+        self.feeds = [_Feed(uri, dict(options or {}), crawler.settings)
+                      for uri, options in feeds.items()]
+
+    def item_scraped(self, item):
+        for f in self.feeds:
+            f.items.append(item)
+
+    def close(self, spider):
+        for f in self.feeds:
+            if f.store(spider):
+                self.crawler.stats.inc_value('feedexport/success_count/FileFeedStorage')
+                _log(self.crawler.settings, 'INFO', 'scrapy.extensions.feedexport',
+                     'Stored %s feed (%d items) in: %s' % (f.format, len(f.items), f.uri))
 
 
 class Crawler:
@@ -1417,10 +1596,13 @@ class Crawler:
         if self.settings.getbool('AUTOTHROTTLE_ENABLED'):
             self.throttle = _AutoThrottle(self)
             self.throttle.spider_opened(spider)
+        self.pipelines = _ItemPipelines(self)
+        self.feeds = _FeedExports(self)
         self.engine = _Engine(self, spider)
         self.start_time = _reactor.seconds()
         self.stats.set_value('start_time', self.start_time)
         _log(self.settings, 'INFO', 'scrapy.core.engine', 'Spider opened')
+        self.pipelines.open_spider(spider)
         self.engine.open()
         return self.engine.finished
 
@@ -1430,6 +1612,8 @@ class Crawler:
 
     def _closed(self, reason):
         _log(self.settings, 'INFO', 'scrapy.core.engine', 'Closing spider (%s)' % reason)
+        self.pipelines.close_spider(self.spider)
+        self.feeds.close(self.spider)
         finish = _reactor.seconds()
         self.stats.set_value('elapsed_time_seconds', round(finish - self.start_time, 6))
         self.stats.set_value('finish_reason', reason)
@@ -1456,7 +1640,9 @@ class CrawlerProcess:
             self.settings = settings.copy()
         else:
             self.settings = Settings(settings)
-        self.crawlers = []
+        # The crawls not finished yet, as Scrapy's set (a finished crawler
+        # leaves it: keep the one create_crawler gives to read its stats).
+        self.crawlers = set()
         self._pending = []
 
     def create_crawler(self, spidercls):
@@ -1466,7 +1652,7 @@ class CrawlerProcess:
 
     def crawl(self, crawler_or_spidercls, *args, **kwargs):
         crawler = self.create_crawler(crawler_or_spidercls)
-        self.crawlers.append(crawler)
+        self.crawlers.add(crawler)
         self._pending.append((crawler, args, kwargs))
         return _tw._InternalDeferred()
 
@@ -1481,7 +1667,8 @@ class CrawlerProcess:
         def begin():
             pending, self._pending = self._pending, []
             for crawler, args, kwargs in pending:
-                crawler._open(*args, **kwargs).addBoth(one_done)
+                crawler._open(*args, **kwargs).addBoth(
+                    lambda r, c=crawler: (self.crawlers.discard(c), one_done(r)))
         if not self._pending:
             return
         _reactor.callWhenRunning(begin)

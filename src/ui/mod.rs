@@ -310,6 +310,17 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |view| run.set(Some(view)))
     };
     let compared = use_state(|| None::<std::rc::Rc<compare_view::CompareRun>>);
+    // The stepper's run so far, shown instead of the last run while the
+    // user decides.
+    let stepping = use_state(|| None::<std::rc::Rc<stepper_panel::StepView>>);
+    let on_step_view = {
+        let stepping = stepping.clone();
+        Callback::from(move |view| stepping.set(view))
+    };
+    let marks = stepping
+        .as_ref()
+        .map(|s| s.marks.clone())
+        .unwrap_or_default();
     let on_compare = {
         let compared = compared.clone();
         Callback::from(move |pair| compared.set(pair))
@@ -419,13 +430,18 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <run_area::RunArea lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     on_code={on_code.clone()} on_settings={on_settings} on_start={on_start} on_run={on_run}
-                    on_compare={on_compare} run_request={*run_request}>
+                    on_compare={on_compare} run_request={*run_request} marks={marks}>
                     { for about }
                 </run_area::RunArea>
                 if !embed {
                     <share_panel::SharePanel lang={l} shared={current_share.clone()} />
                 }
-                if let Some(pair) = (*compared).clone() {
+                if let Some(step) = (*stepping).clone() {
+                    <timeline::Timeline lang={l} run={Some(step.run.clone())} dark={dark} now={Some(step.now)}
+                        caption={AttrValue::from(format!("{} · {} · {}", l.t(Text::StepperTimeline), step.run.runtime,
+                            crate::trace::lanes::duration(step.now)))}
+                        on_select_line={Callback::from(timeline::select_editor_line)} />
+                } else if let Some(pair) = (*compared).clone() {
                     <compare_view::CompareView lang={l} pair={pair} dark={dark} />
                 } else {
                     <timeline::Timeline lang={l} run={(*run).clone()} dark={dark}
@@ -437,7 +453,8 @@ pub fn app(props: &AppProps) -> Html {
                     workers={props.env.workers} on_replay={on_replay} />
                 <sweep_panel::SweepPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_code={on_code.clone()} />
-                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()} />
+                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
+                    on_view={on_step_view} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

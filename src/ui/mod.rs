@@ -25,6 +25,7 @@ pub mod outcomes;
 pub mod presets;
 pub mod share;
 pub mod sweep;
+pub mod sweep_setup;
 
 mod compare_view;
 pub mod crash;
@@ -102,6 +103,8 @@ struct Opening {
     settings: Settings,
     preset: Option<&'static Preset>,
     notice: Option<Notice>,
+    /// The Sweep panel's settings a share link carried.
+    sweep: sweep_setup::SweepSetup,
 }
 
 fn query_param(name: &str) -> Option<String> {
@@ -128,6 +131,7 @@ fn with_preset(p: &'static Preset, notice: Option<Notice>) -> Opening {
         settings,
         preset: Some(p),
         notice,
+        sweep: sweep_setup::SweepSetup::default(),
     }
 }
 
@@ -135,11 +139,16 @@ fn opening() -> Opening {
     let hash = fragment();
     if share::is_share_fragment(&hash) {
         return match share::decode(&hash) {
-            Ok(Shared { code, settings }) => Opening {
+            Ok(Shared {
+                code,
+                settings,
+                sweep,
+            }) => Opening {
                 preset: presets::matching(&code),
                 code,
                 settings,
                 notice: None,
+                sweep,
             },
             Err(e) => with_preset(presets::default_preset(), Some(Notice::Link(e))),
         };
@@ -245,6 +254,7 @@ pub fn app(props: &AppProps) -> Html {
     let settings = use_state(|| opened.settings.clone());
     let preset = use_state(|| opened.preset);
     let notice = use_state(|| opened.notice);
+    let sweep_setup = use_state(|| opened.sweep.clone());
     let theme = use_state(stored_theme);
     {
         let theme = (*theme).clone();
@@ -253,11 +263,12 @@ pub fn app(props: &AppProps) -> Html {
     // A share link pasted into the address bar of an open page changes
     // only the fragment: open it.
     {
-        let (code, settings, preset, notice) = (
+        let (code, settings, preset, notice, sweep_setup) = (
             code.clone(),
             settings.clone(),
             preset.clone(),
             notice.clone(),
+            sweep_setup.clone(),
         );
         use_effect_with((), move |_| {
             let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
@@ -267,6 +278,7 @@ pub fn app(props: &AppProps) -> Html {
                     settings.set(o.settings);
                     preset.set(o.preset);
                     notice.set(o.notice);
+                    sweep_setup.set(o.sweep);
                 }
             });
             let window = web_sys::window();
@@ -326,13 +338,15 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |pair| compared.set(pair))
     };
     let on_pick = {
-        let (code, settings, preset, notice) = (
+        let (code, settings, preset, notice, sweep_setup) = (
             code.clone(),
             settings.clone(),
             preset.clone(),
             notice.clone(),
+            sweep_setup.clone(),
         );
         Callback::from(move |p: &'static Preset| {
+            sweep_setup.set(sweep_setup::SweepSetup::default());
             let mut next = (*settings).clone();
             if let Some(rt) = p.runtime {
                 next.runtime = rt.to_owned();
@@ -354,6 +368,11 @@ pub fn app(props: &AppProps) -> Html {
     let current_share = Shared {
         code: code.to_string(),
         settings: (*settings).clone(),
+        sweep: (*sweep_setup).clone(),
+    };
+    let on_sweep_setup = {
+        let sweep_setup = sweep_setup.clone();
+        Callback::from(move |s| sweep_setup.set(s))
     };
     let on_start = {
         let shared = current_share.clone();
@@ -452,7 +471,8 @@ pub fn app(props: &AppProps) -> Html {
                 <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     workers={props.env.workers} on_replay={on_replay} />
                 <sweep_panel::SweepPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    workers={props.env.workers} on_code={on_code.clone()} />
+                    workers={props.env.workers} on_code={on_code.clone()}
+                    setup={(*sweep_setup).clone()} on_setup={on_sweep_setup} />
                 <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     on_view={on_step_view} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />

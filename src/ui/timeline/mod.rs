@@ -291,6 +291,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }
                         None => {
                             *viewer.borrow_mut() = None;
+                            let _ = c.remove_attribute("data-now");
                             draw_empty(&c, message);
                         }
                     }

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::batch::{use_stop_flag, Phase};
 use super::outcomes::{Bar, BarKind, Ending, SeedRun, Tally};
 use super::run_area::{next_frame, sim_options, OPS_PER_SLICE};
 use super::share::Settings;
@@ -39,28 +40,6 @@ pub struct ExploreProps {
     pub workers: Option<usize>,
     /// Asks the app to run this seed with the current settings.
     pub on_replay: Callback<u64>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Idle,
-    Running,
-    Stopped,
-    Done,
-    /// The program does not compile: nothing ran.
-    CompileError,
-}
-
-impl Phase {
-    fn name(self) -> &'static str {
-        match self {
-            Phase::Idle => "idle",
-            Phase::Running => "running",
-            Phase::Stopped => "stopped",
-            Phase::Done => "done",
-            Phase::CompileError => "error",
-        }
-    }
 }
 
 /// What the panel shows of an exploration.
@@ -131,7 +110,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
     let l = props.lang;
     let view = use_state(View::idle);
     let seeds = use_state(|| DEFAULT_SEEDS);
-    let stop = use_mut_ref(|| Arc::new(AtomicBool::new(false)));
+    let stop = use_stop_flag();
     let picked = use_state(|| None::<u64>);
     let running = view.phase == Phase::Running;
 
@@ -154,8 +133,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
             if view.phase == Phase::Running {
                 return;
             }
-            let flag = Arc::new(AtomicBool::new(false));
-            *stop.borrow_mut() = flag.clone();
+            let flag = stop.fresh();
             picked.set(None);
             let job = Job {
                 source: code.to_string(),
@@ -179,10 +157,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
             });
         })
     };
-    let on_stop = {
-        let stop = stop.clone();
-        Callback::from(move |_: MouseEvent| stop.borrow().store(true, Ordering::Relaxed))
-    };
+    let on_stop = stop.on_stop();
 
     let stale = view
         .explored

@@ -27,6 +27,7 @@ pub mod share;
 pub mod sweep;
 pub mod sweep_setup;
 
+mod batch;
 mod compare_view;
 pub mod crash;
 mod editor;

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::batch::{use_stop_flag, Phase};
 use super::run_area::{next_frame, sim_options, OPS_PER_SLICE};
 use super::share::Settings;
 use super::sweep::{self, Constant, Point, PointRun};
@@ -56,25 +57,6 @@ pub struct SweepProps {
     /// then with the constant and values it used).
     #[prop_or_default]
     pub on_setup: Callback<SweepSetup>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Idle,
-    Running,
-    Stopped,
-    Done,
-}
-
-impl Phase {
-    fn name(self) -> &'static str {
-        match self {
-            Phase::Idle => "idle",
-            Phase::Running => "running",
-            Phase::Stopped => "stopped",
-            Phase::Done => "done",
-        }
-    }
 }
 
 /// One runtime's points.
@@ -217,7 +199,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
     let versus = &setup.versus;
     let view = use_state(View::idle);
     let error = use_state(|| None::<String>);
-    let stop = use_mut_ref(|| Arc::new(AtomicBool::new(false)));
+    let stop = use_stop_flag();
     let running = view.phase == Phase::Running;
 
     // The constant in use: the one picked, else the first.
@@ -302,8 +284,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                 };
                 runs.push((rt, sim_options(&s)));
             }
-            let flag = Arc::new(AtomicBool::new(false));
-            *stop.borrow_mut() = flag.clone();
+            let flag = stop.fresh();
             let job = Job {
                 source: code.to_string(),
                 settings: settings.clone(),
@@ -320,10 +301,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
             });
         })
     };
-    let on_stop = {
-        let stop = stop.clone();
-        Callback::from(move |_: MouseEvent| stop.borrow().store(true, Ordering::Relaxed))
-    };
+    let on_stop = stop.on_stop();
     let on_point = {
         let (code, on_code) = (props.code.clone(), props.on_code.clone());
         let swept = view.constant.clone();
@@ -340,7 +318,8 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
 
     let total = view.values.len() * view.series.len().max(1);
     let state_text = match view.phase {
-        Phase::Idle => "",
+        // A sweep never stops at a compile error: each value's run says it.
+        Phase::Idle | Phase::CompileError => "",
         Phase::Running => t(l, K::Running),
         Phase::Stopped => t(l, K::Stopped),
         Phase::Done => t(l, K::Done),

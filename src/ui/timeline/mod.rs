@@ -277,7 +277,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                     let mut v =
                                         Viewer::new(m.clone(), internal, dark, axis_end, link);
                                     if let Some(t) = now {
-                                        v.cursor = Some(t);
+                                        // Segments are half-open and the
+                                        // run so far ends at `t`: the state
+                                        // at the decision is the one just
+                                        // before it.
+                                        v.cursor = Some(t.saturating_sub(1));
                                         let end = m.end.max(1) as f64;
                                         slider = (t as f64 / end * 10_000.0).round() as u32;
                                         let _ = c.set_attribute("data-now", &t.to_string());

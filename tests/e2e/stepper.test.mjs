@@ -43,6 +43,17 @@ async function threadColour(page, thread) {
 
 const RUNNING = [0x2f, 0x9e, 0x44];
 
+/** The facts under the timeline at a decision: the GIL's holder, as the panel says. */
+async function gilFacts(page, c) {
+  const facts = await page.locator('#timeline-facts').textContent();
+  assert(facts.includes('t = '), `facts at the decision: ${facts}`);
+  const holder = c.find((x) => x.gil === 'true');
+  if (holder) {
+    const name = (await page.locator(`#stepper-candidates .stepper-candidate[data-thread="${holder.thread}"] .stepper-thread`).textContent()).trim();
+    assert(facts.includes(`${name} holds the GIL`), `the facts name ${name} as the GIL's holder: ${facts}`);
+  }
+}
+
 export default function (test, { noProblems, pixelsOf, python3Output }) {
   test('stepper: the race under 3.9 made to lose updates by hand; Undo', async () => {
     const server = await serve(DIST);
@@ -71,7 +82,7 @@ export default function (test, { noProblems, pixelsOf, python3Output }) {
       assert(running > 200, `the stepped prefix drawn: ${running} running pixels`);
       assert((await page.locator('#timeline-caption').textContent()).includes('You are the scheduler'), 'the timeline says it is the stepped run');
       assert(Number(await canvas.getAttribute('data-now')) > 0, 'the decision time');
-      assert((await page.locator('#timeline-facts').textContent()).includes('t = '), 'facts at the decision');
+      await gilFacts(page, c);
       // The candidates' next lines marked in their colours.
       const m = await marks(page);
       for (const x of c.filter((x) => x.line > 0)) {
@@ -102,6 +113,8 @@ export default function (test, { noProblems, pixelsOf, python3Output }) {
       assert((await page.locator('#stepper-steps').getAttribute('data-choose')).endsWith(`,1@${counterLine}`), 'the choice reads 1@L');
       assertEq((await candidates(page)).find((x) => x.thread === '1').line, counterLine, 'Thread-1 at the counter line');
       assert((await marks(page)).some((k) => k.line === counterLine && k.threads.split(' ').includes('1')), 'the counter line marked for Thread-1');
+      assertEq((await candidates(page)).find((x) => x.thread === '1').gil, 'true', 'Thread-1 holds the GIL');
+      await gilFacts(page, await candidates(page));
       await choose(page, '1', 'stepper-step');
       const before = await candidates(page);
       const made = await page.locator('#stepper-run').getAttribute('data-choices');

@@ -1,6 +1,6 @@
 //! What the panels that run the program in the editor many times
-//! (Explore: one run per seed; Sweep: one per value) share: the phase of
-//! a batch, and its Stop flag. A batch's jobs (on the worker pool, or in
+//! (Explore: one run per seed; Sweep: one per value) share: what they
+//! run ([`BatchInput`]), the phase of a batch, and its Stop flag. A batch's jobs (on the worker pool, or in
 //! frame-sized slices on the main thread) check the flag between slices;
 //! each new batch gets a fresh flag, so a Stop of an old one never stops
 //! the next. It never runs anything itself.
@@ -11,6 +11,18 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use yew::prelude::*;
+
+use super::share::Settings;
+
+/// What a batch runs: the program in the editor under the run settings,
+/// and the worker pool it may use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchInput {
+    pub code: AttrValue,
+    pub settings: Settings,
+    /// Pool size, `None` without threads.
+    pub workers: Option<usize>,
+}
 
 /// Where a batch is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

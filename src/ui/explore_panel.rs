@@ -19,7 +19,7 @@ use std::sync::Arc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::batch::{use_stop_flag, Phase};
+use super::batch::{use_stop_flag, BatchInput, Phase};
 use super::outcomes::{Bar, BarKind, Ending, SeedRun, Tally};
 use super::run_area::{next_frame, sim_options, OPS_PER_SLICE};
 use super::share::Settings;
@@ -34,10 +34,8 @@ const MAX_SEEDS: u64 = 10_000;
 #[derive(Properties, PartialEq)]
 pub struct ExploreProps {
     pub lang: Lang,
-    pub code: AttrValue,
-    pub settings: Settings,
-    /// Pool size, `None` without threads.
-    pub workers: Option<usize>,
+    /// The program, the run settings and the pool.
+    pub input: BatchInput,
     /// Asks the app to run this seed with the current settings.
     pub on_replay: Callback<u64>,
 }
@@ -126,9 +124,9 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
     let on_run = {
         let (view, stop, picked) = (view.clone(), stop.clone(), picked.clone());
         let total = *seeds;
-        let code = props.code.clone();
-        let settings = props.settings.clone();
-        let workers = props.workers;
+        let code = props.input.code.clone();
+        let settings = props.input.settings.clone();
+        let workers = props.input.workers;
         Callback::from(move |_: MouseEvent| {
             if view.phase == Phase::Running {
                 return;
@@ -159,10 +157,9 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
     };
     let on_stop = stop.on_stop();
 
-    let stale = view
-        .explored
-        .as_ref()
-        .is_some_and(|(code, s)| *code != props.code || *s != without_seed(&props.settings));
+    let stale = view.explored.as_ref().is_some_and(|(code, s)| {
+        *code != props.input.code || *s != without_seed(&props.input.settings)
+    });
     let max = view.bars.iter().map(|b| b.count).max().unwrap_or(0);
     let percent_done = if view.total == 0 {
         0.0
@@ -176,7 +173,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
         Phase::Done => l.t(Text::ExploreDone).to_owned(),
         Phase::CompileError => l.t(Text::ExploreCompileError).to_owned(),
     };
-    let where_text = match props.workers {
+    let where_text = match props.input.workers {
         Some(n) if n > 1 => l.explore_on_pool(n),
         _ => l.t(Text::ExploreOnMainThread).to_owned(),
     };

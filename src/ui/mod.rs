@@ -371,6 +371,11 @@ pub fn app(props: &AppProps) -> Html {
         settings: (*settings).clone(),
         sweep: (*sweep_setup).clone(),
     };
+    let batch_input = batch::BatchInput {
+        code: (*code).clone(),
+        settings: (*settings).clone(),
+        workers: props.env.workers,
+    };
     let on_sweep_setup = {
         let sweep_setup = sweep_setup.clone();
         Callback::from(move |s| sweep_setup.set(s))
@@ -469,10 +474,8 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()}
                     caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
-                <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    workers={props.env.workers} on_replay={on_replay} />
-                <sweep_panel::SweepPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    workers={props.env.workers} on_code={on_code.clone()}
+                <explore_panel::ExplorePanel lang={l} input={batch_input.clone()} on_replay={on_replay} />
+                <sweep_panel::SweepPanel lang={l} input={batch_input} on_code={on_code.clone()}
                     setup={(*sweep_setup).clone()} on_setup={on_sweep_setup} />
                 <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     on_view={on_step_view} />

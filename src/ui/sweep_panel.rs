@@ -22,7 +22,7 @@ use std::sync::Arc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::batch::{use_stop_flag, Phase};
+use super::batch::{use_stop_flag, BatchInput, Phase};
 use super::run_area::{next_frame, sim_options, OPS_PER_SLICE};
 use super::share::Settings;
 use super::sweep::{self, Constant, Point, PointRun};
@@ -44,10 +44,8 @@ const COLOURS: [&str; 2] = ["#2f6fd6", "#d9480f"];
 #[derive(Properties, PartialEq)]
 pub struct SweepProps {
     pub lang: Lang,
-    pub code: AttrValue,
-    pub settings: Settings,
-    /// Pool size, `None` without threads.
-    pub workers: Option<usize>,
+    /// The program, the run settings and the pool.
+    pub input: BatchInput,
     /// Puts a program into the editor.
     pub on_code: Callback<String>,
     /// The constant, values and second runtime.
@@ -194,7 +192,7 @@ fn short(runtime: &str) -> &str {
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &SweepProps) -> Html {
     let l = props.lang;
-    let constants = use_memo(props.code.clone(), |code| sweep::constants(code));
+    let constants = use_memo(props.input.code.clone(), |code| sweep::constants(code));
     let setup = &props.setup;
     let versus = &setup.versus;
     let view = use_state(View::idle);
@@ -252,7 +250,11 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
     };
     let on_run = {
         let (view, stop, error) = (view.clone(), stop.clone(), error.clone());
-        let (code, settings, workers) = (props.code.clone(), props.settings.clone(), props.workers);
+        let (code, settings, workers) = (
+            props.input.code.clone(),
+            props.input.settings.clone(),
+            props.input.workers,
+        );
         let (constant, range_text, versus) = (constant.clone(), range_text.clone(), versus.clone());
         let on_setup = props.on_setup.clone();
         Callback::from(move |_: MouseEvent| {
@@ -303,7 +305,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
     };
     let on_stop = stop.on_stop();
     let on_point = {
-        let (code, on_code) = (props.code.clone(), props.on_code.clone());
+        let (code, on_code) = (props.input.code.clone(), props.on_code.clone());
         let swept = view.constant.clone();
         Callback::from(move |value: i64| {
             // The constant as it is in the editor now (it may have moved).
@@ -350,7 +352,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                     <label>{ t(l, K::Versus) }
                         <select id="sweep-versus" onchange={on_versus} disabled={running}>
                             <option value="" selected={versus.is_none()}>{ t(l, K::Nothing) }</option>
-                            { for RUNTIMES.iter().filter(|r| r.0 != props.settings.runtime).map(|r| html! {
+                            { for RUNTIMES.iter().filter(|r| r.0 != props.input.settings.runtime).map(|r| html! {
                                 <option value={r.0} selected={versus.as_deref() == Some(r.0)}>{ format!("CPython {}", r.1) }</option>
                             }) }
                         </select>
@@ -370,7 +372,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                     <span id="sweep-state" role="status">{ format!("{state_text} · {}/{total}", view.runs()) }</span>
                 </div>
             }
-            if view.runs() > 0 && !running && view.stale(&props.code, &props.settings) {
+            if view.runs() > 0 && !running && view.stale(&props.input.code, &props.input.settings) {
                 <p class="warning" id="sweep-stale" role="status">{ t(l, K::Stale) }</p>
             }
             if view.runs() > 0 {

@@ -46,6 +46,7 @@ pub mod ui {
     pub mod presets;
     pub mod share;
     pub mod sweep;
+    pub mod sweep_setup;
 }
 
 #[cfg(target_arch = "wasm32")]

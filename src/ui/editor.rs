@@ -4,12 +4,15 @@
 //! numbers in a gutter. A diagnostic (SyntaxError, NotImplementedError,
 //! the line of an uncaught exception) underlines its range and shows its
 //! message after the end of its line, where it cannot shift the text.
+//! Line marks (the stepper's candidates, each the next line of a thread)
+//! tint their line and its number in the thread's timeline colour.
 
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::diagnostics::{Diagnostic, Kind};
 use super::highlight::{spans, Class};
+use super::timeline::draw::thread_colour;
 use super::{Lang, Text};
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +22,29 @@ pub struct EditorProps {
     pub diagnostic: Option<Diagnostic>,
     pub on_input: Callback<String>,
     pub on_key: Callback<KeyboardEvent>,
+    /// Lines to mark, each in its thread's colour (the first mark of a
+    /// line gives its colour).
+    #[prop_or_default]
+    pub marks: Vec<LineMark>,
+}
+
+/// A line of the program marked for a thread: the line it runs next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineMark {
+    /// 1-based.
+    pub line: u32,
+    /// The thread's index, as in the event log.
+    pub thread: u32,
+}
+
+/// The threads marking line `n`, as `data-threads` writes them.
+fn threads_on(marks: &[LineMark], n: usize) -> Option<String> {
+    let on: Vec<String> = marks
+        .iter()
+        .filter(|m| m.line as usize == n)
+        .map(|m| m.thread.to_string())
+        .collect();
+    (!on.is_empty()).then(|| on.join(" "))
 }
 
 #[function_component(Editor)]
@@ -49,6 +75,17 @@ pub fn editor(props: &EditorProps) -> Html {
     let lines = code.split('\n').count();
     let diag = props.diagnostic.as_ref();
     let diag_line = diag.map(|d| d.line as usize);
+    let marks = &props.marks;
+    let mark_colour = |n: usize| {
+        marks
+            .iter()
+            .find(|m| m.line as usize == n)
+            .map(|m| thread_colour(m.thread))
+    };
+    // One band per marked line, behind the text.
+    let mut marked: Vec<u32> = marks.iter().map(|m| m.line).filter(|&l| l > 0).collect();
+    marked.sort_unstable();
+    marked.dedup();
     html! {
         <div class={classes!("editor-wrap", diag.map(|_| "has-error"))}>
             // The numbers are positioned out of the flow, so the gutter
@@ -57,13 +94,24 @@ pub fn editor(props: &EditorProps) -> Html {
                  style={format!("width:{}ch", lines.to_string().len() + 1)}>
                 <div class="gutter-lines">
                     { for (1..=lines).map(|n| html! {
-                        <div class={classes!(diag_line.filter(|&l| l == n).map(|_| "err-line"))}>{ n }</div>
+                        <div class={classes!(diag_line.filter(|&l| l == n).map(|_| "err-line"),
+                                             mark_colour(n).map(|_| "step-mark"))}
+                             style={mark_colour(n).map(|c| format!("color:{c};background:{c}2e"))}
+                             data-threads={threads_on(marks, n)}>{ n }</div>
                     }) }
                     <div>{ "\u{a0}" }</div>
                 </div>
             </div>
             <div class="code-area">
-                <pre class="code-hl" ref={pre} aria-hidden="true"><code>{ highlighted(code, diag) }</code></pre>
+                <pre class="code-hl" ref={pre} aria-hidden="true">
+                    { for marked.iter().map(|&n| {
+                        let c = mark_colour(n as usize).unwrap_or_default();
+                        html! {
+                            <div class="step-band" data-line={n.to_string()} data-threads={threads_on(marks, n as usize)}
+                                 style={format!("top:calc(.5rem + {} * 1.45em);background:{c}2e;border-left-color:{c}", n - 1)}></div>
+                        }
+                    }) }
+                    <code>{ highlighted(code, diag) }</code></pre>
                 <textarea id="editor" class="code-input" wrap="off" spellcheck="false"
                     autocapitalize="off" autocomplete="off"
                     aria-label={props.lang.t(Text::Editor)}

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::batch::{use_stop_flag, BatchInput, Phase};
 use super::outcomes::{Bar, BarKind, Ending, SeedRun, Tally};
 use super::run_area::{next_frame, sim_options, OPS_PER_SLICE};
 use super::share::Settings;
@@ -33,34 +34,10 @@ const MAX_SEEDS: u64 = 10_000;
 #[derive(Properties, PartialEq)]
 pub struct ExploreProps {
     pub lang: Lang,
-    pub code: AttrValue,
-    pub settings: Settings,
-    /// Pool size, `None` without threads.
-    pub workers: Option<usize>,
+    /// The program, the run settings and the pool.
+    pub input: BatchInput,
     /// Asks the app to run this seed with the current settings.
     pub on_replay: Callback<u64>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Idle,
-    Running,
-    Stopped,
-    Done,
-    /// The program does not compile: nothing ran.
-    CompileError,
-}
-
-impl Phase {
-    fn name(self) -> &'static str {
-        match self {
-            Phase::Idle => "idle",
-            Phase::Running => "running",
-            Phase::Stopped => "stopped",
-            Phase::Done => "done",
-            Phase::CompileError => "error",
-        }
-    }
 }
 
 /// What the panel shows of an exploration.
@@ -131,7 +108,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
     let l = props.lang;
     let view = use_state(View::idle);
     let seeds = use_state(|| DEFAULT_SEEDS);
-    let stop = use_mut_ref(|| Arc::new(AtomicBool::new(false)));
+    let stop = use_stop_flag();
     let picked = use_state(|| None::<u64>);
     let running = view.phase == Phase::Running;
 
@@ -147,15 +124,14 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
     let on_run = {
         let (view, stop, picked) = (view.clone(), stop.clone(), picked.clone());
         let total = *seeds;
-        let code = props.code.clone();
-        let settings = props.settings.clone();
-        let workers = props.workers;
+        let code = props.input.code.clone();
+        let settings = props.input.settings.clone();
+        let workers = props.input.workers;
         Callback::from(move |_: MouseEvent| {
             if view.phase == Phase::Running {
                 return;
             }
-            let flag = Arc::new(AtomicBool::new(false));
-            *stop.borrow_mut() = flag.clone();
+            let flag = stop.fresh();
             picked.set(None);
             let job = Job {
                 source: code.to_string(),
@@ -179,15 +155,11 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
             });
         })
     };
-    let on_stop = {
-        let stop = stop.clone();
-        Callback::from(move |_: MouseEvent| stop.borrow().store(true, Ordering::Relaxed))
-    };
+    let on_stop = stop.on_stop();
 
-    let stale = view
-        .explored
-        .as_ref()
-        .is_some_and(|(code, s)| *code != props.code || *s != without_seed(&props.settings));
+    let stale = view.explored.as_ref().is_some_and(|(code, s)| {
+        *code != props.input.code || *s != without_seed(&props.input.settings)
+    });
     let max = view.bars.iter().map(|b| b.count).max().unwrap_or(0);
     let percent_done = if view.total == 0 {
         0.0
@@ -201,7 +173,7 @@ pub fn explore_panel(props: &ExploreProps) -> Html {
         Phase::Done => l.t(Text::ExploreDone).to_owned(),
         Phase::CompileError => l.t(Text::ExploreCompileError).to_owned(),
     };
-    let where_text = match props.workers {
+    let where_text = match props.input.workers {
         Some(n) if n > 1 => l.explore_on_pool(n),
         _ => l.t(Text::ExploreOnMainThread).to_owned(),
     };

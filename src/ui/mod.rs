@@ -25,7 +25,9 @@ pub mod outcomes;
 pub mod presets;
 pub mod share;
 pub mod sweep;
+pub mod sweep_setup;
 
+mod batch;
 mod compare_view;
 pub mod crash;
 mod editor;
@@ -102,6 +104,8 @@ struct Opening {
     settings: Settings,
     preset: Option<&'static Preset>,
     notice: Option<Notice>,
+    /// The Sweep panel's settings a share link carried.
+    sweep: sweep_setup::SweepSetup,
 }
 
 fn query_param(name: &str) -> Option<String> {
@@ -128,6 +132,7 @@ fn with_preset(p: &'static Preset, notice: Option<Notice>) -> Opening {
         settings,
         preset: Some(p),
         notice,
+        sweep: sweep_setup::SweepSetup::default(),
     }
 }
 
@@ -135,11 +140,16 @@ fn opening() -> Opening {
     let hash = fragment();
     if share::is_share_fragment(&hash) {
         return match share::decode(&hash) {
-            Ok(Shared { code, settings }) => Opening {
+            Ok(Shared {
+                code,
+                settings,
+                sweep,
+            }) => Opening {
                 preset: presets::matching(&code),
                 code,
                 settings,
                 notice: None,
+                sweep,
             },
             Err(e) => with_preset(presets::default_preset(), Some(Notice::Link(e))),
         };
@@ -245,6 +255,7 @@ pub fn app(props: &AppProps) -> Html {
     let settings = use_state(|| opened.settings.clone());
     let preset = use_state(|| opened.preset);
     let notice = use_state(|| opened.notice);
+    let sweep_setup = use_state(|| opened.sweep.clone());
     let theme = use_state(stored_theme);
     {
         let theme = (*theme).clone();
@@ -253,11 +264,12 @@ pub fn app(props: &AppProps) -> Html {
     // A share link pasted into the address bar of an open page changes
     // only the fragment: open it.
     {
-        let (code, settings, preset, notice) = (
+        let (code, settings, preset, notice, sweep_setup) = (
             code.clone(),
             settings.clone(),
             preset.clone(),
             notice.clone(),
+            sweep_setup.clone(),
         );
         use_effect_with((), move |_| {
             let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
@@ -267,6 +279,7 @@ pub fn app(props: &AppProps) -> Html {
                     settings.set(o.settings);
                     preset.set(o.preset);
                     notice.set(o.notice);
+                    sweep_setup.set(o.sweep);
                 }
             });
             let window = web_sys::window();
@@ -310,18 +323,31 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |view| run.set(Some(view)))
     };
     let compared = use_state(|| None::<std::rc::Rc<compare_view::CompareRun>>);
+    // The stepper's run so far, shown instead of the last run while the
+    // user decides.
+    let stepping = use_state(|| None::<std::rc::Rc<stepper_panel::StepView>>);
+    let on_step_view = {
+        let stepping = stepping.clone();
+        Callback::from(move |view| stepping.set(view))
+    };
+    let marks = stepping
+        .as_ref()
+        .map(|s| s.marks.clone())
+        .unwrap_or_default();
     let on_compare = {
         let compared = compared.clone();
         Callback::from(move |pair| compared.set(pair))
     };
     let on_pick = {
-        let (code, settings, preset, notice) = (
+        let (code, settings, preset, notice, sweep_setup) = (
             code.clone(),
             settings.clone(),
             preset.clone(),
             notice.clone(),
+            sweep_setup.clone(),
         );
         Callback::from(move |p: &'static Preset| {
+            sweep_setup.set(sweep_setup::SweepSetup::default());
             let mut next = (*settings).clone();
             if let Some(rt) = p.runtime {
                 next.runtime = rt.to_owned();
@@ -343,6 +369,16 @@ pub fn app(props: &AppProps) -> Html {
     let current_share = Shared {
         code: code.to_string(),
         settings: (*settings).clone(),
+        sweep: (*sweep_setup).clone(),
+    };
+    let batch_input = batch::BatchInput {
+        code: (*code).clone(),
+        settings: (*settings).clone(),
+        workers: props.env.workers,
+    };
+    let on_sweep_setup = {
+        let sweep_setup = sweep_setup.clone();
+        Callback::from(move |s| sweep_setup.set(s))
     };
     let on_start = {
         let shared = current_share.clone();
@@ -419,13 +455,18 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <run_area::RunArea lang={l} code={(*code).clone()} settings={(*settings).clone()}
                     on_code={on_code.clone()} on_settings={on_settings} on_start={on_start} on_run={on_run}
-                    on_compare={on_compare} run_request={*run_request}>
+                    on_compare={on_compare} run_request={*run_request} marks={marks}>
                     { for about }
                 </run_area::RunArea>
                 if !embed {
                     <share_panel::SharePanel lang={l} shared={current_share.clone()} />
                 }
-                if let Some(pair) = (*compared).clone() {
+                if let Some(step) = (*stepping).clone() {
+                    <timeline::Timeline lang={l} run={Some(step.run.clone())} dark={dark} now={Some(step.now)}
+                        caption={AttrValue::from(format!("{} · {} · {}", l.t(Text::StepperTimeline), step.run.runtime,
+                            crate::trace::lanes::duration(step.now)))}
+                        on_select_line={Callback::from(timeline::select_editor_line)} />
+                } else if let Some(pair) = (*compared).clone() {
                     <compare_view::CompareView lang={l} pair={pair} dark={dark} />
                 } else {
                     <timeline::Timeline lang={l} run={(*run).clone()} dark={dark}
@@ -433,11 +474,11 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()}
                     caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
-                <explore_panel::ExplorePanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    workers={props.env.workers} on_replay={on_replay} />
-                <sweep_panel::SweepPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    workers={props.env.workers} on_code={on_code.clone()} />
-                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()} />
+                <explore_panel::ExplorePanel lang={l} input={batch_input.clone()} on_replay={on_replay} />
+                <sweep_panel::SweepPanel lang={l} input={batch_input} on_code={on_code.clone()}
+                    setup={(*sweep_setup).clone()} on_setup={on_sweep_setup} />
+                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
+                    on_view={on_step_view} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

@@ -82,6 +82,9 @@ pub struct RunAreaProps {
     /// bars ask for one seed's run this way); 0 asks for none.
     #[prop_or_default]
     pub run_request: u32,
+    /// Lines the editor marks (the stepper's candidates).
+    #[prop_or_default]
+    pub marks: Vec<super::editor::LineMark>,
 }
 
 /// Ops per slice of work between two frames: a few milliseconds in wasm,
@@ -465,7 +468,7 @@ pub fn run_area(props: &RunAreaProps) -> Html {
                 </div>
             </div>
             <Editor lang={l} code={props.code.clone()} diagnostic={shown_diag}
-                on_input={props.on_code.clone()} on_key={on_key} />
+                on_input={props.on_code.clone()} on_key={on_key} marks={props.marks.clone()} />
             <p class="note">{ l.t(Text::RunNote) }</p>
             if let Some(message) = &*engine_error {
                 { error_panel(l, message, engine_error.clone()) }

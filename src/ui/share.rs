@@ -10,7 +10,9 @@
 //! "latency_ms", "host_latency"}`. The network fields came later: a link
 //! without them opens with the default latency (old links keep working).
 //! A link of a Compare run adds `"compare": {"runtime": …}` or
-//! `{"cores": …}` (see [`Compare`]); without it, Compare is off.
+//! `{"cores": …}` (see [`Compare`]); without it, Compare is off. A link
+//! made with the Sweep panel set up adds `"sweep": {"constant", "values",
+//! "versus"}` (see [`SweepSetup`]); without it, the panel opens as usual.
 //! Decoding is bounded: a fragment over [`MAX_FRAGMENT`] characters or a
 //! program that inflates past [`MAX_CODE`] bytes is refused before any
 //! work is done on it.
@@ -23,6 +25,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 
 use super::compare::Compare;
+use super::sweep_setup::SweepSetup;
 use crate::runtime::model;
 use crate::runtime::net::{NetSettings, DEFAULT_LATENCY_MS};
 
@@ -112,6 +115,8 @@ impl Settings {
 pub struct Shared {
     pub code: String,
     pub settings: Settings,
+    /// What the Sweep panel is set to (the default: nothing).
+    pub sweep: SweepSetup,
 }
 
 /// Why a link could not be opened.
@@ -140,6 +145,9 @@ pub fn encode(shared: &Shared) -> String {
     });
     if let Some(c) = &s.compare {
         json["compare"] = c.to_json();
+    }
+    if !shared.sweep.is_default() {
+        json["sweep"] = shared.sweep.to_json();
     }
     let json = json.to_string();
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9);
@@ -221,6 +229,10 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
         Value::Null => None,
         v => Some(Compare::from_json(v).ok_or(LinkError::Unknown)?),
     };
+    let sweep = match &value["sweep"] {
+        Value::Null => SweepSetup::default(),
+        v => SweepSetup::from_json(v).ok_or(LinkError::Unknown)?,
+    };
     Ok(Shared {
         code: code.to_owned(),
         settings: Settings {
@@ -232,6 +244,7 @@ pub fn decode(fragment: &str) -> Result<Shared, LinkError> {
             host_latency,
             compare,
         },
+        sweep,
     })
 }
 
@@ -251,6 +264,7 @@ mod tests {
                 host_latency: vec![("api.example.com".into(), 20.0)],
                 compare: Some(Compare::Cores(8)),
             },
+            sweep: SweepSetup::default(),
         }
     }
 
@@ -328,6 +342,35 @@ mod tests {
     }
 
     #[test]
+    fn sweep_settings_travel_in_links() {
+        let mut s = sample();
+        s.sweep = SweepSetup {
+            constant: Some("WORKERS".into()),
+            values: "1,2,6,8,12".into(),
+            versus: Some("cpython-3.13t".into()),
+        };
+        assert_eq!(decode(&encode(&s)), Ok(s));
+        // A Sweep left as it opens adds nothing; a bad one is refused.
+        let plain = sample();
+        let fields = |link: &str| -> Value {
+            let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(&link[KEY.len() + VERSION.len()..])
+                .unwrap();
+            serde_json::from_slice(&miniz_oxide::inflate::decompress_to_vec_zlib(&packed).unwrap())
+                .unwrap()
+        };
+        let mut v = fields(&encode(&plain));
+        assert!(v.get("sweep").is_none());
+        v["sweep"] = json!({"constant": "WORKERS", "versus": "cpython-9"});
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(v.to_string().as_bytes(), 9);
+        let link = format!(
+            "{KEY}{VERSION}{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+        );
+        assert_eq!(decode(&link), Err(LinkError::Unknown));
+    }
+
+    #[test]
     fn network_settings_reach_the_engine_and_parse_from_the_field() {
         let s = sample().settings;
         assert_eq!(
@@ -364,6 +407,7 @@ mod tests {
             let shared = Shared {
                 code: p.source().into(),
                 settings: Settings::default(),
+                sweep: SweepSetup::default(),
             };
             let link = encode(&shared);
             assert!(link.len() < 2000, "{}: {}", p.id, link.len());
@@ -409,6 +453,7 @@ mod tests {
         let big = Shared {
             code: "#".repeat(MAX_CODE * 4),
             settings: Settings::default(),
+            sweep: SweepSetup::default(),
         };
         let link = encode(&big);
         assert!(link.len() < MAX_FRAGMENT, "{}", link.len());

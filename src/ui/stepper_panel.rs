@@ -8,15 +8,27 @@
 //! race (or the deadlock) happen by hand.
 //!
 //! Every change of the choices reruns the program from the start with
-//! them (the engine is deterministic, so Undo is exact); the programs
-//! stepped by hand are small and a rerun takes milliseconds. A rerun is
-//! capped at [`MAX_OPS`] ops so a long loop run through cannot freeze the
-//! tab.
+//! them (the engine is deterministic, so Undo is exact). A rerun goes in
+//! slices of [`OPS_PER_SLICE`] ops with a frame between them, as the main
+//! Run does, so a long prefix never freezes the tab: the buttons wait
+//! (busy) until it is done, and a newer rerun supersedes an older one. A
+//! rerun is capped at [`MAX_OPS`] ops.
+//!
+//! While the user decides, the page shows the run so far through
+//! `on_view` ([`StepView`]): the main timeline draws its event log with
+//! the time cursor at the decision, and the editor marks each
+//! candidate's next line in its thread's colour. When stepping ends (the
+//! program ended, or Stop stepping) `on_view` gets `None` and the page's
+//! own run comes back.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::run_area::sim_options;
+use super::editor::LineMark;
+use super::run_area::{next_frame, sim_options, RunView, OPS_PER_SLICE};
 use super::share::Settings;
 use super::timeline::draw::thread_colour;
 use super::{Lang, Text};
@@ -31,44 +43,117 @@ pub struct StepperProps {
     pub lang: Lang,
     pub code: AttrValue,
     pub settings: Settings,
+    /// The run so far while the user decides; `None` when stepping ends.
+    #[prop_or_default]
+    pub on_view: Callback<Option<Rc<StepView>>>,
+}
+
+/// What the page shows of a stepped run waiting for a choice.
+#[derive(Debug, PartialEq)]
+pub struct StepView {
+    /// The run up to the decision, for the timeline.
+    pub run: Rc<RunView>,
+    /// The virtual time of the decision.
+    pub now: u64,
+    /// Each candidate's next line.
+    pub marks: Vec<LineMark>,
 }
 
 /// Where the choices so far lead.
 #[derive(Clone, Debug, PartialEq)]
 struct Stepped {
+    /// How many choices it was run with.
+    choices: usize,
     decision: Option<Decision>,
     /// The exit status once the program ended.
     exit: Option<i32>,
     stdout: String,
     stderr: String,
+    /// The run so far (none when the program did not compile).
+    view: Option<Rc<RunView>>,
+    now: u64,
 }
 
-fn rerun(code: &str, settings: &Settings, choices: &[Choice]) -> Stepped {
+impl Stepped {
+    /// What the page shows: the run so far while a choice is awaited.
+    fn step_view(&self) -> Option<Rc<StepView>> {
+        let (d, run) = (self.decision.as_ref()?, self.view.clone()?);
+        let marks = d
+            .candidates
+            .iter()
+            .filter(|v| v.line > 0)
+            .map(|v| LineMark {
+                line: v.line,
+                thread: v.thread,
+            })
+            .collect();
+        Some(Rc::new(StepView {
+            run,
+            now: self.now,
+            marks,
+        }))
+    }
+}
+
+/// Reruns the program with `choices`, a slice at a time; `None` once
+/// `generation` moved past `me` (a newer rerun took over).
+async fn rerun(
+    code: &str,
+    settings: &Settings,
+    choices: &[Choice],
+    generation: &Cell<u64>,
+    me: u64,
+) -> Option<Stepped> {
+    // Let the busy state paint first.
+    next_frame().await;
     let mut options = sim_options(settings);
     options.max_ops = MAX_OPS;
     options.chooser = Some(choices.to_vec());
     let mut sim = match Simulation::new(code, &options) {
         Ok(sim) => sim,
         Err(text) => {
-            return Stepped {
+            return Some(Stepped {
+                choices: choices.len(),
                 decision: None,
                 exit: Some(1),
                 stdout: String::new(),
                 stderr: text,
-            }
+                view: None,
+                now: 0,
+            })
         }
     };
-    let exit = match sim.run(u64::MAX) {
-        Progress::Finished(code) => Some(code),
-        _ => None,
+    let exit = loop {
+        if generation.get() != me {
+            return None;
+        }
+        match sim.run(OPS_PER_SLICE) {
+            Progress::Finished(code) => break Some(code),
+            Progress::Decide => break None,
+            Progress::Running => next_frame().await,
+        }
     };
     let (out, err) = sim.output();
-    Stepped {
+    let (stdout, stderr) = (out.to_owned(), err.to_owned());
+    let now = sim.now();
+    let names = sim.thread_names();
+    let timeline = crate::trace::timeline::Timeline::new(&sim.log.events, now, &names);
+    let view = RunView {
+        timeline,
+        runtime: sim.runtime(),
+        events: std::mem::take(&mut sim.log.events),
+        state_lines: std::mem::take(&mut sim.state_lines),
+        files: sim.files(),
+    };
+    Some(Stepped {
+        choices: choices.len(),
         decision: sim.decision().cloned(),
         exit,
-        stdout: out.to_owned(),
-        stderr: err.to_owned(),
-    }
+        stdout,
+        stderr,
+        view: Some(Rc::new(view)),
+        now,
+    })
 }
 
 /// The state words of a candidate.
@@ -108,17 +193,45 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
     // "Step ×N" and "until line L": the N and L the inputs hold.
     let count = use_state(|| 5u64);
     let target = use_state(|| None::<u32>);
-    let stepped = {
-        let (code, settings, choices) = (
-            props.code.clone(),
-            props.settings.clone(),
-            (*choices).clone(),
+    // The rerun of the current choices: its result, and whether one is
+    // under way; each rerun has a generation, and only the newest lands.
+    let stepped = use_state(|| None::<Stepped>);
+    let busy = use_state(|| false);
+    let generation = use_mut_ref(|| Rc::new(Cell::new(0u64)));
+    {
+        let (stepped, busy, on_view) = (stepped.clone(), busy.clone(), props.on_view.clone());
+        let generation = generation.borrow().clone();
+        use_effect_with(
+            (
+                props.code.clone(),
+                props.settings.clone(),
+                (*choices).clone(),
+                *active,
+            ),
+            move |(code, settings, choices, active)| {
+                let me = generation.get() + 1;
+                generation.set(me);
+                if !*active {
+                    stepped.set(None);
+                    busy.set(false);
+                    on_view.emit(None);
+                    return;
+                }
+                busy.set(true);
+                let (code, settings, choices) =
+                    (code.to_string(), settings.clone(), choices.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(s) = rerun(&code, &settings, &choices, &generation, me).await {
+                        if generation.get() == me {
+                            on_view.emit(s.step_view());
+                            stepped.set(Some(s));
+                            busy.set(false);
+                        }
+                    }
+                });
+            },
         );
-        use_memo(
-            (code, settings, choices, *active),
-            |(code, settings, choices, active)| active.then(|| rerun(code, settings, choices)),
-        )
-    };
+    }
     let push = |c: Choice| {
         let choices = choices.clone();
         Callback::from(move |_: MouseEvent| {
@@ -140,6 +253,13 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
             let mut next = (*choices).clone();
             next.pop();
             choices.set(next);
+        })
+    };
+    let on_close = {
+        let (active, choices) = (active.clone(), choices.clone());
+        Callback::from(move |_: MouseEvent| {
+            choices.set(Vec::new());
+            active.set(false);
         })
     };
     let on_restart = {
@@ -170,6 +290,7 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
     };
     let (n, line_to) = (*count, *target);
     let code = props.code.to_string();
+    let wait = *busy;
     let candidate = |v: &ThreadView| {
         let colour = format!("color: {}", thread_colour(v.thread));
         let line = source_line(&code, v.line);
@@ -179,10 +300,10 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
                 <span class="stepper-thread" style={colour}>{ &v.name }</span>
                 <span class="stepper-state">{ state_text(l, v) }</span>
                 <code class="stepper-line">{ if v.line > 0 { format!("{}: {line}", v.line) } else { String::new() } }</code>
-                <button class="stepper-step primary" onclick={push(Choice::step(v.thread))}>{ l.t(Text::StepperStep) }</button>
-                <button class="stepper-until-blocks" onclick={push(Choice { thread: v.thread, until: Until::Blocks })}>{ l.t(Text::StepperUntilBlocks) }</button>
-                <button class="stepper-step-n" onclick={push(Choice { thread: v.thread, until: Until::Steps(n) })}>{ format!("{} ×{n}", l.t(Text::StepperStep)) }</button>
-                <button class="stepper-until-line" disabled={line_to.is_none()}
+                <button class="stepper-step primary" disabled={wait} onclick={push(Choice::step(v.thread))}>{ l.t(Text::StepperStep) }</button>
+                <button class="stepper-until-blocks" disabled={wait} onclick={push(Choice { thread: v.thread, until: Until::Blocks })}>{ l.t(Text::StepperUntilBlocks) }</button>
+                <button class="stepper-step-n" disabled={wait} onclick={push(Choice { thread: v.thread, until: Until::Steps(n) })}>{ format!("{} ×{n}", l.t(Text::StepperStep)) }</button>
+                <button class="stepper-until-line" disabled={wait || line_to.is_none()}
                     onclick={push(Choice { thread: v.thread, until: Until::Line(line_to.unwrap_or(0)) })}>
                     { format!("{} {}", l.t(Text::StepperUntilLine), line_to.map(|l| l.to_string()).unwrap_or_default()) }
                 </button>
@@ -199,8 +320,13 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(" ");
+    let busy_note = html! {
+        if wait {
+            <p class="note stepper-busy" id="stepper-busy" role="status">{ l.t(Text::StepperBusy) }</p>
+        }
+    };
     let body = match (*stepped).clone() {
-        None => html! {},
+        None => busy_note,
         Some(s) => {
             let state = match (&s.decision, s.exit) {
                 (Some(_), _) => "deciding",
@@ -209,11 +335,13 @@ pub fn stepper_panel(props: &StepperProps) -> Html {
             };
             html! {
                 <div class="stepper-run" id="stepper-run" data-state={state}
-                     data-choices={choices.len().to_string()}>
+                     data-choices={s.choices.to_string()} data-busy={wait.to_string()} aria-busy={wait.to_string()}>
                     <div class="buttons">
-                        <button id="stepper-undo" disabled={choices.is_empty()} onclick={on_undo}>{ l.t(Text::StepperUndo) }</button>
-                        <button id="stepper-restart" disabled={choices.is_empty()} onclick={on_restart}>{ l.t(Text::StepperRestart) }</button>
+                        <button id="stepper-undo" disabled={wait || choices.is_empty()} onclick={on_undo}>{ l.t(Text::StepperUndo) }</button>
+                        <button id="stepper-restart" disabled={wait || choices.is_empty()} onclick={on_restart}>{ l.t(Text::StepperRestart) }</button>
+                        <button id="stepper-close" onclick={on_close}>{ l.t(Text::StepperClose) }</button>
                     </div>
+                    { busy_note }
                     <div class="stepper-amounts">
                         <label>{ l.t(Text::StepperCount) }{ " " }
                             <input id="stepper-count" type="number" min="1" value={n.to_string()} oninput={on_count} />

@@ -8,6 +8,12 @@
 //! else on the main thread in slices of [`OPS_PER_SLICE`] ops with a frame
 //! between them, as Explore does; Stop is honoured between slices.
 //! Clicking a point puts that value into the editor's program.
+//!
+//! The constant, values and second runtime belong to the app
+//! ([`SweepSetup`], carried by share links): a link opens the panel set
+//! up, not run. Results remember the program and settings they were
+//! swept with, and say so when the editor's program (besides the swept
+//! constant's value) or the run settings have changed since.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -16,9 +22,11 @@ use std::sync::Arc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::batch::{use_stop_flag, BatchInput, Phase};
 use super::run_area::{next_frame, sim_options, OPS_PER_SLICE};
 use super::share::Settings;
 use super::sweep::{self, Constant, Point, PointRun};
+use super::sweep_setup::{self, SweepSetup};
 use super::{Lang, Text};
 use crate::runtime::SimOptions;
 
@@ -36,31 +44,17 @@ const COLOURS: [&str; 2] = ["#2f6fd6", "#d9480f"];
 #[derive(Properties, PartialEq)]
 pub struct SweepProps {
     pub lang: Lang,
-    pub code: AttrValue,
-    pub settings: Settings,
-    /// Pool size, `None` without threads.
-    pub workers: Option<usize>,
+    /// The program, the run settings and the pool.
+    pub input: BatchInput,
     /// Puts a program into the editor.
     pub on_code: Callback<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Idle,
-    Running,
-    Stopped,
-    Done,
-}
-
-impl Phase {
-    fn name(self) -> &'static str {
-        match self {
-            Phase::Idle => "idle",
-            Phase::Running => "running",
-            Phase::Stopped => "stopped",
-            Phase::Done => "done",
-        }
-    }
+    /// The constant, values and second runtime.
+    #[prop_or_default]
+    pub setup: SweepSetup,
+    /// Called with the setup when the user changes it (or runs a sweep:
+    /// then with the constant and values it used).
+    #[prop_or_default]
+    pub on_setup: Callback<SweepSetup>,
 }
 
 /// One runtime's points.
@@ -76,6 +70,9 @@ struct View {
     constant: Option<Constant>,
     values: Vec<i64>,
     series: Rc<Vec<Series>>,
+    /// The program and settings swept.
+    code: AttrValue,
+    settings: Option<Settings>,
 }
 
 impl View {
@@ -85,7 +82,24 @@ impl View {
             constant: None,
             values: Vec::new(),
             series: Rc::new(Vec::new()),
+            code: AttrValue::default(),
+            settings: None,
         }
+    }
+
+    /// Whether the program `code` (besides the swept constant's value)
+    /// or the run `settings` changed since this sweep.
+    fn stale(&self, code: &str, settings: &Settings) -> bool {
+        let Some(c) = &self.constant else {
+            return false;
+        };
+        // Compare on or off changes no sweep.
+        let plain = |s: &Settings| Settings {
+            compare: None,
+            ..s.clone()
+        };
+        sweep_setup::stale(&self.code, code, &c.name)
+            || self.settings.as_ref().map(plain) != Some(plain(settings))
     }
     fn runs(&self) -> usize {
         self.series.iter().map(|s| s.points.len()).sum()
@@ -95,6 +109,7 @@ impl View {
 /// One sweep's input.
 struct Job {
     source: String,
+    settings: Settings,
     constant: Constant,
     values: Vec<i64>,
     runs: Vec<(String, SimOptions)>,
@@ -120,6 +135,7 @@ enum K {
     Failed,
     PointHelp,
     Line,
+    Stale,
 }
 
 fn t(l: Lang, k: K) -> &'static str {
@@ -161,6 +177,8 @@ fn t(l: Lang, k: K) -> &'static str {
         (K::PointHelp, true) => "点击一个点，把它的取值写进程序。",
         (K::Line, false) => "line",
         (K::Line, true) => "行",
+        (K::Stale, false) => "The program or the run settings have changed since this sweep: these results are of the earlier ones. Sweep again for the current ones.",
+        (K::Stale, true) => "自这次扫描以来，程序或运行设置已经改变：下面的结果属于之前的版本。请重新扫描以得到当前的结果。",
     }
 }
 
@@ -174,58 +192,71 @@ fn short(runtime: &str) -> &str {
 #[function_component(SweepPanel)]
 pub fn sweep_panel(props: &SweepProps) -> Html {
     let l = props.lang;
-    let constants = use_memo(props.code.clone(), |code| sweep::constants(code));
-    let picked = use_state(|| None::<String>);
-    let range = use_state(String::new);
-    let versus = use_state(|| None::<String>);
+    let constants = use_memo(props.input.code.clone(), |code| sweep::constants(code));
+    let setup = &props.setup;
+    let versus = &setup.versus;
     let view = use_state(View::idle);
     let error = use_state(|| None::<String>);
-    let stop = use_mut_ref(|| Arc::new(AtomicBool::new(false)));
+    let stop = use_stop_flag();
     let running = view.phase == Phase::Running;
 
     // The constant in use: the one picked, else the first.
-    let constant = (*picked)
+    let constant = setup
+        .constant
         .as_ref()
         .and_then(|n| constants.iter().find(|c| &c.name == n))
         .or_else(|| constants.first())
         .cloned();
-    let range_text = if range.is_empty() {
+    let range_text = if setup.values.is_empty() {
         constant
             .as_ref()
             .map(|c| values_text(&sweep::default_values(c.value)))
             .unwrap_or_default()
     } else {
-        (*range).clone()
+        setup.values.clone()
     };
 
     let on_constant = {
-        let (picked, range) = (picked.clone(), range.clone());
+        let (setup, on_setup) = (setup.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            picked.set(Some(select.value()));
-            range.set(String::new());
+            on_setup.emit(SweepSetup {
+                constant: Some(select.value()),
+                values: String::new(),
+                ..setup.clone()
+            });
         })
     };
     let on_range = {
-        let range = range.clone();
+        let (setup, on_setup) = (setup.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            range.set(input.value());
+            on_setup.emit(SweepSetup {
+                values: input.value().trim().to_owned(),
+                ..setup.clone()
+            });
         })
     };
     let on_versus = {
-        let versus = versus.clone();
+        let (setup, on_setup) = (setup.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let v = select.value();
-            versus.set((!v.is_empty()).then_some(v));
+            on_setup.emit(SweepSetup {
+                versus: (!v.is_empty()).then_some(v),
+                ..setup.clone()
+            });
         })
     };
     let on_run = {
         let (view, stop, error) = (view.clone(), stop.clone(), error.clone());
-        let (code, settings, workers) = (props.code.clone(), props.settings.clone(), props.workers);
-        let (constant, range_text, versus) =
-            (constant.clone(), range_text.clone(), (*versus).clone());
+        let (code, settings, workers) = (
+            props.input.code.clone(),
+            props.input.settings.clone(),
+            props.input.workers,
+        );
+        let (constant, range_text, versus) = (constant.clone(), range_text.clone(), versus.clone());
+        let on_setup = props.on_setup.clone();
         Callback::from(move |_: MouseEvent| {
             if view.phase == Phase::Running {
                 return;
@@ -241,6 +272,12 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                 }
             };
             error.set(None);
+            // What was swept, spelled out: a link made now reopens it.
+            on_setup.emit(SweepSetup {
+                constant: Some(constant.name.clone()),
+                values: range_text.clone(),
+                versus: versus.clone(),
+            });
             let mut runs = vec![(settings.runtime.clone(), sim_options(&settings))];
             if let Some(rt) = versus.clone().filter(|rt| *rt != settings.runtime) {
                 let s = Settings {
@@ -249,10 +286,10 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                 };
                 runs.push((rt, sim_options(&s)));
             }
-            let flag = Arc::new(AtomicBool::new(false));
-            *stop.borrow_mut() = flag.clone();
+            let flag = stop.fresh();
             let job = Job {
                 source: code.to_string(),
+                settings: settings.clone(),
                 constant,
                 values,
                 runs,
@@ -266,12 +303,9 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
             });
         })
     };
-    let on_stop = {
-        let stop = stop.clone();
-        Callback::from(move |_: MouseEvent| stop.borrow().store(true, Ordering::Relaxed))
-    };
+    let on_stop = stop.on_stop();
     let on_point = {
-        let (code, on_code) = (props.code.clone(), props.on_code.clone());
+        let (code, on_code) = (props.input.code.clone(), props.on_code.clone());
         let swept = view.constant.clone();
         Callback::from(move |value: i64| {
             // The constant as it is in the editor now (it may have moved).
@@ -286,7 +320,8 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
 
     let total = view.values.len() * view.series.len().max(1);
     let state_text = match view.phase {
-        Phase::Idle => "",
+        // A sweep never stops at a compile error: each value's run says it.
+        Phase::Idle | Phase::CompileError => "",
         Phase::Running => t(l, K::Running),
         Phase::Stopped => t(l, K::Stopped),
         Phase::Done => t(l, K::Done),
@@ -317,7 +352,7 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                     <label>{ t(l, K::Versus) }
                         <select id="sweep-versus" onchange={on_versus} disabled={running}>
                             <option value="" selected={versus.is_none()}>{ t(l, K::Nothing) }</option>
-                            { for RUNTIMES.iter().filter(|r| r.0 != props.settings.runtime).map(|r| html! {
+                            { for RUNTIMES.iter().filter(|r| r.0 != props.input.settings.runtime).map(|r| html! {
                                 <option value={r.0} selected={versus.as_deref() == Some(r.0)}>{ format!("CPython {}", r.1) }</option>
                             }) }
                         </select>
@@ -336,6 +371,9 @@ pub fn sweep_panel(props: &SweepProps) -> Html {
                     <progress id="sweep-progress" max={total.max(1).to_string()} value={view.runs().to_string()} />
                     <span id="sweep-state" role="status">{ format!("{state_text} · {}/{total}", view.runs()) }</span>
                 </div>
+            }
+            if view.runs() > 0 && !running && view.stale(&props.input.code, &props.input.settings) {
+                <p class="warning" id="sweep-stale" role="status">{ t(l, K::Stale) }</p>
             }
             if view.runs() > 0 {
                 { chart(l, &view, K::Time, &on_point) }
@@ -541,6 +579,8 @@ fn start_view(job: &Job, phase: Phase, series: Vec<Series>) -> View {
         constant: Some(job.constant.clone()),
         values: job.values.clone(),
         series: Rc::new(series),
+        code: AttrValue::from(job.source.clone()),
+        settings: Some(job.settings.clone()),
     }
 }
 

@@ -3,7 +3,9 @@
 // must bend where the rule of thumb says (threads ≈ cores × (1 + I/O /
 // CPU)): halving from 1 to 2 workers, flat from 6 under one GIL, still
 // falling on two free-threaded cores; clicking a point puts its value
-// into the program; Stop stops a sweep.
+// into the program (the results stay current); a share link reopens the
+// panel set up the same (not run); an edit of the program marks the
+// results stale; Stop stops a sweep.
 
 import { DIST, SCREENSHOTS, assert, assertEq, browser, serve, watch } from './harness.mjs';
 import path from 'node:path';
@@ -60,6 +62,26 @@ export default function (test, { noProblems }) {
       await page.locator('#sweep-time g.series[data-runtime="cpython-3.12"] circle[data-value="6"]').click();
       const code = await page.locator('#editor').inputValue();
       assert(/^WORKERS = 6$/m.test(code), 'the editor has WORKERS = 6');
+      assertEq(await page.locator('#sweep-stale').count(), 0, 'a point\'s value leaves the results current');
+      // A share link carries the Sweep's settings; it opens them, not a run.
+      await page.click('#share-button');
+      const link = await page.locator('#share-link').inputValue();
+      const other = await ctx.newPage();
+      const w2 = watch(other);
+      await other.goto(link);
+      await other.locator('#sweep-constant').waitFor({ timeout: 30_000 });
+      assertEq(await other.locator('#editor').inputValue(), code, 'the program from the link');
+      assertEq(await other.locator('#sweep-constant').inputValue(), 'WORKERS', 'the constant from the link');
+      assertEq(await other.locator('#sweep-values').inputValue(), '1,2,6,8,12', 'the values from the link');
+      assertEq(await other.locator('#sweep-versus').inputValue(), 'cpython-3.13t', 'the second runtime from the link');
+      assertEq(await other.locator('#sweep').getAttribute('data-state'), 'idle', 'set up, not run');
+      await other.locator('#sweep').screenshot({ path: path.join(SCREENSHOTS, 'sweep-from-link.png') });
+      noProblems(w2, 'sweep link');
+      await other.close();
+      // An edit of the program: the results are of the earlier one.
+      await page.fill('#editor', `${code}# edited\n`);
+      await page.locator('#sweep-stale').waitFor({ timeout: 5_000 });
+      await page.locator('#sweep').screenshot({ path: path.join(SCREENSHOTS, 'sweep-stale.png') });
       // Stop.
       await page.fill('#sweep-values', '1-32');
       await page.locator('#sweep-values').dispatchEvent('change');

@@ -11,6 +11,10 @@
 //! pointer, dragging pans, Fit shows the whole run; hovering shows what a
 //! segment is, clicking one calls `on_select_line` with its source line.
 //!
+//! A stepped run (the stepper's run so far) comes with `now`, the time of
+//! the decision: the time cursor starts there, so the lanes end at a
+//! marked "now" and the facts under the canvas say who holds what then.
+//!
 //! Compare draws two of them on one axis: `axis_end` sets the end of
 //! the time scale (the longer run's), and an [`AxisLink`] shared by both
 //! carries every change of one's visible range to the other.
@@ -61,6 +65,9 @@ pub struct TimelineProps {
     /// The page's theme is dark: names, grid and axis in its colours.
     #[prop_or_default]
     pub dark: bool,
+    /// Where the time cursor starts (a stepped run: its decision).
+    #[prop_or_default]
+    pub now: Option<u64>,
 }
 
 /// The view state, shared by the handlers.
@@ -250,10 +257,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
         );
         let message = l.t(Text::TimelineEmpty);
         let link = props.link.clone().map(|k| (k, props.id.clone()));
-        let (axis_end, dark) = (props.axis_end, props.dark);
+        let (axis_end, dark, now) = (props.axis_end, props.dark, props.now);
         use_effect_with(
             (model.clone(), l, axis_end, dark),
             move |(model, _, _, _)| {
+                let mut slider = 0;
                 if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                     match &**model {
                         Some(m) => {
@@ -268,6 +276,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
                                 _ => {
                                     let mut v =
                                         Viewer::new(m.clone(), internal, dark, axis_end, link);
+                                    if let Some(t) = now {
+                                        // Segments are half-open and the
+                                        // run so far ends at `t`: the state
+                                        // at the decision is the one just
+                                        // before it.
+                                        v.cursor = Some(t.saturating_sub(1));
+                                        let end = m.end.max(1) as f64;
+                                        slider = (t as f64 / end * 10_000.0).round() as u32;
+                                        let _ = c.set_attribute("data-now", &t.to_string());
+                                    } else {
+                                        let _ = c.remove_attribute("data-now");
+                                    }
                                     v.redraw(&c);
                                     *slot = Some(v);
                                 }
@@ -275,11 +295,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }
                         None => {
                             *viewer.borrow_mut() = None;
+                            let _ = c.remove_attribute("data-now");
                             draw_empty(&c, message);
                         }
                     }
                 }
-                cursor_value.set(0);
+                cursor_value.set(slider.min(10_000));
             },
         );
     }

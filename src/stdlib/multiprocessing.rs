@@ -8,7 +8,8 @@
 //!   kernel (one lock for all processes), and a `KernelList` is a small
 //!   shared memory segment (a list of immutable values and kernel
 //!   objects) on which `multiprocessing` writes its shared counters,
-//!   pipe buffers and waiter lists;
+//!   pipe buffers and waiter lists; `lock_owner(lock)` is the ident of
+//!   the thread holding a lock (SemLock's owner checks);
 //! - pickling: `dumps(obj)` copies `obj` as `pickle` would send it (see
 //!   `runtime::copy`) into an opaque `Pickled` kernel object with its
 //!   size, `loads(p)` makes the receiving process's copy. Both cost
@@ -67,6 +68,7 @@ const FUNCTIONS: Methods = &[
     ("sentinel", sentinel),
     ("exitcode", exitcode),
     ("share", share),
+    ("lock_owner", lock_owner),
     ("dumps", dumps),
     ("loads", loads),
     ("format_exception", format_exception),
@@ -167,6 +169,18 @@ fn share(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error("share() needs a _thread lock");
     }
     Ok(lock)
+}
+
+/// `lock_owner(lock)`: the ident of the thread holding a `_thread` lock
+/// (of whichever process: idents are unique across processes), 0 when it
+/// is free. What SemLock's `_is_mine()` and the reprs of `Lock`/`RLock`
+/// are written on.
+fn lock_owner(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("lock_owner", args, 1, 1)?;
+    match native_data(&args.pos[0], |s: &mut LockState| s.owner) {
+        Some(owner) => Ok(Value::Int(owner as i64)),
+        None => vm.type_error("lock_owner() needs a _thread lock"),
+    }
 }
 
 fn charge(vm: &mut Vm, bytes: u64) {

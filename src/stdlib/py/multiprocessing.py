@@ -699,10 +699,25 @@ def _kernel_lock(label=None):
     return _mp.share(_thread.allocate_lock(), label)
 
 
-def _owner_name(lock):
-    if lock.locked():
-        return 'SomeOtherProcess'
-    return 'None'
+def _owner(lock):
+    """Who holds a kernel lock, as SemLock's reprs name it: 'mine' (this
+    thread), 'thread' (another thread of this process), 'process'
+    (another process), or None when it is free."""
+    owner = _mp.lock_owner(lock)
+    if owner == 0:
+        return None
+    if owner == _thread.get_ident():
+        return 'mine'
+    if owner in _threading._active:
+        return 'thread'
+    return 'process'
+
+
+def _owner_name():
+    name = current_process().name
+    if _threading.current_thread().name != 'MainThread':
+        name += '|' + _threading.current_thread().name
+    return name
 
 
 def _semlock_acquire(lock, block, timeout):
@@ -717,14 +732,24 @@ def _semlock_acquire(lock, block, timeout):
 
 
 class Lock:
-    """A lock every process shares (a kernel semaphore)."""
+    """A lock every process shares (a kernel semaphore of value 1): any
+    thread of any process may release it, but only once it is taken;
+    it is the caller's (`_is_owned`, what a Condition checks) when this
+    thread of this process took it. (CPython counts acquisitions per
+    process, so a parent whose Lock a child released still calls it its
+    own; here the lock knows who holds it.)"""
 
     def __init__(self):
         self._lock = _kernel_lock()
-        self.release = self._lock.release
 
     def acquire(self, block=True, timeout=None):
         return _semlock_acquire(self._lock, block, timeout)
+
+    def release(self):
+        try:
+            self._lock.release()
+        except RuntimeError:
+            raise ValueError('semaphore or lock released too many times') from None
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -733,10 +758,7 @@ class Lock:
         return self._lock.__exit__(*args)
 
     def _is_owned(self):
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+        return _mp.lock_owner(self._lock) == _thread.get_ident()
 
     def _release_save(self):
         self._lock.release()
@@ -745,21 +767,35 @@ class Lock:
         self._lock.acquire()
 
     def __repr__(self):
-        return '<Lock(owner=%s)>' % _owner_name(self._lock)
+        owner = _owner(self._lock)
+        if owner == 'mine':
+            name = _owner_name()
+        elif owner is None:
+            name = 'None'
+        elif owner == 'thread':
+            name = 'SomeOtherThread'
+        else:
+            name = 'SomeOtherProcess'
+        return '<Lock(owner=%s)>' % name
 
 
 class RLock:
-    """A reentrant lock every process shares."""
+    """A reentrant lock every process shares: only the thread (of the
+    process) that took it may release it."""
 
     def __init__(self):
         self._lock = _mp.share(_thread.RLock())
-        self.release = self._lock.release
         self._is_owned = self._lock._is_owned
         self._release_save = self._lock._release_save
         self._acquire_restore = self._lock._acquire_restore
 
     def acquire(self, block=True, timeout=None):
         return _semlock_acquire(self._lock, block, timeout)
+
+    def release(self):
+        if not self._lock._is_owned():
+            raise AssertionError('attempt to release recursive lock not owned by thread')
+        self._lock.release()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -768,21 +804,16 @@ class RLock:
         return self._lock.__exit__(*args)
 
     def __repr__(self):
-        if self._lock._is_owned():
-            owner = current_process().name
-            if _threading.current_thread().name != 'MainThread':
-                owner += '|' + _threading.current_thread().name
-        elif self._lock._recursion_count() == 0 and not self._locked():
-            owner = 'None'
+        owner = _owner(self._lock)
+        if owner == 'mine':
+            name, count = _owner_name(), self._lock._recursion_count()
+        elif owner is None:
+            name, count = 'None', 0
+        elif owner == 'thread':
+            name, count = 'SomeOtherThread', 'nonzero'
         else:
-            owner = 'SomeOtherThread'
-        return '<RLock(%s, %s)>' % (owner, self._lock._recursion_count())
-
-    def _locked(self):
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+            name, count = 'SomeOtherProcess', 'nonzero'
+        return '<RLock(%s, %s)>' % (name, count)
 
 
 class Condition:

@@ -82,6 +82,23 @@ impl Vm {
         Some(self.bind(f, v.clone()))
     }
 
+    /// Special method `name` of `v`, bound, when a user class defines it
+    /// as a Python function (not a builtin type's method, which the
+    /// protocols serve natively).
+    pub fn python_special(&self, v: &Value, name: &str) -> Option<Value> {
+        if !self.has_user_special(v, name) {
+            return None;
+        }
+        let t = self.type_of(v);
+        let f = lookup(&t, str_hash(name), name)?;
+        match &f {
+            Value::Obj(o) if matches!(&**o, super::value::Obj::Function(_)) => {
+                Some(self.bind(f, v.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the type of `v` gets special method `name` from a user (or
     /// native module) class rather than from a builtin type, whose
     /// behaviour the protocols implement natively.

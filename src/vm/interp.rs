@@ -320,6 +320,7 @@ impl Vm {
                 });
                 caller.stack.push(value);
             }
+            OnReturn::Discard => {}
             OnReturn::Init(instance) => {
                 if !value.is_none() {
                     let t = self.type_name(&value);
@@ -1026,22 +1027,51 @@ impl Vm {
                 let r = tri!(self.contains(&b, &a));
                 frame.stack.push(Value::Bool(r != (invert != 0)));
             }
+            // A class's own `__getitem__`/`__setitem__`/`__delitem__`
+            // written in Python runs as a frame of this thread, so that it
+            // may block (a Manager's proxy waits for its reply) as a call
+            // may; builtin containers are served natively.
             Instr::BinarySubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
-                let r = tri!(self.getitem(&container, &key));
-                frame.stack.push(r);
+                if let Some(f) = self.python_special(&container, "__getitem__") {
+                    match tri!(self.call_or_frame(&f, Args::new(vec![key]))) {
+                        CallOutcome::Value(r) => frame.stack.push(r),
+                        CallOutcome::Frame(f) => return Exit::Call(f),
+                    }
+                } else {
+                    let r = tri!(self.getitem(&container, &key));
+                    frame.stack.push(r);
+                }
             }
             Instr::StoreSubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
                 let v = frame.pop();
-                tri!(self.setitem(&container, key, v));
+                if let Some(f) = self.python_special(&container, "__setitem__") {
+                    if let CallOutcome::Frame(mut f) =
+                        tri!(self.call_or_frame(&f, Args::new(vec![key, v])))
+                    {
+                        f.on_return = OnReturn::Discard;
+                        return Exit::Call(f);
+                    }
+                } else {
+                    tri!(self.setitem(&container, key, v));
+                }
             }
             Instr::DeleteSubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
-                tri!(self.delitem(&container, &key));
+                if let Some(f) = self.python_special(&container, "__delitem__") {
+                    if let CallOutcome::Frame(mut f) =
+                        tri!(self.call_or_frame(&f, Args::new(vec![key])))
+                    {
+                        f.on_return = OnReturn::Discard;
+                        return Exit::Call(f);
+                    }
+                } else {
+                    tri!(self.delitem(&container, &key));
+                }
             }
             Instr::BuildSlice(n) => {
                 let step = if n == 3 { frame.pop() } else { Value::None };

@@ -28,7 +28,7 @@
 //!   `__mp_main__` (also `sys.modules['__main__']`), and `charge(ns)` is
 //!   the interpreter's start-up CPU time;
 //! - `name_next_fork(name)`: the Process's name for the event log;
-//! - `fd_open`, `fd_close`, `fd_list`: the descriptor tables of pipe ends
+//! - `fd_open`, `fd_close`, `fd_list`, `fd_ref`: the descriptor tables of pipe ends
 //!   (see `stdlib::pipe_fds`).
 
 use std::collections::VecDeque;
@@ -80,6 +80,7 @@ const FUNCTIONS: Methods = &[
     ("fd_open", super::pipe_fds::fd_open),
     ("fd_close", super::pipe_fds::fd_close),
     ("fd_list", super::pipe_fds::fd_list),
+    ("fd_ref", super::pipe_fds::fd_ref),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -104,7 +105,15 @@ pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     vm.module_set(module, "KernelList", Value::Obj(list));
     let pickled = vm.new_native_class("Pickled", "_multiprocessing", PICKLED_METHODS, None);
     vm.module_set(module, "Pickled", Value::Obj(pickled));
+    let fd_ref = vm.new_native_class("FdRef", "_multiprocessing", &[], None);
+    vm.module_set(module, "FdRef", Value::Obj(fd_ref));
     Ok(())
+}
+
+/// A new object of `_multiprocessing`'s native class `class` holding `data`.
+pub fn new_kernel_native<T: 'static>(vm: &mut Vm, class: &str, data: T) -> PyResult<Value> {
+    let class = class_of(vm, class)?;
+    Ok(vm.new_native(&class, data))
 }
 
 fn int_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<i64> {
@@ -485,6 +494,7 @@ fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn list_len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    super::pipe_fds::reap(vm);
     let n = with_list(vm, args, |l| l.len())?;
     Ok(Value::Int(n as i64))
 }
@@ -498,7 +508,10 @@ fn index(vm: &mut Vm, args: &Args, len: usize) -> PyResult<usize> {
     Ok(j as usize)
 }
 
+/// Shared memory is read after the pipe ends whose Connection went away
+/// are closed (see `pipe_fds::reap`), as they would have been at once.
 fn list_getitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    super::pipe_fds::reap(vm);
     let len = with_list(vm, args, |l| l.len())?;
     let i = index(vm, args, len)?;
     with_list(vm, args, |l| l[i].clone())

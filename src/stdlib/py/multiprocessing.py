@@ -1031,10 +1031,12 @@ class Barrier(_threading.Barrier):
 # waits until the reader has made room. Each end a process holds is a
 # descriptor of its own (_mp.fd_open; see the runtime's pipe_fds): the
 # channel counts the open write and read ends of every process, a fork
-# duplicates them, a process's exit closes them. recv() raises EOFError
-# only once every write end is closed, a send BrokenPipeError once every
-# read end is — as the kernel does, so the parent must close its own copy
-# of the child's end to see the child's EOF.
+# duplicates them, a process's exit closes them, and so does a Connection's
+# last reference going away (_mp.fd_ref, for Connection.__del__). recv()
+# raises EOFError only once every write end is closed, a send
+# BrokenPipeError once every read end is — as the kernel does, so the
+# parent must close its own copy of the child's end to see the child's
+# EOF.
 # ---------------------------------------------------------------------------
 
 PIPE_CAPACITY = 65536
@@ -1126,12 +1128,16 @@ class Connection:
         if self._wchan is not None:
             ends += self._wchan.end(_WRITERS)
         self._handle = _mp.fd_open(*ends)
+        # Closes the descriptor when this Connection's last reference
+        # goes, as CPython's Connection.__del__ does.
+        self._ref = _mp.fd_ref(self._handle)
 
     def __getstate__(self):
         # Pickled to another process (a spawned child's arguments): the
         # receiver gets a descriptor of its own.
         state = dict(self.__dict__)
         state.pop('_handle', None)
+        state.pop('_ref', None)
         return state
 
     def __setstate__(self, state):

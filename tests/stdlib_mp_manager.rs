@@ -53,6 +53,8 @@ fn unlocked_increments_through_a_manager_lose_updates_under_every_model() {
     }
 }
 
+/// A thread spinning beside one making 100 Manager calls: `CALLS` is the
+/// caller's loop body, run `TIMES` times (50 when it makes two calls).
 const SPINNER: &str = r#"import multiprocessing as mp
 import threading
 stop = False
@@ -60,20 +62,22 @@ def spin():
     n = 0
     while not stop:
         n += 1
-def call(d):
-    for i in range(100):
-        d[i % 3] = i
+def call(d, ns, v):
+    for i in range(TIMES):
+        CALLS
 if __name__ == "__main__":
     with mp.Manager() as m:
         d = m.dict()
+        ns = m.Namespace(x=0)
+        v = m.Value("i", 0)
         spinner = threading.Thread(target=spin, name="spinner")
-        caller = threading.Thread(target=call, args=(d,), name="caller")
+        caller = threading.Thread(target=call, args=(d, ns, v), name="caller")
         spinner.start()
         caller.start()
         caller.join()
         stop = True
         spinner.join()
-        print(sorted(d.items()))
+        print(sorted(d.items()), ns.x, v.value)
 "#;
 
 /// The intervals during which `thread` was in `state` (by the log's
@@ -122,39 +126,55 @@ fn overlap(a: &[(u64, u64)], b: &[(u64, u64)]) -> u64 {
 
 #[test]
 fn a_manager_call_waits_in_io_and_another_thread_runs_meanwhile_under_every_model() {
-    for runtime in mp_programs::RUNTIMES {
-        let options = SimOptions {
-            runtime: runtime.to_string(),
-            cores: 2,
-            switch_interval: 0.001,
-            ..SimOptions::default()
-        };
-        let (out, sim) = run_program(SPINNER, &options);
-        assert_eq!(out.exit_code, 0, "{runtime}: {}", out.stderr);
-        assert_eq!(out.stdout, "[(0, 99), (1, 97), (2, 98)]\n", "{runtime}");
-        let sim = sim.expect("a simulation");
-        let names = sim.thread_names();
-        let thread = |name: &str| names.iter().position(|n| n == name).expect(name) as u32;
-        let (caller, spinner) = (thread("caller"), thread("spinner"));
-        let end = sim.now();
-        let events = &sim.log.events;
-        let io = intervals(events, caller, end, |s| matches!(s, ThreadState::Io));
-        let running = intervals(events, spinner, end, |s| {
-            matches!(s, ThreadState::Running { .. })
-        });
-        let waited: u64 = io.iter().map(|(s, e)| e - s).sum();
-        let spun = overlap(&io, &running);
-        eprintln!(
-            "{runtime}: {} waits in I/O, {waited} ns; the spinner ran {spun} ns of them",
-            io.len()
-        );
-        // Each of its 100 calls waits for the reply; the spinner has the
-        // GIL for most of those waits (2.7's hand-off is slower).
-        assert!(io.len() >= 100, "{runtime}: {} waits in I/O", io.len());
-        assert!(waited >= 100 * 27_000, "{runtime}: {waited} ns in I/O");
-        assert!(
-            spun * 2 >= waited,
-            "{runtime}: the spinner ran {spun} of {waited} ns"
-        );
+    let cases = [
+        ("100", "d[i % 3] = i", "[(0, 99), (1, 97), (2, 98)] 0 0\n"),
+        ("50", "ns.x += 1", "[] 50 0\n"),
+        ("50", "v.value += 1", "[] 0 50\n"),
+        ("100", "d.get(i)", "[] 0 0\n"),
+    ];
+    for (n, calls, want) in cases {
+        let program = SPINNER.replace("TIMES", n).replace("CALLS", calls);
+        for runtime in mp_programs::RUNTIMES {
+            let options = SimOptions {
+                runtime: runtime.to_string(),
+                cores: 2,
+                switch_interval: 0.001,
+                ..SimOptions::default()
+            };
+            let (out, sim) = run_program(&program, &options);
+            assert_eq!(out.exit_code, 0, "{runtime} {calls}: {}", out.stderr);
+            assert_eq!(out.stdout, want, "{runtime} {calls}");
+            let sim = sim.expect("a simulation");
+            let names = sim.thread_names();
+            let thread = |name: &str| names.iter().position(|n| n == name).expect(name) as u32;
+            let (caller, spinner) = (thread("caller"), thread("spinner"));
+            let end = sim.now();
+            let events = &sim.log.events;
+            let io = intervals(events, caller, end, |s| matches!(s, ThreadState::Io));
+            let running = intervals(events, spinner, end, |s| {
+                matches!(s, ThreadState::Running { .. })
+            });
+            let waited: u64 = io.iter().map(|(s, e)| e - s).sum();
+            let spun = overlap(&io, &running);
+            eprintln!(
+                "{runtime} {calls}: {} waits in I/O, {waited} ns; the spinner ran {spun} ns of them",
+                io.len()
+            );
+            // Each of the 100 calls waits for its reply; the spinner has
+            // the GIL for most of those waits (2.7's hand-off is slower).
+            assert!(
+                io.len() >= 100,
+                "{runtime} {calls}: {} waits in I/O",
+                io.len()
+            );
+            assert!(
+                waited >= 100 * 27_000,
+                "{runtime} {calls}: {waited} ns in I/O"
+            );
+            assert!(
+                spun * 2 >= waited,
+                "{runtime} {calls}: the spinner ran {spun} of {waited} ns"
+            );
+        }
     }
 }

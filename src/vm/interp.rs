@@ -947,15 +947,31 @@ impl Vm {
                     fail!(self.name_error(&code.obj.names[i as usize]));
                 }
             }
+            // A property's getter or setter, `__getattr__` or `__setattr__`
+            // written in Python runs as a frame of this thread (it may
+            // block, as a Manager's Namespace and Value proxies do).
             Instr::LoadAttr(i) => {
                 let obj = frame.pop();
-                let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
-                frame.stack.push(v);
+                let v = tri!(self.get_attr_deferring(&obj, &code.names[i as usize]));
+                match self.deferred_call.take() {
+                    None => frame.stack.push(v),
+                    Some((f, args)) => match tri!(self.call_or_frame(&f, Args::new(args))) {
+                        CallOutcome::Value(r) => frame.stack.push(r),
+                        CallOutcome::Frame(f) => return Exit::Call(f),
+                    },
+                }
             }
             Instr::StoreAttr(i) => {
                 let obj = frame.pop();
                 let v = frame.pop();
-                tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                tri!(self.set_attr_deferring(&obj, &code.names[i as usize], v));
+                if let Some((f, args)) = self.deferred_call.take() {
+                    if let CallOutcome::Frame(mut f) = tri!(self.call_or_frame(&f, Args::new(args)))
+                    {
+                        f.on_return = OnReturn::Discard;
+                        return Exit::Call(f);
+                    }
+                }
             }
             Instr::DeleteAttr(i) => {
                 let obj = frame.pop();

@@ -24,11 +24,12 @@ lane shows the wait as I/O.
 
 What is not simulated: the server's own threads and CPU (the call runs in
 the caller's thread, the pickling on both sides is charged to it); a
-Namespace's attributes and a Value's `value` are read and written by
-special methods the interpreter runs nested (`__getattr__`, a property),
-where a thread cannot stop, so their round trips are time the caller
-spends holding its GIL; and proxies of registered user types
-(BaseManager.register) raise NotImplementedError.
+call made from inside a builtin (`print(proxy)`, `getattr(ns, 'x')`,
+`sorted(proxy)`, a key function) cannot stop the thread, so its round
+trip is time the caller spends holding its GIL (`d[k]`, `ns.x`,
+`v.value` and method calls do wait in I/O); a Manager's Array is a list
+(CPython's server holds an array.array); and proxies of registered user
+types (BaseManager.register) raise NotImplementedError.
 """
 
 import os
@@ -293,9 +294,6 @@ class ValueProxy(BaseProxy):
 
     value = property(get, set)
 
-    def __repr__(self):
-        return '%s(%r)' % (type(self).__name__, self.get())
-
 
 def _value_get(cell):
     return _copy(cell[0][0])
@@ -306,7 +304,14 @@ def _value_set(cell, value):
 
 
 class _Box(list):
-    """The server's cell for a Value: [value]."""
+    """The server's cell for a Value: [value], shown as managers.Value."""
+
+    def __init__(self, typecode, value):
+        list.__init__(self, [value])
+        self._typecode = typecode
+
+    def __repr__(self):
+        return 'Value(%r, %r)' % (self._typecode, self[0])
 
 
 class BaseManager(object):
@@ -395,7 +400,7 @@ class SyncManager(BaseManager):
         return self._create('Namespace', Namespace(**_copy(kwds)), NamespaceProxy)
 
     def Value(self, typecode, value, lock=True):
-        return self._create('Value', _Box([_copy(value)]), ValueProxy)
+        return self._create('Value', _Box(typecode, _copy(value)), ValueProxy)
 
     def Array(self, typecode, sequence, lock=True):
         return self._create('Array', list(_copy(sequence)), ListProxy)

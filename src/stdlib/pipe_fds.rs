@@ -125,19 +125,25 @@ pub fn fd_open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Int(slot as i64 + FIRST_FD))
 }
 
-/// `fd_close(fd, state=None)`: closes the end of `fd` on the channel
-/// whose state list is `state` (the descriptor is freed once none is
-/// left), or all its ends; wakes the waiters of a channel whose last end
-/// of that kind this was. True when `fd` was open in the running process.
+/// `fd_close(fd, state=None, serial=None)`: closes the end of `fd` on the
+/// channel whose state list is `state` (the descriptor is freed once none
+/// is left), or all its ends — only if `fd` is still the descriptor made
+/// with `serial`, when given; wakes the waiters of a channel whose last
+/// end of that kind this was. True when `fd` was open in the running
+/// process.
 pub fn fd_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("fd_close", args, 1, 2)?;
+    vm.check_args("fd_close", args, 1, 3)?;
     let Value::Int(fd) = args.pos[0] else {
         return vm.type_error("fd_close() needs a descriptor");
     };
-    let only = args.pos.get(1).cloned();
+    let only = args.pos.get(1).filter(|v| !v.is_none()).cloned();
+    let serial = match args.pos.get(2) {
+        Some(Value::Int(s)) => Some(*s as u64),
+        _ => None,
+    };
     reap(vm);
     let pid = vm.sched.pid;
-    Ok(Value::Bool(close_fd(vm, pid, fd, None, only.as_ref())))
+    Ok(Value::Bool(close_fd(vm, pid, fd, serial, only.as_ref())))
 }
 
 /// Closes descriptor `fd` of process `pid` (only if it has `serial`, when
@@ -222,14 +228,26 @@ pub fn fd_ref(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     super::multiprocessing::new_kernel_native(vm, "FdRef", r)
 }
 
-/// `fd_list()`: the descriptors the running process holds open.
+/// `fd_list(serials=False)`: the descriptors the running process holds
+/// open (as `(fd, serial)` pairs with `serials`).
 pub fn fd_list(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("fd_list", args, 0, 0)?;
+    vm.check_args("fd_list", args, 0, 1)?;
+    let serials = match args.pos.first() {
+        Some(v) => vm.truthy(&v.clone())?,
+        None => false,
+    };
     reap(vm);
     let fds = vm.sched.fds.get(&vm.sched.pid).map_or(Vec::new(), |t| {
-        (0..t.len())
-            .filter(|&k| t[k].is_some())
-            .map(|k| Value::Int(k as i64 + FIRST_FD))
+        t.iter()
+            .enumerate()
+            .filter_map(|(k, e)| e.as_ref().map(|e| (k as i64 + FIRST_FD, e.serial)))
+            .map(|(fd, serial)| {
+                if serials {
+                    Value::tuple(vec![Value::Int(fd), Value::Int(serial as i64)])
+                } else {
+                    Value::Int(fd)
+                }
+            })
             .collect()
     });
     Ok(Value::list(fds))

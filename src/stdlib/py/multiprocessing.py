@@ -657,7 +657,7 @@ def _spawn_child(data, main_file, method):
     """In the forked child: become a fresh interpreter, run as spawn's."""
     # The pipe ends the fork duplicated: a spawned child has only those
     # pickled to it, so these close once it has its own copies.
-    inherited = _mp.fd_list()
+    inherited = _mp.fd_list(True)
     _mp.fresh_interpreter()
     _mp.charge(_START_NS[method])
     try:
@@ -681,8 +681,10 @@ def _spawn_main(data, main_file, method, inherited=()):
     finally:
         del _current_process._inheriting
     self = _mp.loads(data)
-    for fd in inherited:
-        _mp.fd_close(fd)
+    # (By serial: a number may have been reused since, once a copy the
+    # fork made was dropped and closed.)
+    for fd, serial in inherited:
+        _mp.fd_close(fd, None, serial)
     return self._bootstrap()
 
 

@@ -1,6 +1,7 @@
 //! multiprocessing.Pipe between processes: the programs of
 //! `tests/threads/mp_pipe/` (ping-pong over a duplex pipe; one-way ends,
-//! poll, bytes, copies, the errors of a wrong or closed end) print what
+//! poll, bytes, copies, the errors of a wrong or closed end, an end
+//! dropped without close() under fork and spawn) print what
 //! python3 printed for them under every runtime model.
 
 #[path = "common/threads.rs"]

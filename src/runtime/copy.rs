@@ -67,6 +67,9 @@ pub struct Copier {
     /// thread's, which the child's main thread takes over under a new
     /// ident).
     remap: Option<(u64, u64)>,
+    /// The child's pid, in a fork's copy: its copies of pipe descriptors'
+    /// `FdRef`s are the child's.
+    pub child_pid: Option<i64>,
     /// Nesting depth (deep structures are copied by reference past it).
     depth: usize,
 }
@@ -88,6 +91,7 @@ impl Copier {
             mode: Mode::Fork,
             bytes: 0,
             remap,
+            child_pid: None,
             depth: 0,
         };
         c.share_interpreter(vm);
@@ -751,6 +755,7 @@ impl Copier {
         enum Kind {
             Lock(LockState),
             Deque(crate::stdlib::collections::deque::Deque),
+            Fd(crate::stdlib::pipe_fds::FdRef),
             Shared,
             Unknown,
         }
@@ -784,6 +789,11 @@ impl Copier {
                     maxlen: d.maxlen,
                     state: d.state,
                 })
+            } else if let Some(r) = data.downcast_ref::<crate::stdlib::pipe_fds::FdRef>() {
+                match (self.mode, self.child_pid) {
+                    (Mode::Fork, Some(pid)) => Kind::Fd(r.in_process(pid)),
+                    _ => Kind::Unknown,
+                }
             } else if crate::stdlib::multiprocessing::is_kernel_object(&**data) {
                 Kind::Shared
             } else {
@@ -810,6 +820,10 @@ impl Copier {
                 let c = vm.new_native(&class, l);
                 self.copy_native_dict(vm, n, &c)?;
                 Ok(c)
+            }
+            Kind::Fd(r) => {
+                let class = self.copy_ref(vm, &n.class)?;
+                Ok(vm.new_native(&class, r))
             }
             Kind::Deque(mut d) => {
                 let class = self.copy_ref(vm, &n.class)?;

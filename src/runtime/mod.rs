@@ -818,6 +818,8 @@ impl Simulation {
                 end: self.vm.io.stdout.len() as u32,
             });
         }
+        // Pipe ends whose Connection went away during the slice close now.
+        crate::stdlib::pipe_fds::reap(&mut self.vm);
         self.take_notes(tid);
         match result {
             Ok(RunResult::Returned(_)) | Ok(RunResult::Yielded(_)) => self.thread_returned(tid),

@@ -176,6 +176,7 @@ impl Simulation {
         let now = self.threads[tid].clock;
         let parent_ident = self.threads[tid].ident;
         let mut copier = Copier::fork(&self.vm, Some((parent_ident, ident)));
+        copier.child_pid = Some(pid);
         let modules = std::mem::take(&mut self.vm.modules);
         let copied = copier.copy_modules(&mut self.vm, &modules);
         self.vm.modules = modules;

@@ -8,7 +8,8 @@
 //!   kernel (one lock for all processes), and a `KernelList` is a small
 //!   shared memory segment (a list of immutable values and kernel
 //!   objects) on which `multiprocessing` writes its shared counters,
-//!   pipe buffers and waiter lists;
+//!   pipe buffers and waiter lists; `lock_owner(lock)` is the ident of
+//!   the thread holding a lock (SemLock's owner checks);
 //! - pickling: `dumps(obj)` copies `obj` as `pickle` would send it (see
 //!   `runtime::copy`) into an opaque `Pickled` kernel object with its
 //!   size, `loads(p)` makes the receiving process's copy. Both cost
@@ -27,7 +28,7 @@
 //!   `__mp_main__` (also `sys.modules['__main__']`), and `charge(ns)` is
 //!   the interpreter's start-up CPU time;
 //! - `name_next_fork(name)`: the Process's name for the event log;
-//! - `fd_open`, `fd_close`, `fd_list`: the descriptor tables of pipe ends
+//! - `fd_open`, `fd_close`, `fd_list`, `fd_ref`: the descriptor tables of pipe ends
 //!   (see `stdlib::pipe_fds`).
 
 use std::collections::VecDeque;
@@ -67,6 +68,7 @@ const FUNCTIONS: Methods = &[
     ("sentinel", sentinel),
     ("exitcode", exitcode),
     ("share", share),
+    ("lock_owner", lock_owner),
     ("dumps", dumps),
     ("loads", loads),
     ("format_exception", format_exception),
@@ -78,6 +80,7 @@ const FUNCTIONS: Methods = &[
     ("fd_open", super::pipe_fds::fd_open),
     ("fd_close", super::pipe_fds::fd_close),
     ("fd_list", super::pipe_fds::fd_list),
+    ("fd_ref", super::pipe_fds::fd_ref),
 ];
 
 const LIST_METHODS: Methods = &[
@@ -102,7 +105,15 @@ pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     vm.module_set(module, "KernelList", Value::Obj(list));
     let pickled = vm.new_native_class("Pickled", "_multiprocessing", PICKLED_METHODS, None);
     vm.module_set(module, "Pickled", Value::Obj(pickled));
+    let fd_ref = vm.new_native_class("FdRef", "_multiprocessing", &[], None);
+    vm.module_set(module, "FdRef", Value::Obj(fd_ref));
     Ok(())
+}
+
+/// A new object of `_multiprocessing`'s native class `class` holding `data`.
+pub fn new_kernel_native<T: 'static>(vm: &mut Vm, class: &str, data: T) -> PyResult<Value> {
+    let class = class_of(vm, class)?;
+    Ok(vm.new_native(&class, data))
 }
 
 fn int_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<i64> {
@@ -167,6 +178,18 @@ fn share(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error("share() needs a _thread lock");
     }
     Ok(lock)
+}
+
+/// `lock_owner(lock)`: the ident of the thread holding a `_thread` lock
+/// (of whichever process: idents are unique across processes), 0 when it
+/// is free. What SemLock's `_is_mine()` and the reprs of `Lock`/`RLock`
+/// are written on.
+fn lock_owner(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("lock_owner", args, 1, 1)?;
+    match native_data(&args.pos[0], |s: &mut LockState| s.owner) {
+        Some(owner) => Ok(Value::Int(owner as i64)),
+        None => vm.type_error("lock_owner() needs a _thread lock"),
+    }
 }
 
 fn charge(vm: &mut Vm, bytes: u64) {
@@ -471,6 +494,7 @@ fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn list_len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    super::pipe_fds::reap(vm);
     let n = with_list(vm, args, |l| l.len())?;
     Ok(Value::Int(n as i64))
 }
@@ -484,7 +508,10 @@ fn index(vm: &mut Vm, args: &Args, len: usize) -> PyResult<usize> {
     Ok(j as usize)
 }
 
+/// Shared memory is read after the pipe ends whose Connection went away
+/// are closed (see `pipe_fds::reap`), as they would have been at once.
 fn list_getitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    super::pipe_fds::reap(vm);
     let len = with_list(vm, args, |l| l.len())?;
     let i = index(vm, args, len)?;
     with_list(vm, args, |l| l[i].clone())

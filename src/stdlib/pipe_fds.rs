@@ -16,7 +16,19 @@
 //!   kernel does, waking whoever waits on a channel whose last writer or
 //!   reader went — the parent's `recv()` raises EOFError once the child
 //!   that held the last write end has exited; a spawned child starts from
-//!   none (`fresh_interpreter`), and gets only what was pickled to it.
+//!   none (`fresh_interpreter`), and gets only what was pickled to it;
+//! - `_multiprocessing.fd_ref(fd)`: the [`FdRef`] a `Connection` holds.
+//!   CPython closes a connection whose last reference goes
+//!   (`Connection.__del__`); the VM runs no `__del__`, but objects are
+//!   reference counted, so the `FdRef` dropped with the last reference
+//!   queues its descriptor (`SchedPort::dropped_fds`) and [`reap`] closes
+//!   it before anything can tell: at the next read of shared memory (a
+//!   pipe's counts and buffer) or descriptor call, or when the running
+//!   slice ends, before any thread it wakes runs. A fork gives the
+//!   child's copy of the Connection an `FdRef` of its own (`runtime::copy`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::vm::call::Args;
 use crate::vm::module::native_data;
@@ -28,6 +40,36 @@ use super::multiprocessing::{drain_waiters, release_waiters, Kernel};
 
 /// The lowest descriptor a pipe end gets (0–2 are the standard streams).
 const FIRST_FD: i64 = 3;
+
+/// Held by a `Connection`: when the last reference to it goes, the
+/// descriptor `fd` of process `pid` (the one made with `serial`) is
+/// queued for closing.
+pub struct FdRef {
+    pub pid: i64,
+    pub fd: i64,
+    pub serial: u64,
+    dropped: Rc<RefCell<Vec<(i64, i64, u64)>>>,
+}
+
+impl FdRef {
+    /// The same descriptor's copy in process `pid` (a fork's child).
+    pub fn in_process(&self, pid: i64) -> FdRef {
+        FdRef {
+            pid,
+            fd: self.fd,
+            serial: self.serial,
+            dropped: self.dropped.clone(),
+        }
+    }
+}
+
+impl Drop for FdRef {
+    fn drop(&mut self) {
+        if let Ok(mut q) = self.dropped.try_borrow_mut() {
+            q.push((self.pid, self.fd, self.serial));
+        }
+    }
+}
 
 /// Adds `delta` to the open-end count at `index` of a channel's state
 /// list; the new count.
@@ -65,9 +107,12 @@ pub fn fd_open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
         ends.push((state.clone(), index, waiters.clone()));
     }
+    reap(vm);
     for (state, index, _) in &ends {
         add_count(state, *index, 1);
     }
+    let serial = vm.sched.next_fd_serial;
+    vm.sched.next_fd_serial += 1;
     let table = vm.sched.fds.entry(vm.sched.pid).or_default();
     let slot = match table.iter().position(Option::is_none) {
         Some(free) => free,
@@ -76,32 +121,50 @@ pub fn fd_open(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             table.len() - 1
         }
     };
-    table[slot] = Some(PipeFd { ends });
+    table[slot] = Some(PipeFd { ends, serial });
     Ok(Value::Int(slot as i64 + FIRST_FD))
 }
 
-/// `fd_close(fd, state=None)`: closes the end of `fd` on the channel
-/// whose state list is `state` (the descriptor is freed once none is
-/// left), or all its ends; wakes the waiters of a channel whose last end
-/// of that kind this was. True when `fd` was open in the running process.
+/// `fd_close(fd, state=None, serial=None)`: closes the end of `fd` on the
+/// channel whose state list is `state` (the descriptor is freed once none
+/// is left), or all its ends — only if `fd` is still the descriptor made
+/// with `serial`, when given; wakes the waiters of a channel whose last
+/// end of that kind this was. True when `fd` was open in the running
+/// process.
 pub fn fd_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("fd_close", args, 1, 2)?;
+    vm.check_args("fd_close", args, 1, 3)?;
     let Value::Int(fd) = args.pos[0] else {
         return vm.type_error("fd_close() needs a descriptor");
     };
-    let only = args.pos.get(1).cloned();
+    let only = args.pos.get(1).filter(|v| !v.is_none()).cloned();
+    let serial = match args.pos.get(2) {
+        Some(Value::Int(s)) => Some(*s as u64),
+        _ => None,
+    };
+    reap(vm);
     let pid = vm.sched.pid;
+    Ok(Value::Bool(close_fd(vm, pid, fd, serial, only.as_ref())))
+}
+
+/// Closes descriptor `fd` of process `pid` (only if it has `serial`, when
+/// given): its end on the channel whose state list is `only`, or all its
+/// ends; wakes the waiters of a channel whose last end of that kind this
+/// was. False when there was no such descriptor.
+fn close_fd(vm: &mut Vm, pid: i64, fd: i64, serial: Option<u64>, only: Option<&Value>) -> bool {
     let Some(entry) = usize::try_from(fd - FIRST_FD).ok().and_then(|slot| {
         vm.sched
             .fds
             .get_mut(&pid)
             .and_then(|t| t.get_mut(slot))
-            .filter(|e| e.is_some())
+            .filter(|e| {
+                e.as_ref()
+                    .is_some_and(|e| serial.is_none_or(|s| e.serial == s))
+            })
     }) else {
-        return Ok(Value::Bool(false));
+        return false;
     };
     let ends = entry.as_mut().map(|e| &mut e.ends).expect("filtered");
-    let closing: Vec<(Value, usize, Value)> = match &only {
+    let closing: Vec<(Value, usize, Value)> = match only {
         Some(state) => {
             let (mine, rest) = std::mem::take(ends)
                 .into_iter()
@@ -122,16 +185,69 @@ pub fn fd_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Bool(true))
+    true
 }
 
-/// `fd_list()`: the descriptors the running process holds open.
+/// Closes the descriptors whose `Connection` went away (see the module
+/// docs); the waiters it wakes are in the VM's notes.
+pub fn reap(vm: &mut Vm) {
+    loop {
+        let dropped = std::mem::take(&mut *vm.sched.dropped_fds.borrow_mut());
+        if dropped.is_empty() {
+            return;
+        }
+        for (pid, fd, serial) in dropped {
+            close_fd(vm, pid, fd, Some(serial), None);
+        }
+    }
+}
+
+/// `fd_ref(fd)`: the [`FdRef`] of the running process's descriptor `fd`.
+pub fn fd_ref(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fd_ref", args, 1, 1)?;
+    let Value::Int(fd) = args.pos[0] else {
+        return vm.type_error("fd_ref() needs a descriptor");
+    };
+    let pid = vm.sched.pid;
+    let serial = usize::try_from(fd - FIRST_FD).ok().and_then(|slot| {
+        vm.sched
+            .fds
+            .get(&pid)
+            .and_then(|t| t.get(slot))
+            .and_then(|e| e.as_ref().map(|e| e.serial))
+    });
+    let Some(serial) = serial else {
+        return Err(vm.error("OSError", "[Errno 9] Bad file descriptor"));
+    };
+    let r = FdRef {
+        pid,
+        fd,
+        serial,
+        dropped: vm.sched.dropped_fds.clone(),
+    };
+    super::multiprocessing::new_kernel_native(vm, "FdRef", r)
+}
+
+/// `fd_list(serials=False)`: the descriptors the running process holds
+/// open (as `(fd, serial)` pairs with `serials`).
 pub fn fd_list(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("fd_list", args, 0, 0)?;
+    vm.check_args("fd_list", args, 0, 1)?;
+    let serials = match args.pos.first() {
+        Some(v) => vm.truthy(&v.clone())?,
+        None => false,
+    };
+    reap(vm);
     let fds = vm.sched.fds.get(&vm.sched.pid).map_or(Vec::new(), |t| {
-        (0..t.len())
-            .filter(|&k| t[k].is_some())
-            .map(|k| Value::Int(k as i64 + FIRST_FD))
+        t.iter()
+            .enumerate()
+            .filter_map(|(k, e)| e.as_ref().map(|e| (k as i64 + FIRST_FD, e.serial)))
+            .map(|(fd, serial)| {
+                if serials {
+                    Value::tuple(vec![Value::Int(fd), Value::Int(serial as i64)])
+                } else {
+                    Value::Int(fd)
+                }
+            })
             .collect()
     });
     Ok(Value::list(fds))

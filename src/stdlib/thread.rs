@@ -225,15 +225,17 @@ fn label(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `_note_queue(queue, kind, item, depth=None, label=None, by_pid=None)`:
-/// kind 'put' or 'get', by the calling thread, or with `by_pid` by the
-/// main thread of that process (a Manager's server); the depth after it, asked of `queue._qsize()` when not given
+/// `_note_queue(queue, kind, item, depth=None, label=None, by_pid=None,
+/// after_ns=0)`: kind 'put' or 'get', by the calling thread, or with
+/// `by_pid` by the main thread of that process (a Manager's server),
+/// `after_ns` from now (what the server does while its caller waits in
+/// I/O); the depth after it, asked of `queue._qsize()` when not given
 /// (a pipe passes its buffer, a kernel object every process shares, and
 /// its length); `label` names the queue's kind in the trace (`Pipe`; a
 /// `{n}` in it is replaced by the queue's number), else its type's name
 /// does.
 fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.check_args("_note_queue", args, 3, 6)?;
+    vm.check_args("_note_queue", args, 3, 7)?;
     let Value::Obj(queue) = args.pos[0].clone() else {
         return vm.type_error("_note_queue() needs a queue");
     };
@@ -254,6 +256,10 @@ fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(Value::Int(pid)) => Some(*pid),
         _ => None,
     };
+    let after_ns = match args.pos.get(6) {
+        Some(Value::Int(ns)) => (*ns).max(0) as u64,
+        _ => 0,
+    };
     vm.sched.notes.push(Note::Queue {
         queue,
         by_pid,
@@ -261,7 +267,7 @@ fn note_queue(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         put,
         item: args.pos[2].clone(),
         depth,
-        at: vm.clock_ns,
+        at: vm.clock_ns + after_ns,
     });
     Ok(Value::None)
 }

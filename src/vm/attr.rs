@@ -82,6 +82,23 @@ impl Vm {
         Some(self.bind(f, v.clone()))
     }
 
+    /// Special method `name` of `v`, bound, when a user class defines it
+    /// as a Python function (not a builtin type's method, which the
+    /// protocols serve natively).
+    pub fn python_special(&self, v: &Value, name: &str) -> Option<Value> {
+        if !self.has_user_special(v, name) {
+            return None;
+        }
+        let t = self.type_of(v);
+        let f = lookup(&t, str_hash(name), name)?;
+        match &f {
+            Value::Obj(o) if matches!(&**o, super::value::Obj::Function(_)) => {
+                Some(self.bind(f, v.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the type of `v` gets special method `name` from a user (or
     /// native module) class rather than from a builtin type, whose
     /// behaviour the protocols implement natively.
@@ -110,6 +127,23 @@ impl Vm {
 
     /// `obj.name`.
     pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        self.get_attr_in(obj, name, false)
+    }
+
+    /// `obj.name` for `LoadAttr`: a property's getter or a `__getattr__`
+    /// written in Python is not called but left in `deferred_call` (the
+    /// value returned is then None), for the interpreter to run as a frame.
+    pub(crate) fn get_attr_deferring(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        self.get_attr_in(obj, name, true)
+    }
+
+    /// Leaves `f(*args)` for the interpreter (see `deferred_call`).
+    fn defer_call(&mut self, f: Value, args: Vec<Value>) -> Value {
+        self.deferred_call = Some((f, args));
+        Value::None
+    }
+
+    fn get_attr_in(&mut self, obj: &Value, name: &Value, defer: bool) -> PyResult<Value> {
         if !self.getattribute_classes.is_empty() && self.has_user_getattribute(obj) {
             if let Some(ga) = self.special(obj, "__getattribute__") {
                 return match self.call(&ga, Args::new(vec![name.clone()])) {
@@ -123,13 +157,13 @@ impl Vm {
                 };
             }
         }
-        self.lookup_attr(obj, name, true)
+        self.lookup_attr(obj, name, true, defer)
     }
 
     /// `object.__getattribute__(obj, name)`: the generic lookup, without a
     /// user `__getattribute__` or the `__getattr__` fallback.
     pub fn generic_get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        self.lookup_attr(obj, name, false)
+        self.lookup_attr(obj, name, false, false)
     }
 
     /// Whether `obj` is an instance of a user class that overrides
@@ -143,7 +177,13 @@ impl Vm {
         }) && self.has_user_special(obj, "__getattribute__")
     }
 
-    fn lookup_attr(&mut self, obj: &Value, name: &Value, fallback: bool) -> PyResult<Value> {
+    fn lookup_attr(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        fallback: bool,
+        defer: bool,
+    ) -> PyResult<Value> {
         let Some(n) = name.as_str() else {
             return self.type_error("attribute name must be string");
         };
@@ -161,12 +201,17 @@ impl Vm {
         }
         let n: std::rc::Rc<str> = n.into();
         let hash = str_hash(&n);
-        match self.generic_getattr(obj, hash, &n)? {
+        match self.generic_getattr(obj, hash, &n, defer)? {
             Some(v) => Ok(v),
             None => {
                 // __getattr__ fallback.
                 if !fallback {
                     return Err(self.attribute_error(obj, &n));
+                }
+                if defer {
+                    if let Some(ga) = self.python_special(obj, "__getattr__") {
+                        return Ok(self.defer_call(ga, vec![name.clone()]));
+                    }
                 }
                 if let Some(ga) = self.special(obj, "__getattr__") {
                     return self.call(&ga, Args::new(vec![name.clone()]));
@@ -189,7 +234,13 @@ impl Vm {
     }
 
     /// The generic lookup; `None` if not found (for `__getattr__`).
-    fn generic_getattr(&mut self, obj: &Value, hash: i64, name: &str) -> PyResult<Option<Value>> {
+    fn generic_getattr(
+        &mut self,
+        obj: &Value,
+        hash: i64,
+        name: &str,
+        defer: bool,
+    ) -> PyResult<Option<Value>> {
         // Type objects: their own MRO first.
         if let Value::Obj(o) = obj {
             if let Obj::Type(_) = &**o {
@@ -224,6 +275,9 @@ impl Vm {
                         ));
                     }
                     let fget = p.fget.clone();
+                    if defer && is_python_function(&fget) {
+                        return Ok(Some(self.defer_call(fget, vec![obj.clone()])));
+                    }
                     return self.call(&fget, Args::new(vec![obj.clone()])).map(Some);
                 }
                 Obj::Instance(_) if self.has_user_special(&Value::Obj(d.clone()), "__set__") => {
@@ -311,6 +365,27 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        self.set_attr_in(obj, name, value, false)
+    }
+
+    /// `obj.name = value` for `StoreAttr`: a property's setter or a
+    /// `__setattr__` written in Python is left in `deferred_call`.
+    pub(crate) fn set_attr_deferring(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        value: Value,
+    ) -> PyResult<()> {
+        self.set_attr_in(obj, name, value, true)
+    }
+
+    fn set_attr_in(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        value: Value,
+        defer: bool,
+    ) -> PyResult<()> {
         let Some(n) = name.as_str() else {
             return self.type_error("attribute name must be string");
         };
@@ -333,6 +408,10 @@ impl Vm {
                         ));
                     }
                     let fset = p.fset.clone();
+                    if defer && is_python_function(&fset) {
+                        self.defer_call(fset, vec![obj.clone(), value]);
+                        return Ok(());
+                    }
                     self.call(&fset, Args::new(vec![obj.clone(), value]))?;
                     return Ok(());
                 }
@@ -346,6 +425,10 @@ impl Vm {
             }
         }
         if let Some(setattr) = self.user_setattr(obj) {
+            if defer && self.python_special(obj, "__setattr__").is_some() {
+                self.defer_call(setattr, vec![name.clone(), value]);
+                return Ok(());
+            }
             self.call(&setattr, Args::new(vec![name.clone(), value]))?;
             return Ok(());
         }
@@ -705,4 +788,10 @@ impl Vm {
             }
         }
     }
+}
+
+/// Whether `f` is a function written in Python (which the interpreter can
+/// run as a frame).
+fn is_python_function(f: &Value) -> bool {
+    matches!(f, Value::Obj(o) if matches!(&**o, Obj::Function(_)))
 }

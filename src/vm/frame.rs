@@ -48,6 +48,9 @@ pub enum OnReturn {
     /// `__enter__` of a `with` at the caller's `SetupWith(handler)`: the
     /// `with` block is set up with the result, then it is pushed.
     EnterWith(u32),
+    /// A Python `__setitem__`/`__delitem__` run by the caller's
+    /// `StoreSubscr`/`DeleteSubscr`: the result is dropped.
+    Discard,
 }
 
 pub struct Frame {

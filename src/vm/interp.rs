@@ -320,6 +320,7 @@ impl Vm {
                 });
                 caller.stack.push(value);
             }
+            OnReturn::Discard => {}
             OnReturn::Init(instance) => {
                 if !value.is_none() {
                     let t = self.type_name(&value);
@@ -949,15 +950,31 @@ impl Vm {
                 }
                 self.name_deleted(frame);
             }
+            // A property's getter or setter, `__getattr__` or `__setattr__`
+            // written in Python runs as a frame of this thread (it may
+            // block, as a Manager's Namespace and Value proxies do).
             Instr::LoadAttr(i) => {
                 let obj = frame.pop();
-                let v = tri!(self.get_attr(&obj, &code.names[i as usize]));
-                frame.stack.push(v);
+                let v = tri!(self.get_attr_deferring(&obj, &code.names[i as usize]));
+                match self.deferred_call.take() {
+                    None => frame.stack.push(v),
+                    Some((f, args)) => match tri!(self.call_or_frame(&f, Args::new(args))) {
+                        CallOutcome::Value(r) => frame.stack.push(r),
+                        CallOutcome::Frame(f) => return Exit::Call(f),
+                    },
+                }
             }
             Instr::StoreAttr(i) => {
                 let obj = frame.pop();
                 let v = frame.pop();
-                tri!(self.set_attr(&obj, &code.names[i as usize], v));
+                tri!(self.set_attr_deferring(&obj, &code.names[i as usize], v));
+                if let Some((f, args)) = self.deferred_call.take() {
+                    if let CallOutcome::Frame(mut f) = tri!(self.call_or_frame(&f, Args::new(args)))
+                    {
+                        f.on_return = OnReturn::Discard;
+                        return Exit::Call(f);
+                    }
+                }
             }
             Instr::DeleteAttr(i) => {
                 let obj = frame.pop();
@@ -1029,22 +1046,51 @@ impl Vm {
                 let r = tri!(self.contains(&b, &a));
                 frame.stack.push(Value::Bool(r != (invert != 0)));
             }
+            // A class's own `__getitem__`/`__setitem__`/`__delitem__`
+            // written in Python runs as a frame of this thread, so that it
+            // may block (a Manager's proxy waits for its reply) as a call
+            // may; builtin containers are served natively.
             Instr::BinarySubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
-                let r = tri!(self.getitem(&container, &key));
-                frame.stack.push(r);
+                if let Some(f) = self.python_special(&container, "__getitem__") {
+                    match tri!(self.call_or_frame(&f, Args::new(vec![key]))) {
+                        CallOutcome::Value(r) => frame.stack.push(r),
+                        CallOutcome::Frame(f) => return Exit::Call(f),
+                    }
+                } else {
+                    let r = tri!(self.getitem(&container, &key));
+                    frame.stack.push(r);
+                }
             }
             Instr::StoreSubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
                 let v = frame.pop();
-                tri!(self.setitem(&container, key, v));
+                if let Some(f) = self.python_special(&container, "__setitem__") {
+                    if let CallOutcome::Frame(mut f) =
+                        tri!(self.call_or_frame(&f, Args::new(vec![key, v])))
+                    {
+                        f.on_return = OnReturn::Discard;
+                        return Exit::Call(f);
+                    }
+                } else {
+                    tri!(self.setitem(&container, key, v));
+                }
             }
             Instr::DeleteSubscr => {
                 let key = frame.pop();
                 let container = frame.pop();
-                tri!(self.delitem(&container, &key));
+                if let Some(f) = self.python_special(&container, "__delitem__") {
+                    if let CallOutcome::Frame(mut f) =
+                        tri!(self.call_or_frame(&f, Args::new(vec![key])))
+                    {
+                        f.on_return = OnReturn::Discard;
+                        return Exit::Call(f);
+                    }
+                } else {
+                    tri!(self.delitem(&container, &key));
+                }
             }
             Instr::BuildSlice(n) => {
                 let step = if n == 3 { frame.pop() } else { Value::None };

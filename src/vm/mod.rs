@@ -212,6 +212,12 @@ pub struct Vm {
     /// subclasses call it. (An address may outlive its class; a match is
     /// confirmed by a lookup.)
     pub getattribute_classes: Vec<usize>,
+    /// A Python function (and its arguments) that an attribute load or
+    /// store of `LoadAttr`/`StoreAttr` must call — a property's getter or
+    /// setter, `__getattr__`, `__setattr__` — left here by
+    /// `get_attr_deferring`/`set_attr_deferring` for the interpreter to
+    /// run as a frame of the thread (so that it may block).
+    pub(crate) deferred_call: Option<(Value, Vec<Value>)>,
     /// The simulated disk and its open files, shared by every process of
     /// the run (see `filesystem`).
     pub fs: filesystem::FileSystem,
@@ -288,6 +294,7 @@ impl Vm {
             compile_hook: None,
             entropy: 0,
             getattribute_classes: Vec::new(),
+            deferred_call: None,
             fs: filesystem::FileSystem::default(),
         };
         vm.entropy = vm.config.seed;

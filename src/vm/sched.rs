@@ -189,6 +189,12 @@ pub struct SchedPort {
     /// Each process's descriptor table of pipe ends, by pid: slot k is
     /// descriptor k + 3 (see `stdlib::pipe_fds`).
     pub fds: std::collections::HashMap<i64, Vec<Option<PipeFd>>>,
+    /// Descriptors whose `Connection` went away without `close()`, as
+    /// (pid, descriptor, serial): queued by the drop of their
+    /// `stdlib::pipe_fds::FdRef`, closed by `pipe_fds::reap`.
+    pub dropped_fds: std::rc::Rc<std::cell::RefCell<Vec<(i64, i64, u64)>>>,
+    /// The serial the next pipe descriptor gets.
+    pub next_fd_serial: u64,
 }
 
 /// One open descriptor of a `multiprocessing` pipe end: the channel ends
@@ -199,6 +205,9 @@ pub struct SchedPort {
 #[derive(Clone)]
 pub struct PipeFd {
     pub ends: Vec<(Value, usize, Value)>,
+    /// Which `fd_open` made it (numbers are reused once closed); a
+    /// fork's copy keeps it.
+    pub serial: u64,
 }
 
 /// The simulated pid of the program (its parent is `MAIN_PID - 1`).
@@ -238,6 +247,8 @@ impl Default for SchedPort {
             exitcodes: std::collections::HashMap::new(),
             exit_watches: Vec::new(),
             fds: std::collections::HashMap::new(),
+            dropped_fds: Default::default(),
+            next_fd_serial: 1,
             next_fork_name: None,
         }
     }

@@ -657,7 +657,7 @@ def _spawn_child(data, main_file, method):
     """In the forked child: become a fresh interpreter, run as spawn's."""
     # The pipe ends the fork duplicated: a spawned child has only those
     # pickled to it, so these close once it has its own copies.
-    inherited = _mp.fd_list()
+    inherited = _mp.fd_list(True)
     _mp.fresh_interpreter()
     _mp.charge(_START_NS[method])
     try:
@@ -681,8 +681,10 @@ def _spawn_main(data, main_file, method, inherited=()):
     finally:
         del _current_process._inheriting
     self = _mp.loads(data)
-    for fd in inherited:
-        _mp.fd_close(fd)
+    # (By serial: a number may have been reused since, once a copy the
+    # fork made was dropped and closed.)
+    for fd, serial in inherited:
+        _mp.fd_close(fd, None, serial)
     return self._bootstrap()
 
 
@@ -699,10 +701,25 @@ def _kernel_lock(label=None):
     return _mp.share(_thread.allocate_lock(), label)
 
 
-def _owner_name(lock):
-    if lock.locked():
-        return 'SomeOtherProcess'
-    return 'None'
+def _owner(lock):
+    """Who holds a kernel lock, as SemLock's reprs name it: 'mine' (this
+    thread), 'thread' (another thread of this process), 'process'
+    (another process), or None when it is free."""
+    owner = _mp.lock_owner(lock)
+    if owner == 0:
+        return None
+    if owner == _thread.get_ident():
+        return 'mine'
+    if owner in _threading._active:
+        return 'thread'
+    return 'process'
+
+
+def _owner_name():
+    name = current_process().name
+    if _threading.current_thread().name != 'MainThread':
+        name += '|' + _threading.current_thread().name
+    return name
 
 
 def _semlock_acquire(lock, block, timeout):
@@ -717,14 +734,24 @@ def _semlock_acquire(lock, block, timeout):
 
 
 class Lock:
-    """A lock every process shares (a kernel semaphore)."""
+    """A lock every process shares (a kernel semaphore of value 1): any
+    thread of any process may release it, but only once it is taken;
+    it is the caller's (`_is_owned`, what a Condition checks) when this
+    thread of this process took it. (CPython counts acquisitions per
+    process, so a parent whose Lock a child released still calls it its
+    own; here the lock knows who holds it.)"""
 
     def __init__(self):
         self._lock = _kernel_lock()
-        self.release = self._lock.release
 
     def acquire(self, block=True, timeout=None):
         return _semlock_acquire(self._lock, block, timeout)
+
+    def release(self):
+        try:
+            self._lock.release()
+        except RuntimeError:
+            raise ValueError('semaphore or lock released too many times') from None
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -733,10 +760,7 @@ class Lock:
         return self._lock.__exit__(*args)
 
     def _is_owned(self):
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+        return _mp.lock_owner(self._lock) == _thread.get_ident()
 
     def _release_save(self):
         self._lock.release()
@@ -745,21 +769,35 @@ class Lock:
         self._lock.acquire()
 
     def __repr__(self):
-        return '<Lock(owner=%s)>' % _owner_name(self._lock)
+        owner = _owner(self._lock)
+        if owner == 'mine':
+            name = _owner_name()
+        elif owner is None:
+            name = 'None'
+        elif owner == 'thread':
+            name = 'SomeOtherThread'
+        else:
+            name = 'SomeOtherProcess'
+        return '<Lock(owner=%s)>' % name
 
 
 class RLock:
-    """A reentrant lock every process shares."""
+    """A reentrant lock every process shares: only the thread (of the
+    process) that took it may release it."""
 
     def __init__(self):
         self._lock = _mp.share(_thread.RLock())
-        self.release = self._lock.release
         self._is_owned = self._lock._is_owned
         self._release_save = self._lock._release_save
         self._acquire_restore = self._lock._acquire_restore
 
     def acquire(self, block=True, timeout=None):
         return _semlock_acquire(self._lock, block, timeout)
+
+    def release(self):
+        if not self._lock._is_owned():
+            raise AssertionError('attempt to release recursive lock not owned by thread')
+        self._lock.release()
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -768,21 +806,16 @@ class RLock:
         return self._lock.__exit__(*args)
 
     def __repr__(self):
-        if self._lock._is_owned():
-            owner = current_process().name
-            if _threading.current_thread().name != 'MainThread':
-                owner += '|' + _threading.current_thread().name
-        elif self._lock._recursion_count() == 0 and not self._locked():
-            owner = 'None'
+        owner = _owner(self._lock)
+        if owner == 'mine':
+            name, count = _owner_name(), self._lock._recursion_count()
+        elif owner is None:
+            name, count = 'None', 0
+        elif owner == 'thread':
+            name, count = 'SomeOtherThread', 'nonzero'
         else:
-            owner = 'SomeOtherThread'
-        return '<RLock(%s, %s)>' % (owner, self._lock._recursion_count())
-
-    def _locked(self):
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        return True
+            name, count = 'SomeOtherProcess', 'nonzero'
+        return '<RLock(%s, %s)>' % (name, count)
 
 
 class Condition:
@@ -1000,10 +1033,12 @@ class Barrier(_threading.Barrier):
 # waits until the reader has made room. Each end a process holds is a
 # descriptor of its own (_mp.fd_open; see the runtime's pipe_fds): the
 # channel counts the open write and read ends of every process, a fork
-# duplicates them, a process's exit closes them. recv() raises EOFError
-# only once every write end is closed, a send BrokenPipeError once every
-# read end is — as the kernel does, so the parent must close its own copy
-# of the child's end to see the child's EOF.
+# duplicates them, a process's exit closes them, and so does a Connection's
+# last reference going away (_mp.fd_ref, for Connection.__del__). recv()
+# raises EOFError only once every write end is closed, a send
+# BrokenPipeError once every read end is — as the kernel does, so the
+# parent must close its own copy of the child's end to see the child's
+# EOF.
 # ---------------------------------------------------------------------------
 
 PIPE_CAPACITY = 65536
@@ -1095,12 +1130,16 @@ class Connection:
         if self._wchan is not None:
             ends += self._wchan.end(_WRITERS)
         self._handle = _mp.fd_open(*ends)
+        # Closes the descriptor when this Connection's last reference
+        # goes, as CPython's Connection.__del__ does.
+        self._ref = _mp.fd_ref(self._handle)
 
     def __getstate__(self):
         # Pickled to another process (a spawned child's arguments): the
         # receiver gets a descriptor of its own.
         state = dict(self.__dict__)
         state.pop('_handle', None)
+        state.pop('_ref', None)
         return state
 
     def __setstate__(self, state):

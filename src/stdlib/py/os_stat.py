@@ -1,6 +1,6 @@
 """The part of `os` written in Python, run into the `os` module after its
-native functions (src/stdlib/os.rs): `fspath`, `PathLike`, `stat`/`lstat`
-and `stat_result`, on the simulated disk (`_fs.stat`).
+native functions (src/stdlib/os.rs, `fspath` among them): `PathLike`,
+`stat`/`lstat` and `stat_result`, on the simulated disk (`_fs.stat`).
 
 The disk keeps a size and a kind (file or directory) per path, no owners,
 inodes or times: `stat_result` has `st_mode` (0o100644 for a file,
@@ -10,22 +10,6 @@ time, an inode or a device raises AttributeError saying so.
 """
 
 import _fs
-
-
-def fspath(path):
-    """The str a path stands for: a str itself, or what the `__fspath__`
-    of its type returns."""
-    if isinstance(path, (str, bytes)):
-        return path
-    method = getattr(type(path), '__fspath__', None)
-    if method is None:
-        raise TypeError('expected str, bytes or os.PathLike object, not '
-                        + type(path).__name__)
-    result = method(path)
-    if not isinstance(result, (str, bytes)):
-        raise TypeError('expected %s.__fspath__() to return str or bytes, not %s'
-                        % (type(path).__name__, type(result).__name__))
-    return result
 
 
 class PathLike(object):
@@ -72,5 +56,4 @@ def stat(path):
 
 def lstat(path):
     """As `stat`: the simulated disk has no symbolic links."""
-    is_dir, size = _fs.stat(path)
-    return stat_result(is_dir, size)
+    return stat(path)

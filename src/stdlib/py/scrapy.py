@@ -1530,10 +1530,17 @@ class _Feed:
             return out + '\n\n]' if not self.items else out + '\n]'
         if self.format == 'jsonlines':
             return ''.join(_json.dumps(dict(item)) + '\n' for item in self.items)
-        fields = list(self.fields) if self.fields else (list(self.items[0]) if self.items else [])
-        rows = [fields] + [[_csv_field(item.get(f, '')) for f in fields] for item in self.items]
-        return ''.join(','.join(_csv_quote(v) for v in row) + '\r\n' for row in rows) \
-            if self.items else ''
+        if not self.items:
+            return ''
+        import csv as _csv
+        import io as _io
+        fields = list(self.fields) if self.fields else list(self.items[0])
+        out = _io.StringIO()
+        writer = _csv.writer(out)
+        writer.writerow(fields)
+        for item in self.items:
+            writer.writerow([_csv_field(item.get(f, '')) for f in fields])
+        return out.getvalue()
 
     def store(self, spider):
         if not self.items and not self.store_empty:
@@ -1550,12 +1557,6 @@ def _csv_field(v):
     if isinstance(v, (list, tuple)):
         return ','.join(str(x) for x in v)
     return str(v)
-
-
-def _csv_quote(v):
-    if any(c in v for c in ',"\r\n') or v.startswith(' ') or v.endswith(' '):
-        return '"' + v.replace('"', '""') + '"'
-    return v
 
 
 class _FeedExports:
